@@ -1,0 +1,7 @@
+# Source this to run tests by hand against the local servers, as .ci/run does.
+export COVET_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/covet_test
+export COVET_TEST_POSTGRES_USER=covet
+export COVET_TEST_POSTGRES_PASSWORD=covet
+export COVET_TEST_MYSQL_URL=jdbc:mysql://127.0.0.1:3306/covet_test
+export COVET_TEST_MYSQL_USER=covet
+export COVET_TEST_MYSQL_PASSWORD=covet

@@ -1,0 +1,28 @@
+package dev.covet.migrations;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Code for a data migration that SQL cannot express. Registered in code (a Spring bean, or passed to
+ * {@link MigrationRunner.Builder#javaMigration}) under {@link #name()}, and referenced from a file by a
+ * {@code RUN_JAVA} operation; a file can never name a class.
+ */
+public interface JavaMigration {
+
+    /** The name files use in {@code RUN_JAVA: migration: <name>}. */
+    String name();
+
+    /** Applies the change on the migration's connection (inside its transaction where the database has them). */
+    void migrate(Connection connection) throws SQLException;
+
+    /** Undoes the change; the default says it cannot. */
+    default void rollback(Connection connection) throws SQLException {
+        throw new UnsupportedOperationException("Java migration '" + name() + "' has no rollback");
+    }
+
+    /** Whether {@link #rollback} is implemented. */
+    default boolean isReversible() {
+        return false;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.covet.migrations;
+
+import dev.covet.migrations.dialect.Dialect;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The facade: migrate, roll back and report status for one database.
+ *
+ * <pre>{@code
+ * MigrationRunner runner = MigrationRunner.builder(dataSource)
+ *         .locations("classpath:db/migrations")
+ *         .build();
+ * MigrateResult result = runner.migrate();
+ * runner.rollback(1);
+ * }</pre>
+ */
+public final class MigrationRunner {
+
+    private final Config config;
+
+    private MigrationRunner(Config config) {
+        this.config = config;
+    }
+
+    /** Starts configuring a runner for the data source. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** The configuration this runner was built with. */
+    public Config config() {
+        return config;
+    }
+
+    /** Applies every pending migration. */
+    public MigrateResult migrate() {
+        return migrate(MigrateOptions.all());
+    }
+
+    /** Applies pending migrations up to a target, or shows what would run (dry run). */
+    public MigrateResult migrate(MigrateOptions options) {
+        return engine().migrate(options);
+    }
+
+    /** Rolls back the newest {@code steps} applied migrations. */
+    public RollbackResult rollback(int steps) {
+        return rollback(RollbackOptions.steps(steps));
+    }
+
+    /** Rolls back by steps or to a target, or shows what would run (dry run). */
+    public RollbackResult rollback(RollbackOptions options) {
+        return engine().rollback(options);
+    }
+
+    /** Applied, pending, failed, missing and modified migrations. */
+    public MigrationStatus status() {
+        return engine().status();
+    }
+
+    /**
+     * Checks the files against the history: loads, orders and projects every file, and fails on modified
+     * applied migrations (unless checksum validation is off).
+     *
+     * @throws MigrationException naming each problem
+     */
+    public void validate() {
+        engine().validate();
+    }
+
+    /** The SQL one migration runs forwards, or backwards (as {@code covet sqlmigrate}). */
+    public List<String> sql(MigrationId id, boolean backwards) {
+        return engine().sql(id, backwards);
+    }
+
+    /** Who holds the migration lock now, or "free". */
+    public String lockState() {
+        return engine().lockState();
+    }
+
+    /** The dialect of the database (configured, or detected from the connection). */
+    public Dialect dialect() {
+        return engine().dialect();
+    }
+
+    private dev.covet.migrations.execute.MigrationEngine engine() {
+        return new dev.covet.migrations.execute.MigrationEngine(config);
+    }
+
+    /**
+     * Everything a runner is configured with.
+     *
+     * @param dataSource where migrations run
+     * @param dialect the database's dialect ({@code null}: detected from the connection)
+     * @param locations where migration files are ({@code classpath:...} or {@code filesystem:...})
+     * @param javaMigrations code migrations by name, for {@code RUN_JAVA}
+     * @param tablePrefix prefix of the tables Covet keeps ({@code covet_})
+     * @param lockTimeout how long to wait for another instance's lock
+     * @param validateChecksums whether a modified applied migration stops the run
+     * @param listeners told about each migration
+     * @param appliedBy recorded as who applied
+     * @param classLoader for classpath locations
+     */
+    public record Config(DataSource dataSource, Dialect dialect, List<String> locations,
+                         Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
+                         boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
+                         ClassLoader classLoader) {
+    }
+
+    /** Configures a {@link MigrationRunner}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private final List<String> locations = new ArrayList<>();
+        private final Map<String, JavaMigration> javaMigrations = new LinkedHashMap<>();
+        private String tablePrefix = "covet_";
+        private Duration lockTimeout = Duration.ofSeconds(60);
+        private boolean validateChecksums = true;
+        private final List<MigrationListener> listeners = new ArrayList<>();
+        private String appliedBy = System.getProperty("user.name", "unknown");
+        private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The dialect; without it, detected from the connection's JDBC URL. */
+        public Builder dialect(Dialect value) {
+            this.dialect = value;
+            return this;
+        }
+
+        /** Migration locations, e.g. {@code classpath:db/migrations}, {@code filesystem:/opt/app/migrations}. */
+        public Builder locations(String... values) {
+            this.locations.addAll(List.of(values));
+            return this;
+        }
+
+        /** Migration locations. */
+        public Builder locations(List<String> values) {
+            this.locations.addAll(values);
+            return this;
+        }
+
+        /** Registers a Java migration under its {@link JavaMigration#name()}. */
+        public Builder javaMigration(JavaMigration migration) {
+            if (javaMigrations.putIfAbsent(migration.name(), migration) != null) {
+                throw new IllegalArgumentException("two Java migrations are named '" + migration.name() + "'");
+            }
+            return this;
+        }
+
+        /** Prefix of Covet's own tables (default {@code covet_}). */
+        public Builder tablePrefix(String value) {
+            this.tablePrefix = value;
+            return this;
+        }
+
+        /** How long to wait for another instance's lock (default 60 s). */
+        public Builder lockTimeout(Duration value) {
+            this.lockTimeout = value;
+            return this;
+        }
+
+        /** Whether a modified applied migration stops the run (default true). */
+        public Builder validateChecksums(boolean value) {
+            this.validateChecksums = value;
+            return this;
+        }
+
+        /** Adds a listener told about each migration. */
+        public Builder listener(MigrationListener value) {
+            this.listeners.add(value);
+            return this;
+        }
+
+        /** Recorded as who applied (default: the OS user). */
+        public Builder appliedBy(String value) {
+            this.appliedBy = value;
+            return this;
+        }
+
+        /** Class loader for classpath locations. */
+        public Builder classLoader(ClassLoader value) {
+            this.classLoader = value;
+            return this;
+        }
+
+        /** The runner. */
+        public MigrationRunner build() {
+            List<String> locs = locations.isEmpty() ? List.of("classpath:db/migrations") : List.copyOf(locations);
+            return new MigrationRunner(new Config(dataSource, dialect, locs, Map.copyOf(javaMigrations), tablePrefix,
+                    lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.covet.migrations.execute;
+
+import dev.covet.migrations.history.HistoryTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What executors need besides the migration: where history is written, who applies, and a hook that runs
+ * inside each migration's transaction (SQLite renews its lock lease there).
+ *
+ * @param history the history table
+ * @param appliedBy recorded as who applied
+ * @param inTransaction runs inside each migration's transaction, before commit
+ */
+public record ExecutionContext(HistoryTable history, String appliedBy, TransactionHook inTransaction) {
+
+    /** Work done inside a migration's transaction. */
+    @FunctionalInterface
+    public interface TransactionHook {
+        void run(Connection connection) throws SQLException;
+    }
+}

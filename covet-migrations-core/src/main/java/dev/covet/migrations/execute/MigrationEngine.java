@@ -1,0 +1,396 @@
+package dev.covet.migrations.execute;
+
+import dev.covet.migrations.Direction;
+import dev.covet.migrations.ExecutedMigration;
+import dev.covet.migrations.MigrateOptions;
+import dev.covet.migrations.MigrateResult;
+import dev.covet.migrations.Migration;
+import dev.covet.migrations.MigrationEvent;
+import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationInfo;
+import dev.covet.migrations.MigrationListener;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.MigrationStatus;
+import dev.covet.migrations.RollbackOptions;
+import dev.covet.migrations.RollbackResult;
+import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.history.HistoryRow;
+import dev.covet.migrations.history.HistoryTable;
+import dev.covet.migrations.history.MigrationLock;
+import dev.covet.migrations.history.SqliteLeaseLock;
+import dev.covet.migrations.loader.MigrationLoader;
+import dev.covet.migrations.loader.MigrationSource;
+import dev.covet.migrations.schema.SchemaState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The work behind {@link MigrationRunner}: one instance per call. Internal: use the runner.
+ */
+public final class MigrationEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+
+    private final MigrationRunner.Config config;
+    private Dialect dialect;
+
+    public MigrationEngine(MigrationRunner.Config config) {
+        this.config = config;
+    }
+
+    /** The configured dialect, or the one detected from a connection. */
+    public Dialect dialect() {
+        if (dialect == null) {
+            if (config.dialect() != null) {
+                dialect = config.dialect();
+            } else {
+                try (Connection c = config.dataSource().getConnection()) {
+                    dialect = Dialect.forJdbcUrl(c.getMetaData().getURL());
+                } catch (SQLException e) {
+                    throw new MigrationException("cannot connect to detect the database dialect: " + e.getMessage(), e);
+                }
+            }
+        }
+        return dialect;
+    }
+
+    private List<MigrationSource> sources() {
+        return new MigrationLoader(config.classLoader()).list(config.locations());
+    }
+
+    private HistoryTable history() {
+        return new HistoryTable(dialect(), config.tablePrefix());
+    }
+
+    private MigrationRenderer renderer() {
+        return new MigrationRenderer(dialect(), config.javaMigrations());
+    }
+
+    /** Applies pending migrations, or renders them in a dry run. */
+    public MigrateResult migrate(MigrateOptions options) {
+        List<MigrationSource> sources = sources();
+        HistoryTable history = history();
+        try (Connection c = config.dataSource().getConnection()) {
+            List<HistoryRow> rows = readIfExists(c, history);
+            if (rows != null) {
+                Map<MigrationId, HistoryRow> byId = byId(rows);
+                checkModified(sources, byId);
+                if (MigrationPlanner.nothingPending(sources, byId)) {
+                    log.info("Database is up to date: {} migration(s) applied, none pending", rows.size());
+                    return new MigrateResult(List.of(), options.dryRun());
+                }
+            }
+            if (options.dryRun()) {
+                return new MigrateResult(dryRun(sources, rows == null ? List.of() : rows, options.target()), true);
+            }
+            MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+            try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
+                history.create(c);
+                // Another instance may have migrated while this one waited for the lock.
+                rows = history.readAll(c);
+                checkModified(sources, byId(rows));
+                return new MigrateResult(applyPending(c, sources, rows, options.target(), held), false);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<ExecutedMigration> dryRun(List<MigrationSource> sources, List<HistoryRow> rows, MigrationId target) {
+        MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
+        List<ExecutedMigration> out = new ArrayList<>();
+        SchemaState state = plan.stateAfterApplied();
+        for (Migration m : MigrationPlanner.upTo(plan, target)) {
+            RenderedMigration r = renderer().renderUp(m, state);
+            HistoryRow resume = plan.history().get(m.id());
+            List<String> sql = resume == null ? r.sql() : r.sql().subList(Math.min(resume.statementsDone(), r.sql().size()), r.sql().size());
+            out.add(new ExecutedMigration(m.id(), m.description(), Direction.UP, sql, Duration.ZERO));
+            state = r.after();
+        }
+        return out;
+    }
+
+    private List<ExecutedMigration> applyPending(Connection c, List<MigrationSource> sources, List<HistoryRow> rows,
+                                                 MigrationId target, MigrationLock.Held held) throws SQLException {
+        MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
+        recordResolvedSquashes(c, plan);
+        List<Migration> toRun = MigrationPlanner.upTo(plan, target);
+        // Render everything first: a broken file stops the run before anything is executed.
+        List<RenderedMigration> rendered = new ArrayList<>();
+        SchemaState state = plan.stateAfterApplied();
+        for (Migration m : toRun) {
+            RenderedMigration r = renderer().renderUp(m, state);
+            rendered.add(r);
+            state = r.after();
+        }
+        return execute(c, rendered, plan.history(), held);
+    }
+
+    private void recordResolvedSquashes(Connection c, MigrationPlan plan) throws SQLException {
+        if (plan.resolvedAsApplied().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = history().prepareInsert(c)) {
+            for (Migration m : plan.resolvedAsApplied()) {
+                log.info("{} replaces migrations that are all applied: recorded as applied", m.id());
+                history().insert(insert, new HistoryRow(m.id(), m.checksum(), m.description(), Instant.now(), 0,
+                        config.appliedBy(), HistoryRow.APPLIED, 0, "replaces " + m.replaces()));
+            }
+        }
+    }
+
+    private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
+                                            MigrationLock.Held held) throws SQLException {
+        ExecutionContext context = new ExecutionContext(history(), config.appliedBy(),
+                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null);
+        MigrationExecutor executor = MigrationExecutor.forDialect(dialect(), config.javaMigrations(), context);
+        List<ExecutedMigration> done = new ArrayList<>();
+        int total = rendered.size();
+        for (int i = 0; i < total; i++) {
+            RenderedMigration r = rendered.get(i);
+            Migration m = r.migration();
+            String verb = r.direction() == Direction.UP ? "Applying" : "Rolling back";
+            log.info("{} {} of {}: {}{}", verb, i + 1, total, m.id(), m.description().isEmpty() ? "" : " (" + m.description() + ")");
+            notify(l -> l.onStart(new MigrationEvent(m.id(), r.direction(), i + 1, total, Duration.ZERO, List.of(), 0, null)));
+            HistoryRow previous = history.get(m.id());
+            HistoryRow resume = previous != null && !previous.isApplied() ? previous : null;
+            try {
+                ExecutionResult result = executor.execute(c, r, resume);
+                int index = i + 1;
+                log.info("{} {} in {} ms", r.direction() == Direction.UP ? "Applied" : "Rolled back", m.id(),
+                        result.duration().toMillis());
+                notify(l -> l.onSuccess(new MigrationEvent(m.id(), r.direction(), index, total, result.duration(),
+                        result.executed(), result.affectedRows(), null)));
+                done.add(new ExecutedMigration(m.id(), m.description(), r.direction(), result.executed(), result.duration()));
+            } catch (MigrationFailedException e) {
+                int index = i + 1;
+                notify(l -> l.onFailure(new MigrationEvent(m.id(), r.direction(), index, total, Duration.ZERO,
+                        e.executed(), 0, e)));
+                log.error("{} {} failed: {}", verb, m.id(), e.getMessage());
+                throw e;
+            }
+        }
+        return done;
+    }
+
+    private void notify(java.util.function.Consumer<MigrationListener> call) {
+        for (MigrationListener l : config.listeners()) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                log.warn("migration listener {} failed: {}", l, e.toString());
+            }
+        }
+    }
+
+    /** Rolls back by steps or to a target, or renders it in a dry run. */
+    public RollbackResult rollback(RollbackOptions options) {
+        List<MigrationSource> sources = sources();
+        HistoryTable history = history();
+        try (Connection c = config.dataSource().getConnection()) {
+            List<HistoryRow> rows = readIfExists(c, history);
+            if (rows == null) {
+                throw new MigrationException("nothing to roll back: no migration has been applied to this database");
+            }
+            if (options.dryRun()) {
+                return new RollbackResult(renderRollback(sources, rows, options).stream()
+                        .map(r -> new ExecutedMigration(r.migration().id(), r.migration().description(), Direction.DOWN, r.sql(),
+                                Duration.ZERO)).toList(), true);
+            }
+            MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+            try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
+                rows = history.readAll(c);
+                List<RenderedMigration> rendered = renderRollback(sources, rows, options);
+                List<ExecutedMigration> done = execute(c, rendered, byId(rows), held);
+                for (RenderedMigration r : rendered) {
+                    for (MigrationId replaced : r.migration().replaces()) {
+                        history.delete(c, replaced);
+                    }
+                }
+                return new RollbackResult(done, false);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("rollback failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rollbacks to run, newest first, each rendered against the schema it was applied on. */
+    public List<RenderedMigration> renderRollback(List<MigrationSource> sources, List<HistoryRow> rows, RollbackOptions options) {
+        checkModified(sources, byId(rows));
+        MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
+        List<Migration> applied = plan.applied();
+        for (HistoryRow row : rows) {
+            if (row.isApplied() && applied.stream().noneMatch(m -> m.id().equals(row.id()))
+                    && plan.ordered().stream().noneMatch(m -> m.replaces().contains(row.id()))) {
+                throw new MigrationException("cannot roll back: applied migration " + row.id()
+                        + " has no file any more, so its reverse is unknown. Restore the file first.");
+            }
+        }
+        int count;
+        if (options.target() != null) {
+            int at = -1;
+            for (int i = 0; i < applied.size(); i++) {
+                if (applied.get(i).id().equals(options.target())) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                throw new MigrationException("rollback target " + options.target() + " is not applied");
+            }
+            count = applied.size() - 1 - at;
+        } else {
+            if (options.steps() > applied.size()) {
+                throw new MigrationException("cannot roll back " + options.steps() + " step(s): only " + applied.size()
+                        + " migration(s) are applied");
+            }
+            count = options.steps();
+        }
+        List<Migration> undo = applied.subList(applied.size() - count, applied.size());
+        Set<MigrationId> undoIds = new HashSet<>();
+        undo.forEach(m -> undoIds.add(m.id()));
+        for (Migration kept : applied.subList(0, applied.size() - count)) {
+            for (MigrationId dep : kept.dependencies()) {
+                if (undoIds.contains(dep)) {
+                    throw new MigrationException("cannot roll back " + dep + " alone: applied migration " + kept.id()
+                            + " depends on it. Roll back " + kept.id() + " first (more steps), or roll back to a target.");
+                }
+            }
+        }
+        List<SchemaState> before = new ArrayList<>();
+        SchemaState state = SchemaState.empty();
+        MigrationRenderer renderer = renderer();
+        for (Migration m : applied) {
+            before.add(state);
+            state = renderer.project(m, state);
+        }
+        List<RenderedMigration> out = new ArrayList<>();
+        for (int i = applied.size() - 1; i >= applied.size() - count; i--) {
+            out.add(renderer.renderDown(applied.get(i), before.get(i)));
+        }
+        return out;
+    }
+
+    /** Applied, pending, failed, missing and modified migrations. */
+    public MigrationStatus status() {
+        List<MigrationSource> sources = sources();
+        try (Connection c = config.dataSource().getConnection()) {
+            List<HistoryRow> rows = readIfExists(c, history());
+            rows = rows == null ? List.of() : rows;
+            Map<MigrationId, HistoryRow> byId = byId(rows);
+            MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
+            Map<MigrationId, MigrationSource> sourceById = new LinkedHashMap<>();
+            sources.forEach(s -> sourceById.put(s.id(), s));
+            Set<MigrationId> replaced = new HashSet<>();
+            sources.stream().map(MigrationSource::parse).forEach(m -> replaced.addAll(m.replaces()));
+            List<MigrationInfo> applied = new ArrayList<>();
+            List<MigrationInfo> failed = new ArrayList<>();
+            List<MigrationInfo> missing = new ArrayList<>();
+            for (HistoryRow row : rows) {
+                MigrationInfo info = info(row, row.isApplied() ? "APPLIED" : HistoryRow.FAILED);
+                if (!row.isApplied()) {
+                    failed.add(info);
+                } else {
+                    applied.add(info);
+                    if (!sourceById.containsKey(row.id()) && !replaced.contains(row.id())) {
+                        missing.add(info(row, "MISSING"));
+                    }
+                }
+            }
+            List<MigrationInfo> pending = plan.pending().stream().filter(m -> !byId.containsKey(m.id()))
+                    .map(m -> new MigrationInfo(m.id(), m.description(), m.checksum(), null, null, null, "PENDING", null)).toList();
+            List<MigrationInfo> modified = MigrationPlanner.modified(sources, byId).stream()
+                    .map(s -> info(byId.get(s.id()), "MODIFIED")).toList();
+            return new MigrationStatus(dialect().name(), applied, pending, failed, missing, modified);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read migration status: " + e.getMessage(), e);
+        }
+    }
+
+    private static MigrationInfo info(HistoryRow row, String state) {
+        return new MigrationInfo(row.id(), row.description() == null ? "" : row.description(), row.checksum(), row.appliedAt(),
+                row.executionMs(), row.appliedBy(), state, row.detail());
+    }
+
+    /** Loads, orders and projects every migration; checks checksums against the history when there is one. */
+    public void validate() {
+        List<MigrationSource> sources = sources();
+        try (Connection c = config.dataSource().getConnection()) {
+            List<HistoryRow> rows = readIfExists(c, history());
+            if (rows != null) {
+                checkModified(sources, byId(rows));
+            }
+            MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows == null ? List.of() : rows);
+            SchemaState state = plan.stateAfterApplied();
+            for (Migration m : plan.pending()) {
+                state = renderer().renderUp(m, state).after();
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot validate: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SQL of one migration, forwards or backwards, rendered on the schema its dependencies project. */
+    public List<String> sql(MigrationId id, boolean backwards) {
+        List<MigrationSource> sources = sources();
+        MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, List.of());
+        SchemaState state = SchemaState.empty();
+        MigrationRenderer renderer = renderer();
+        for (Migration m : plan.ordered()) {
+            if (m.id().equals(id)) {
+                return (backwards ? renderer.renderDown(m, state) : renderer.renderUp(m, state)).sql();
+            }
+            state = renderer.project(m, state);
+        }
+        throw new MigrationException("no migration " + id + " in " + config.locations());
+    }
+
+    /** Who holds the migration lock now. */
+    public String lockState() {
+        try {
+            return MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix()).describe();
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private void checkModified(List<MigrationSource> sources, Map<MigrationId, HistoryRow> history) {
+        List<MigrationSource> modified = MigrationPlanner.modified(sources, history);
+        if (config.validateChecksums()) {
+            MigrationPlanner.requireUnmodified(modified, history);
+        } else if (!modified.isEmpty()) {
+            log.warn("{} applied migration(s) changed since they were applied (checksum validation is off): {}",
+                    modified.size(), modified.stream().map(MigrationSource::id).toList());
+        }
+    }
+
+    /** The history, or {@code null} when the table does not exist yet (one query either way). */
+    private static List<HistoryRow> readIfExists(Connection c, HistoryTable history) throws SQLException {
+        try {
+            return history.readAll(c);
+        } catch (SQLException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return history.exists(c) ? history.readAll(c) : null;
+        }
+    }
+
+    private static Map<MigrationId, HistoryRow> byId(List<HistoryRow> rows) {
+        Map<MigrationId, HistoryRow> map = new LinkedHashMap<>();
+        rows.forEach(r -> map.put(r.id(), r));
+        return map;
+    }
+}

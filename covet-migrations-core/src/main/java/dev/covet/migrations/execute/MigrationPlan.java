@@ -1,0 +1,30 @@
+package dev.covet.migrations.execute;
+
+import dev.covet.migrations.Migration;
+import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.history.HistoryRow;
+import dev.covet.migrations.schema.SchemaState;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a database stands: the migrations in dependency order, which are applied, which are pending.
+ *
+ * @param ordered every effective migration in dependency order (squashed ones resolved)
+ * @param applied applied migrations in the order they were applied
+ * @param pending migrations to apply, in order
+ * @param history history rows by migration
+ * @param stateAfterApplied the schema the applied migrations project
+ * @param resolvedAsApplied squashed migrations whose replaced migrations are all applied, to be recorded
+ */
+public record MigrationPlan(List<Migration> ordered, List<Migration> applied, List<Migration> pending,
+                            Map<MigrationId, HistoryRow> history, SchemaState stateAfterApplied,
+                            List<Migration> resolvedAsApplied) {
+    public MigrationPlan {
+        ordered = List.copyOf(ordered);
+        applied = List.copyOf(applied);
+        pending = List.copyOf(pending);
+        resolvedAsApplied = List.copyOf(resolvedAsApplied);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.covet.migrations.execute;
+
+import dev.covet.migrations.Direction;
+import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.history.HistoryRow;
+import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.RunJava;
+import dev.covet.migrations.schema.SchemaState;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * For MySQL, where every DDL statement commits by itself: the history row is written first as RUNNING and
+ * its progress after each statement. On failure the completed operations are undone by their reverses,
+ * newest first; where that is impossible the row is marked FAILED with exactly what ran, and the next run
+ * resumes after the last completed statement.
+ */
+public final class ProgressRecordingExecutor implements MigrationExecutor {
+
+    private final Dialect dialect;
+    private final StepRunner steps;
+    private final ExecutionContext context;
+
+    ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context) {
+        this.dialect = dialect;
+        this.steps = steps;
+        this.context = context;
+    }
+
+    @Override
+    public ExecutionResult execute(Connection c, RenderedMigration m, HistoryRow resume) throws SQLException {
+        long start = System.nanoTime();
+        List<Step> all = m.steps();
+        boolean up = m.direction() == Direction.UP;
+        int from = up && resume != null ? Math.min(resume.statementsDone(), all.size()) : 0;
+        if (up && resume == null) {
+            try (PreparedStatement insert = context.history().prepareInsert(c)) {
+                context.history().insert(insert, new HistoryRow(m.migration().id(), m.migration().checksum(),
+                        m.migration().description(), Instant.now(), 0, context.appliedBy(), HistoryRow.RUNNING, 0, null));
+            }
+        }
+        List<String> executed = new ArrayList<>();
+        long rows = 0;
+        int i = from;
+        try {
+            for (; i < all.size(); i++) {
+                rows += steps.run(c, all.get(i));
+                executed.add(all.get(i).display());
+                if (up && i + 1 < all.size()) {
+                    context.history().update(c, m.migration().id(), HistoryRow.RUNNING, i + 1, 0, null);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw fail(c, m, i, executed, e, start);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (up) {
+            context.history().update(c, m.migration().id(), HistoryRow.APPLIED, all.size(), ms, null);
+        } else {
+            context.history().delete(c, m.migration().id());
+        }
+        return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private MigrationFailedException fail(Connection c, RenderedMigration m, int failedIndex, List<String> executed,
+                                          Exception cause, long start) throws SQLException {
+        String failedSql = m.steps().get(failedIndex).display();
+        String what = m.migration().source() + (m.direction() == Direction.UP ? "" : " (rollback)") + " failed at statement "
+                + (failedIndex + 1) + " of " + m.steps().size() + ": " + failedSql + "\n  " + cause.getMessage();
+        try {
+            List<Step> undo = undoSteps(m, failedIndex);
+            for (Step step : undo) {
+                steps.run(c, step);
+            }
+            if (m.direction() == Direction.UP) {
+                context.history().delete(c, m.migration().id());
+            }
+            return new MigrationFailedException(what + "\n  MySQL commits each DDL statement, so the " + executed.size()
+                    + " completed statement(s) were undone by their reverses: the database is as it was before. "
+                    + "Fix the migration and run again.", executed, cause);
+        } catch (SQLException | RuntimeException undoFailure) {
+            String detail = "ran " + executed.size() + " statement(s): " + executed + "; failed at statement " + (failedIndex + 1)
+                    + ": " + failedSql + " (" + cause.getMessage() + "); undo impossible: " + undoFailure.getMessage();
+            if (m.direction() == Direction.UP) {
+                context.history().update(c, m.migration().id(), HistoryRow.FAILED, failedIndex,
+                        (System.nanoTime() - start) / 1_000_000, detail);
+            } else {
+                context.history().update(c, m.migration().id(), HistoryRow.FAILED, 0,
+                        (System.nanoTime() - start) / 1_000_000, "rollback " + detail);
+            }
+            return new MigrationFailedException(what + "\n  The completed statements could not be undone ("
+                    + undoFailure.getMessage() + "). The migration is marked FAILED with what ran; fix the cause and run"
+                    + " migrate again to resume after statement " + failedIndex + ", or repair the database by hand.",
+                    executed, cause);
+        }
+    }
+
+    /** The reverses of the operations that ran (the failing one too if it got part-way), newest first. */
+    private List<Step> undoSteps(RenderedMigration m, int failedIndex) {
+        List<Step> undo = new ArrayList<>();
+        int seen = 0;
+        List<RenderedOperation> ops = m.operations();
+        int lastTouched = -1;
+        for (int k = 0; k < ops.size(); k++) {
+            int size = ops.get(k).steps().size();
+            if (seen + size > failedIndex) {
+                lastTouched = failedIndex > seen ? k : k - 1;
+                break;
+            }
+            seen += size;
+        }
+        for (int k = lastTouched; k >= 0; k--) {
+            RenderedOperation done = ops.get(k);
+            Operation op = done.operation();
+            if (op == null) {
+                throw new IllegalStateException("explicit forward_sql/backward_sql has no automatic reverse");
+            }
+            SchemaState state = done.after();
+            for (Operation reverse : op.reverse(done.before())) {
+                if (reverse instanceof RunJava java) {
+                    undo.add(new Step.Java(java.migration(), java.backwards()));
+                } else {
+                    dialect.render(reverse, state).forEach(sql -> undo.add(new Step.Sql(sql)));
+                }
+                state = reverse.applyTo(state);
+            }
+        }
+        return undo;
+    }
+}

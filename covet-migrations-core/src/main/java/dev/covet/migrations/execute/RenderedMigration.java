@@ -1,0 +1,37 @@
+package dev.covet.migrations.execute;
+
+import dev.covet.migrations.Direction;
+import dev.covet.migrations.Migration;
+import dev.covet.migrations.schema.SchemaState;
+
+import java.util.List;
+
+/**
+ * A migration turned into steps for one dialect and direction.
+ *
+ * @param migration the migration
+ * @param direction applying or rolling back
+ * @param operations the rendered operations, in execution order
+ * @param after the projected schema once it ran
+ */
+public record RenderedMigration(Migration migration, Direction direction, List<RenderedOperation> operations, SchemaState after) {
+
+    public RenderedMigration {
+        operations = List.copyOf(operations);
+    }
+
+    /** Every step, in order. */
+    public List<Step> steps() {
+        return operations.stream().flatMap(o -> o.steps().stream()).toList();
+    }
+
+    /** The statements as text (dry-run output). */
+    public List<String> sql() {
+        return steps().stream().map(Step::display).toList();
+    }
+
+    /** Whether a step rebuilds a SQLite table (then foreign keys are switched off around the migration). */
+    public boolean rebuildsSqliteTable() {
+        return steps().stream().anyMatch(s -> s instanceof Step.Sql q && q.sql().contains("\"_covet_new_"));
+    }
+}

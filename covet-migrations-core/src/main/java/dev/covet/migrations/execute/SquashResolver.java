@@ -1,0 +1,68 @@
+package dev.covet.migrations.execute;
+
+import dev.covet.migrations.Migration;
+import dev.covet.migrations.MigrationId;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides, for each squashed migration (one with {@code replaces}), whether this database uses it or the
+ * originals: a fresh database, or one that applied all the replaced migrations, uses the squashed one; a
+ * database part-way through the replaced range continues with the originals. Dependencies on the unused side
+ * are redirected to the used side.
+ */
+final class SquashResolver {
+
+    private SquashResolver() {
+    }
+
+    /** The effective migrations for a database with these applied ids. */
+    static List<Migration> resolve(Collection<Migration> migrations, Set<MigrationId> applied) {
+        Map<MigrationId, Migration> byId = new LinkedHashMap<>();
+        migrations.forEach(m -> byId.put(m.id(), m));
+        Map<MigrationId, MigrationId> redirect = new HashMap<>();
+        Set<MigrationId> removed = new HashSet<>();
+        for (Migration m : migrations) {
+            if (m.replaces().isEmpty()) {
+                continue;
+            }
+            long done = m.replaces().stream().filter(applied::contains).count();
+            boolean useSquashed = applied.contains(m.id()) || done == 0 || done == m.replaces().size();
+            if (useSquashed) {
+                for (MigrationId r : m.replaces()) {
+                    removed.add(r);
+                    redirect.put(r, m.id());
+                }
+            } else {
+                removed.add(m.id());
+                // Dependants of the squashed migration wait for the last replaced one instead.
+                redirect.put(m.id(), m.replaces().get(m.replaces().size() - 1));
+            }
+        }
+        List<Migration> result = new ArrayList<>();
+        for (Migration m : byId.values()) {
+            if (removed.contains(m.id())) {
+                continue;
+            }
+            List<MigrationId> deps = new ArrayList<>();
+            for (MigrationId d : m.dependencies()) {
+                MigrationId target = d;
+                while (redirect.containsKey(target) && !target.equals(m.id())) {
+                    target = redirect.get(target);
+                }
+                if (!target.equals(m.id()) && !deps.contains(target)) {
+                    deps.add(target);
+                }
+            }
+            result.add(deps.equals(m.dependencies()) ? m : m.withDependencies(deps));
+        }
+        return result;
+    }
+}

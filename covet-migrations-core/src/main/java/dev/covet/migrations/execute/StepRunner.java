@@ -1,0 +1,118 @@
+package dev.covet.migrations.execute;
+
+import dev.covet.migrations.JavaMigration;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Runs steps on a connection: SQL statements (batched where that saves round trips) and Java migrations. */
+final class StepRunner {
+
+    private final Map<String, JavaMigration> javaMigrations;
+
+    StepRunner(Map<String, JavaMigration> javaMigrations) {
+        this.javaMigrations = javaMigrations;
+    }
+
+    /** Runs one step; returns the rows it changed. */
+    long run(Connection c, Step step) throws SQLException {
+        if (step instanceof Step.Sql sql) {
+            try (Statement s = c.createStatement()) {
+                boolean results = s.execute(sql.sql());
+                return results ? 0 : Math.max(0, s.getUpdateCount());
+            }
+        }
+        Step.Java java = (Step.Java) step;
+        JavaMigration code = javaMigrations.get(java.migration());
+        if (java.backwards()) {
+            code.rollback(c);
+        } else {
+            code.migrate(c);
+        }
+        return 0;
+    }
+
+    /**
+     * Runs consecutive steps, sending runs of plain statements as one JDBC batch (one round trip on
+     * PostgreSQL).
+     *
+     * @param done receives the index of each completed step
+     * @return rows changed
+     * @throws StepFailure naming the index of the step that failed
+     */
+    long runAll(Connection c, List<Step> steps, boolean batch, java.util.function.IntConsumer done) throws StepFailure {
+        long rows = 0;
+        int i = 0;
+        while (i < steps.size()) {
+            int end = i;
+            if (batch) {
+                while (end < steps.size() && steps.get(end) instanceof Step.Sql s && !returnsRows(s.sql())) {
+                    end++;
+                }
+            }
+            if (end - i > 1) {
+                rows += runBatch(c, steps, i, end, done);
+                i = end;
+            } else {
+                try {
+                    rows += run(c, steps.get(i));
+                } catch (SQLException | RuntimeException e) {
+                    throw new StepFailure(i, e);
+                }
+                done.accept(i);
+                i++;
+            }
+        }
+        return rows;
+    }
+
+    private long runBatch(Connection c, List<Step> steps, int from, int to, java.util.function.IntConsumer done) throws StepFailure {
+        try (Statement s = c.createStatement()) {
+            for (int k = from; k < to; k++) {
+                s.addBatch(((Step.Sql) steps.get(k)).sql());
+            }
+            int[] counts = s.executeBatch();
+            long rows = 0;
+            for (int k = 0; k < counts.length; k++) {
+                rows += Math.max(0, counts[k]);
+                done.accept(from + k);
+            }
+            return rows;
+        } catch (BatchUpdateException e) {
+            int[] counts = e.getUpdateCounts();
+            int failed = counts == null ? 0 : counts.length;
+            for (int k = 0; counts != null && k < counts.length; k++) {
+                if (counts[k] == Statement.EXECUTE_FAILED) {
+                    failed = k;
+                    break;
+                }
+            }
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new StepFailure(from + Math.min(failed, to - from - 1), cause);
+        } catch (SQLException e) {
+            throw new StepFailure(from, e);
+        }
+    }
+
+    private static boolean returnsRows(String sql) {
+        String head = sql.stripLeading().toUpperCase(Locale.ROOT);
+        return head.startsWith("SELECT") || head.startsWith("WITH") || head.startsWith("VALUES")
+                || head.startsWith("SHOW") || head.startsWith("EXPLAIN") || head.startsWith("PRAGMA") || head.startsWith("CALL")
+                || head.startsWith("--") || head.startsWith("/*");
+    }
+
+    /** A step failed. */
+    static final class StepFailure extends Exception {
+        final int index;
+
+        StepFailure(int index, Throwable cause) {
+            super(cause.getMessage(), cause);
+            this.index = index;
+        }
+    }
+}

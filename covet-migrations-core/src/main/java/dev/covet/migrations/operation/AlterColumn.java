@@ -1,0 +1,43 @@
+package dev.covet.migrations.operation;
+
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.SchemaException;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
+
+import java.util.List;
+import java.util.Set;
+
+/** ALTER_COLUMN: the column's new definition (type, nullability, default, unique), by name. */
+public record AlterColumn(String table, ColumnSchema column, ColumnSchema previous) implements Operation {
+
+    @Override
+    public String type() {
+        return "ALTER_COLUMN";
+    }
+
+    @Override
+    public SchemaState applyTo(SchemaState before) {
+        TableSchema t = before.requireTable(table);
+        ColumnSchema old = t.column(column.name()).orElseThrow(() ->
+                new SchemaException("column '" + table + "." + column.name() + "' does not exist"));
+        // The primary-key membership belongs to the table, not to an ALTER.
+        ColumnSchema replacement = new ColumnSchema(column.name(), column.type(), column.nullable() && !old.primaryKey(),
+                column.defaultValue(), column.unique(), old.primaryKey(), column.autoIncrement());
+        return before.withTable(t.mapColumn(column.name(), c -> replacement));
+    }
+
+    @Override
+    public List<Operation> reverse(SchemaState before) {
+        ColumnSchema old = before.table(table).flatMap(t -> t.column(column.name())).orElse(previous);
+        if (old == null) {
+            throw new IrreversibleOperationException("ALTER_COLUMN " + table + "." + column.name() + ": the previous definition is unknown");
+        }
+        return List.of(new AlterColumn(table, old, column));
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of(table);
+    }
+}

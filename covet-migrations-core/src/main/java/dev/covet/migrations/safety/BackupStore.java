@@ -1,0 +1,320 @@
+package dev.covet.migrations.safety;
+
+import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.introspect.SchemaReader;
+import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Backups of whole tables, schema-independent copies made with {@code CREATE TABLE ... AS SELECT}, recorded
+ * in {@code <prefix>backups} with row counts and content hashes. Restoring replaces the rows of each table
+ * with its copy and proves the result by hashing it again.
+ */
+public final class BackupStore {
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final String prefix;
+    private final String table;
+
+    public BackupStore(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.prefix = tablePrefix;
+        this.table = dialect.quote(tablePrefix + "backups");
+    }
+
+    private void createTable(Connection c) throws SQLException {
+        String text = dialect.name().equals("mysql") ? "LONGTEXT" : "TEXT";
+        String time = dialect.name().equals("mysql") ? "DATETIME(6)" : "TIMESTAMP";
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(40) NOT NULL PRIMARY KEY, migration VARCHAR(1000),"
+                    + " created_at " + time + " NOT NULL, tables " + text + " NOT NULL, checksum VARCHAR(64) NOT NULL)");
+        }
+    }
+
+    /**
+     * Copies the tables (those that exist; tables whose foreign keys cascade from them are added, so a
+     * restore can bring them back too).
+     *
+     * @return the backup
+     */
+    public BackupInfo create(String migration, Set<String> tables) {
+        try (Connection c = dataSource.getConnection()) {
+            createTable(c);
+            SchemaState schema = SchemaReader.forDialect(dialect).read(c, prefix);
+            Set<String> all = withDependants(schema, tables);
+            String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            List<BackupInfo.BackedUpTable> copies = new ArrayList<>();
+            ContentHasher hasher = new ContentHasher(dialect);
+            int n = 0;
+            for (String t : all) {
+                TableSchema ts = schema.table(t).orElse(null);
+                if (ts == null) {
+                    continue;
+                }
+                String copy = prefix + "bk_" + id + "_" + (n++);
+                List<String> columns = ts.columns().stream().map(col -> col.name()).toList();
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE " + dialect.quote(copy) + " AS SELECT " + columnList(columns) + " FROM " + dialect.quote(t));
+                }
+                long rows;
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + dialect.quote(copy))) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                }
+                copies.add(new BackupInfo.BackedUpTable(t, copy, rows, hasher.hash(c, copy, columns, ts.primaryKey()), columns,
+                        ts.primaryKey()));
+            }
+            BackupInfo info = new BackupInfo(id, migration, Instant.now(), copies, combined(copies));
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (id, migration, created_at, tables, checksum)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, id);
+                p.setString(2, migration);
+                p.setTimestamp(3, Timestamp.from(info.createdAt()));
+                p.setString(4, encode(copies));
+                p.setString(5, info.checksum());
+                p.executeUpdate();
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return info;
+        } catch (SQLException e) {
+            throw new MigrationException("backup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every backup, newest first. */
+    public List<BackupInfo> list() {
+        try (Connection c = dataSource.getConnection()) {
+            createTable(c);
+            List<BackupInfo> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, migration, created_at, tables, checksum FROM " + table + " ORDER BY created_at DESC")) {
+                while (rs.next()) {
+                    out.add(new BackupInfo(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), decode(rs.getString(4)),
+                            rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new MigrationException("cannot list backups: " + e.getMessage(), e);
+        }
+    }
+
+    /** One backup, or an error naming the id. */
+    public BackupInfo get(String id) {
+        return list().stream().filter(b -> b.id().equals(id)).findFirst()
+                .orElseThrow(() -> new MigrationException("no backup with id '" + id + "' (see covet backups)"));
+    }
+
+    /**
+     * Replaces each backed-up table's rows with the copy, in one transaction where the database allows, then
+     * verifies every table's content hash.
+     *
+     * @return whether every restored table hashes exactly as when it was backed up
+     */
+    public boolean restore(String id) {
+        BackupInfo info = get(id);
+        try (Connection c = dataSource.getConnection()) {
+            SchemaState schema = SchemaReader.forDialect(dialect).read(c, prefix);
+            List<BackupInfo.BackedUpTable> parentsFirst = parentsFirst(schema, info.tables());
+            for (BackupInfo.BackedUpTable t : info.tables()) {
+                if (schema.table(t.table()).isEmpty()) {
+                    throw new MigrationException("cannot restore backup " + id + ": table " + t.table()
+                            + " does not exist; migrate to recreate its schema first");
+                }
+            }
+            boolean sqlite = dialect.name().equals("sqlite");
+            boolean mysql = dialect.name().equals("mysql");
+            exec(c, sqlite ? "PRAGMA foreign_keys = OFF" : mysql ? "SET FOREIGN_KEY_CHECKS = 0" : null);
+            c.setAutoCommit(false);
+            try {
+                for (int i = parentsFirst.size() - 1; i >= 0; i--) {
+                    exec(c, "DELETE FROM " + dialect.quote(parentsFirst.get(i).table()));
+                }
+                for (BackupInfo.BackedUpTable t : parentsFirst) {
+                    TableSchema current = schema.table(t.table()).orElseThrow();
+                    List<String> columns = t.columns().stream().filter(col -> current.column(col).isPresent()).toList();
+                    exec(c, "INSERT INTO " + dialect.quote(t.table()) + " (" + columnList(columns) + ") SELECT "
+                            + columnList(columns) + " FROM " + dialect.quote(t.copy()));
+                    resetIdentity(c, current);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                exec(c, sqlite ? "PRAGMA foreign_keys = ON" : mysql ? "SET FOREIGN_KEY_CHECKS = 1" : null);
+            }
+            ContentHasher hasher = new ContentHasher(dialect);
+            for (BackupInfo.BackedUpTable t : info.tables()) {
+                if (!hasher.hash(c, t.table(), t.columns(), t.orderBy()).equals(t.contentHash())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new MigrationException("restoring backup " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops a backup's copies and its record. */
+    public void delete(String id) {
+        BackupInfo info = get(id);
+        try (Connection c = dataSource.getConnection()) {
+            for (BackupInfo.BackedUpTable t : info.tables()) {
+                exec(c, "DROP TABLE IF EXISTS " + dialect.quote(t.copy()));
+            }
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+                p.setString(1, id);
+                p.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("deleting backup " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes all but the newest {@code keep} backups; returns how many were deleted. */
+    public int prune(int keep) {
+        List<BackupInfo> all = list();
+        int deleted = 0;
+        for (int i = keep; i < all.size(); i++) {
+            delete(all.get(i).id());
+            deleted++;
+        }
+        return deleted;
+    }
+
+    private void resetIdentity(Connection c, TableSchema t) throws SQLException {
+        if (!dialect.name().equals("postgresql")) {
+            return;
+        }
+        for (var col : t.columns()) {
+            if (col.autoIncrement()) {
+                String qt = dialect.quote(t.name());
+                String qc = dialect.quote(col.name());
+                try (PreparedStatement p = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(" + qc
+                        + ") FROM " + qt + "), 0) + 1, false)")) {
+                    p.setString(1, qt);
+                    p.setString(2, col.name());
+                    p.execute();
+                }
+            }
+        }
+    }
+
+    private static Set<String> withDependants(SchemaState schema, Set<String> tables) {
+        Set<String> all = new LinkedHashSet<>(tables);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TableSchema t : schema.tables().values()) {
+                for (ForeignKeySchema fk : t.foreignKeys()) {
+                    if (all.contains(fk.referencedTable()) && !all.contains(t.name())) {
+                        all.add(t.name());
+                        grew = true;
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    private static List<BackupInfo.BackedUpTable> parentsFirst(SchemaState schema, List<BackupInfo.BackedUpTable> tables) {
+        List<BackupInfo.BackedUpTable> ordered = new ArrayList<>();
+        List<BackupInfo.BackedUpTable> remaining = new ArrayList<>(tables);
+        while (!remaining.isEmpty()) {
+            boolean progressed = false;
+            for (var it = remaining.iterator(); it.hasNext(); ) {
+                BackupInfo.BackedUpTable t = it.next();
+                boolean parentsDone = schema.table(t.table()).map(ts -> ts.foreignKeys().stream().allMatch(fk ->
+                        fk.referencedTable().equals(t.table()) || remaining.stream().noneMatch(r -> r.table().equals(fk.referencedTable()))))
+                        .orElse(true);
+                if (parentsDone) {
+                    ordered.add(t);
+                    it.remove();
+                    progressed = true;
+                }
+            }
+            if (!progressed) {
+                ordered.addAll(remaining);
+                break;
+            }
+        }
+        return ordered;
+    }
+
+    private String columnList(List<String> columns) {
+        StringBuilder sb = new StringBuilder();
+        for (String col : columns) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(dialect.quote(col));
+        }
+        return sb.toString();
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        if (sql == null) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String combined(List<BackupInfo.BackedUpTable> copies) {
+        MessageDigest digest = ContentHasher.sha256();
+        for (BackupInfo.BackedUpTable t : copies) {
+            digest.update((t.table() + ":" + t.contentHash() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    // One line per table: table, copy, rows, hash, columns, order-by columns (tab-separated, lists comma-separated).
+    private static String encode(List<BackupInfo.BackedUpTable> copies) {
+        StringBuilder sb = new StringBuilder();
+        for (BackupInfo.BackedUpTable t : copies) {
+            sb.append(t.table()).append('\t').append(t.copy()).append('\t').append(t.rows()).append('\t').append(t.contentHash())
+                    .append('\t').append(String.join(",", t.columns())).append('\t').append(String.join(",", t.orderBy())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static List<BackupInfo.BackedUpTable> decode(String text) {
+        List<BackupInfo.BackedUpTable> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            out.add(new BackupInfo.BackedUpTable(f[0], f[1], Long.parseLong(f[2]), f[3], split(f[4]), split(f[5])));
+        }
+        return out;
+    }
+
+    private static List<String> split(String s) {
+        return s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+    }
+}

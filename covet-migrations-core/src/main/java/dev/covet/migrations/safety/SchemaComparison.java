@@ -1,0 +1,18 @@
+package dev.covet.migrations.safety;
+
+import dev.covet.migrations.schema.SchemaState;
+
+/** Whether a live schema matches the projected one (what a verified rollback must leave behind). */
+final class SchemaComparison {
+
+    private SchemaComparison() {
+    }
+
+    static boolean sameShape(SchemaState expected, SchemaState actual) {
+        return expected.equals(actual);
+    }
+
+    static String describe(SchemaState expected, SchemaState actual) {
+        return "expected " + expected.tables().keySet() + ", found " + actual.tables().keySet();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.covet.migrations.schema;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A column type written as SQL in a migration file ({@code VARCHAR(255)}, {@code DECIMAL(10,2)},
+ * {@code BIGINT}), parsed and normalized so the same type compares equal whichever dialect it came from.
+ *
+ * @param kind the normalized kind
+ * @param length length for character/binary kinds, or {@code null}
+ * @param precision precision for DECIMAL (and fractional seconds for TIMESTAMP), or {@code null}
+ * @param scale scale for DECIMAL, or {@code null}
+ */
+public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale) {
+
+    /** Normalized type kinds; each dialect maps them to its own SQL. */
+    public enum Kind {
+        SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN,
+        CHAR, VARCHAR, TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, UUID, JSON;
+
+        /** Whether values of this kind are integers. */
+        public boolean isInteger() {
+            return this == SMALLINT || this == INTEGER || this == BIGINT;
+        }
+
+        /** Whether values of this kind are character strings. */
+        public boolean isText() {
+            return this == CHAR || this == VARCHAR || this == TEXT;
+        }
+    }
+
+    private static final Pattern SYNTAX =
+            Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 _]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*$");
+
+    public ColumnType {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A type with no size arguments. */
+    public static ColumnType of(Kind kind) {
+        return new ColumnType(kind, null, null, null);
+    }
+
+    /** {@code VARCHAR(length)}. */
+    public static ColumnType varchar(int length) {
+        return new ColumnType(Kind.VARCHAR, length, null, null);
+    }
+
+    /** {@code DECIMAL(precision, scale)}. */
+    public static ColumnType decimal(int precision, int scale) {
+        return new ColumnType(Kind.DECIMAL, null, precision, scale);
+    }
+
+    /**
+     * Parses a SQL type as written in migration files or read from a catalog.
+     *
+     * @throws IllegalArgumentException naming the type when it is not known
+     */
+    public static ColumnType parse(String sql) {
+        if (sql == null) {
+            throw new IllegalArgumentException("column type is missing");
+        }
+        Matcher m = SYNTAX.matcher(sql);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unknown column type '" + sql + "'");
+        }
+        String name = m.group(1).trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        Integer a = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer b = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        return switch (name) {
+            case "SMALLINT", "INT2", "TINYINT" -> of(Kind.SMALLINT);
+            case "INTEGER", "INT", "INT4", "MEDIUMINT", "SERIAL" -> of(Kind.INTEGER);
+            case "BIGINT", "INT8", "BIGSERIAL" -> of(Kind.BIGINT);
+            case "DECIMAL", "NUMERIC", "DEC" -> new ColumnType(Kind.DECIMAL, null, a, b);
+            case "REAL", "FLOAT4", "FLOAT" -> of(Kind.REAL);
+            case "DOUBLE", "DOUBLE PRECISION", "FLOAT8" -> of(Kind.DOUBLE);
+            case "BOOLEAN", "BOOL", "BIT" -> of(Kind.BOOLEAN);
+            case "CHAR", "CHARACTER", "NCHAR", "BPCHAR" -> new ColumnType(Kind.CHAR, a == null ? 1 : a, null, null);
+            case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARCHAR2" ->
+                    a == null ? of(Kind.TEXT) : new ColumnType(Kind.VARCHAR, a, null, null);
+            case "TEXT", "CLOB", "LONGTEXT", "MEDIUMTEXT", "TINYTEXT" -> of(Kind.TEXT);
+            case "DATE" -> of(Kind.DATE);
+            case "TIME", "TIME WITHOUT TIME ZONE" -> new ColumnType(Kind.TIME, null, a, null);
+            case "TIMESTAMP", "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> new ColumnType(Kind.TIMESTAMP, null, a, null);
+            case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> new ColumnType(Kind.TIMESTAMPTZ, null, a, null);
+            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY", "BINARY", "BINARY VARYING" ->
+                    new ColumnType(Kind.BLOB, a, null, null);
+            case "UUID" -> of(Kind.UUID);
+            case "JSON", "JSONB" -> of(Kind.JSON);
+            default -> throw new IllegalArgumentException("unknown column type '" + sql
+                    + "' (known: SMALLINT, INTEGER, BIGINT, DECIMAL(p,s), REAL, DOUBLE, BOOLEAN, CHAR(n), VARCHAR(n), TEXT,"
+                    + " DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, UUID, JSON)");
+        };
+    }
+
+    /** The portable SQL spelling used in migration files, e.g. {@code VARCHAR(255)}. */
+    public String sql() {
+        return switch (kind) {
+            case CHAR, VARCHAR -> kind + "(" + length + ")";
+            case DECIMAL -> precision == null ? "DECIMAL"
+                    : scale == null ? "DECIMAL(" + precision + ")" : "DECIMAL(" + precision + "," + scale + ")";
+            case BLOB -> length == null ? "BLOB" : "VARBINARY(" + length + ")";
+            case TIME, TIMESTAMP, TIMESTAMPTZ -> precision == null ? kind.name() : kind + "(" + precision + ")";
+            default -> kind.name();
+        };
+    }
+
+    @Override
+    public String toString() {
+        return sql();
+    }
+}

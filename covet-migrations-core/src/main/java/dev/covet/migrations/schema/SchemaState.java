@@ -1,0 +1,105 @@
+package dev.covet.migrations.schema;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable picture of a database schema: its tables by name, in creation order. Operations project it
+ * forward; introspection reads it from a live database; the JPA reader builds it from entities.
+ */
+public final class SchemaState {
+
+    private static final SchemaState EMPTY = new SchemaState(Map.of());
+
+    private final Map<String, TableSchema> tables;
+
+    private SchemaState(Map<String, TableSchema> tables) {
+        this.tables = tables;
+    }
+
+    /** The schema with no tables. */
+    public static SchemaState empty() {
+        return EMPTY;
+    }
+
+    /** A schema of the given tables, in the given order. */
+    public static SchemaState of(Collection<TableSchema> tables) {
+        Map<String, TableSchema> map = new LinkedHashMap<>();
+        for (TableSchema t : tables) {
+            map.put(t.name(), t);
+        }
+        return new SchemaState(Collections.unmodifiableMap(map));
+    }
+
+    /** Tables by name, in creation order. */
+    public Map<String, TableSchema> tables() {
+        return tables;
+    }
+
+    public Optional<TableSchema> table(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    /**
+     * The table, or an error that says it does not exist.
+     *
+     * @throws SchemaException when the table is unknown
+     */
+    public TableSchema requireTable(String name) {
+        TableSchema t = tables.get(name);
+        if (t == null) {
+            throw new SchemaException("table '" + name + "' does not exist");
+        }
+        return t;
+    }
+
+    public boolean hasTable(String name) {
+        return tables.containsKey(name);
+    }
+
+    /** This state with the table added or replaced (a replaced table keeps its position). */
+    public SchemaState withTable(TableSchema table) {
+        Map<String, TableSchema> map = new LinkedHashMap<>(tables);
+        map.put(table.name(), table);
+        return new SchemaState(Collections.unmodifiableMap(map));
+    }
+
+    /** This state without the table. */
+    public SchemaState withoutTable(String name) {
+        Map<String, TableSchema> map = new LinkedHashMap<>(tables);
+        map.remove(name);
+        return new SchemaState(Collections.unmodifiableMap(map));
+    }
+
+    /** This state with a table renamed in place, and foreign keys that referenced it pointing at the new name. */
+    public SchemaState withTableRenamed(String oldName, String newName) {
+        Map<String, TableSchema> map = new LinkedHashMap<>();
+        for (TableSchema t : tables.values()) {
+            TableSchema renamed = t.name().equals(oldName) ? t.withName(newName) : t;
+            renamed = renamed.withForeignKeys(renamed.foreignKeys().stream()
+                    .map(fk -> fk.referencedTable().equals(oldName)
+                            ? new ForeignKeySchema(fk.name(), fk.columns(), newName, fk.referencedColumns(), fk.onDelete(), fk.onUpdate())
+                            : fk).toList());
+            map.put(renamed.name(), renamed);
+        }
+        return new SchemaState(Collections.unmodifiableMap(map));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SchemaState s && s.tables.equals(tables);
+    }
+
+    @Override
+    public int hashCode() {
+        return tables.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaState" + tables.values();
+    }
+}

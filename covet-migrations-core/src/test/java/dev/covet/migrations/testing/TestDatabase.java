@@ -1,0 +1,115 @@
+package dev.covet.migrations.testing;
+
+import dev.covet.migrations.dialect.Dialect;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+
+/**
+ * A fresh, empty database for one test: a new PostgreSQL or MySQL database, or a new SQLite file. Closing it
+ * drops the database. JUnit closes it after a parameterized test that received it.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private final String kind;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Runnable dropper;
+
+    TestDatabase(String kind, String url, String user, String password, Runnable dropper) {
+        this.kind = kind;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.dropper = dropper;
+    }
+
+    /** {@code sqlite}, {@code postgresql} or {@code mysql}. */
+    public String kind() {
+        return kind;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Dialect dialect() {
+        return Dialect.forName(kind);
+    }
+
+    /** A new connection. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** A data source opening a new connection each time (no pool: tests see real connection behaviour). */
+    public DataSource dataSource() {
+        return new DataSource() {
+            @Override public Connection getConnection() throws SQLException { return connect(); }
+            @Override public Connection getConnection(String u, String p) throws SQLException { return DriverManager.getConnection(url, u, p); }
+            @Override public PrintWriter getLogWriter() { return null; }
+            @Override public void setLogWriter(PrintWriter out) { }
+            @Override public void setLoginTimeout(int seconds) { }
+            @Override public int getLoginTimeout() { return 0; }
+            @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
+            @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("not a wrapper"); }
+            @Override public boolean isWrapperFor(Class<?> iface) { return false; }
+            @Override public String toString() { return url; }
+        };
+    }
+
+    /** Runs statements on a new connection (autocommit). */
+    public void execute(String... sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        dropper.run();
+    }
+
+    @Override
+    public String toString() {
+        return kind;
+    }
+
+    static TestDatabase sqlite() {
+        try {
+            Path dir = Files.createTempDirectory("covet-test-");
+            Path file = dir.resolve("test.db");
+            return new TestDatabase("sqlite", "jdbc:sqlite:" + file, null, null, () -> {
+                try (var files = Files.list(dir)) {
+                    for (Path p : files.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                    Files.deleteIfExists(dir);
+                } catch (Exception ignored) {
+                    // a temp file left behind is harmless
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
