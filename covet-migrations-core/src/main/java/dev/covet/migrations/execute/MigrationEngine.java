@@ -163,8 +163,9 @@ public final class MigrationEngine {
             RenderedMigration r = rendered.get(i);
             Migration m = r.migration();
             String verb = r.direction() == Direction.UP ? "Applying" : "Rolling back";
-            log.info("{} {} of {}: {}{}", verb, i + 1, total, m.id(), m.description().isEmpty() ? "" : " (" + m.description() + ")");
-            notify(l -> l.onStart(new MigrationEvent(m.id(), r.direction(), i + 1, total, Duration.ZERO, List.of(), 0, null)));
+            int position = i + 1;
+            log.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + m.description() + ")");
+            notify(l -> l.onStart(new MigrationEvent(m.id(), r.direction(), position, total, Duration.ZERO, List.of(), 0, null)));
             HistoryRow previous = history.get(m.id());
             HistoryRow resume = previous != null && !previous.isApplied() ? previous : null;
             try {
