@@ -1,0 +1,88 @@
+package dev.covet.migrations.loader;
+
+import dev.covet.migrations.Migration;
+import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.operation.DialectSql;
+import dev.covet.migrations.operation.Operation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a YAML or JSON migration document into a {@link Migration}. Files are data: the documents are read as
+ * plain trees (no default typing, no class names), with nesting bounded.
+ */
+final class MigrationDocumentReader {
+
+    private static final Set<String> TOP_LEVEL_KEYS =
+            Set.of("description", "app", "dependencies", "operations", "forward_sql", "backward_sql", "replaces");
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
+    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder().streamReadConstraints(LIMITS).build());
+    private static final ObjectMapper JSON = new JsonMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build());
+
+    private MigrationDocumentReader() {
+    }
+
+    static JsonNode tree(String location, FileFormat format, String content) {
+        try {
+            JsonNode node = (format == FileFormat.JSON ? JSON : YAML).readTree(content);
+            return node;
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new MigrationFileException(location, null, "not valid " + format + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The {@code app:} of a document, or the default app. */
+    static String app(Fields root) {
+        String app = root.optString("app");
+        return app == null || app.isBlank() ? MigrationId.DEFAULT_APP : app.trim();
+    }
+
+    static Migration read(LoadedFile file, String content, List<MigrationId> defaultDependencies) {
+        Fields root = Fields.root(file.location(), tree(file.location(), file.format(), content)).allowOnly(TOP_LEVEL_KEYS);
+        String app = app(root);
+        MigrationId id = file.id();
+        if (!app.equals(id.app())) {
+            throw root.error("app", "is '" + app + "' but the loader read '" + id.app() + "'");
+        }
+        List<Operation> operations = new ArrayList<>();
+        List<Fields> items = root.objects("operations");
+        for (Fields item : items) {
+            operations.add(OperationReader.read(item));
+        }
+        DialectSql forward = OperationReader.sql(root, "forward_sql");
+        DialectSql backward = OperationReader.sql(root, "backward_sql");
+        if (operations.isEmpty() && forward == null) {
+            throw root.error("operations", "is empty: a migration needs operations (or forward_sql)");
+        }
+        List<MigrationId> dependencies = root.has("dependencies") ? ids(root, "dependencies", app) : defaultDependencies;
+        return new Migration(id, root.optString("description"), dependencies, operations, forward, backward,
+                ids(root, "replaces", app), file.checksum(), file.location());
+    }
+
+    static List<MigrationId> ids(Fields f, String key, String app) {
+        List<String> texts = f.stringList(key);
+        List<MigrationId> ids = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                ids.add(MigrationId.parse(FileFormat.stripExtension(texts.get(i).trim()), app));
+            } catch (IllegalArgumentException e) {
+                throw new MigrationFileException(f.file(), f.path(key) + "[" + i + "]", e.getMessage());
+            }
+        }
+        return ids;
+    }
+}
