@@ -1,0 +1,41 @@
+package dev.covet.migrations.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One audited execution or rollback of a migration.
+ *
+ * @param id row id, increasing
+ * @param migration the migration id ({@code app:name} or {@code name})
+ * @param direction {@code UP} or {@code DOWN}
+ * @param executor who ran it
+ * @param environment where (a profile, a stage)
+ * @param metadata free JSON text (ticket, approver), or {@code null}
+ * @param startedAt when it started
+ * @param finishedAt when it ended, or {@code null} while running (or when the process died)
+ * @param status {@code RUNNING}, {@code SUCCESS} or {@code FAILED}
+ * @param duration how long it took, or {@code null} while running
+ * @param affectedRows rows changed, as drivers report them
+ * @param sqlExecuted the statements executed
+ * @param error the error message of a failure, or {@code null}
+ * @param hash the row's hash, chained to the previous row's
+ */
+public record AuditEntry(long id, String migration, String direction, String executor, String environment,
+                         String metadata, Instant startedAt, Instant finishedAt, String status, Duration duration,
+                         long affectedRows, List<String> sqlExecuted, String error, String hash) {
+
+    public static final String RUNNING = "RUNNING";
+    public static final String SUCCESS = "SUCCESS";
+    public static final String FAILED = "FAILED";
+
+    public AuditEntry {
+        sqlExecuted = sqlExecuted == null ? List.of() : List.copyOf(sqlExecuted);
+    }
+
+    /** Whether it was a rollback. */
+    public boolean isRollback() {
+        return "DOWN".equals(direction);
+    }
+}
