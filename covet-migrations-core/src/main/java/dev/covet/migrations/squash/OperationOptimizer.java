@@ -1,0 +1,162 @@
+package dev.covet.migrations.squash;
+
+import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.operation.AddForeignKey;
+import dev.covet.migrations.operation.AddIndex;
+import dev.covet.migrations.operation.AlterColumn;
+import dev.covet.migrations.operation.CreateTable;
+import dev.covet.migrations.operation.DropColumn;
+import dev.covet.migrations.operation.DropIndex;
+import dev.covet.migrations.operation.DropTable;
+import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.RenameColumn;
+import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.operation.RunJava;
+import dev.covet.migrations.operation.RunSql;
+import dev.covet.migrations.schema.SchemaException;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Shortens an operation list without changing the schema it produces, in the manner of Django's optimizer:
+ * each operation is compared with the later ones it can "see" (those between touch none of the same tables and
+ * are not barriers), and pairs fold into one or none:
+ * <ul>
+ *   <li>CREATE_TABLE + any change to that table → one CREATE_TABLE with the final shape; + RENAME_TABLE →
+ *       CREATE_TABLE under the new name; + DROP_TABLE → nothing;</li>
+ *   <li>ADD_COLUMN + ALTER_COLUMN → ADD_COLUMN with the final definition; + RENAME_COLUMN → ADD_COLUMN under
+ *       the new name; + DROP_COLUMN → nothing;</li>
+ *   <li>ALTER_COLUMN + ALTER_COLUMN → one ALTER_COLUMN; ALTER_COLUMN + DROP_COLUMN → DROP_COLUMN;</li>
+ *   <li>ADD_INDEX + DROP_INDEX of it → nothing; renames of renames → one rename (or none, when back to the
+ *       original name).</li>
+ * </ul>
+ * RUN_SQL and RUN_JAVA are barriers nothing moves past, unless marked {@code elidable}: those are dropped, as
+ * a squash is allowed to lose them (they exist for one-off data fixes).
+ */
+public final class OperationOptimizer {
+
+    /** The optimized list; the input is not changed. */
+    public List<Operation> optimize(List<Operation> operations) {
+        List<Operation> ops = new ArrayList<>();
+        for (Operation op : operations) {
+            if (!isElidable(op)) {
+                ops.add(op);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = pass(ops);
+        }
+        return List.copyOf(ops);
+    }
+
+    private static boolean pass(List<Operation> ops) {
+        for (int i = 0; i < ops.size(); i++) {
+            Operation first = ops.get(i);
+            if (isBarrier(first)) {
+                continue;
+            }
+            Set<String> between = new HashSet<>();
+            for (int j = i + 1; j < ops.size(); j++) {
+                Operation second = ops.get(j);
+                if (isBarrier(second)) {
+                    break;
+                }
+                // Folding moves the second operation back to the first: nothing between may touch its tables.
+                if (Collections.disjoint(between, second.tables())) {
+                    Optional<List<Operation>> reduced = reduce(first, second);
+                    if (reduced.isPresent()) {
+                        ops.remove(j);
+                        ops.remove(i);
+                        ops.addAll(i, reduced.get());
+                        return true;
+                    }
+                }
+                if (!Collections.disjoint(second.tables(), first.tables())) {
+                    break;
+                }
+                between.addAll(second.tables());
+            }
+        }
+        return false;
+    }
+
+    /** What the two operations fold into, or empty when they do not fold. */
+    static Optional<List<Operation>> reduce(Operation a, Operation b) {
+        if (a instanceof CreateTable create) {
+            return reduceCreate(create, b);
+        }
+        if (a instanceof AddColumn add && b.tables().equals(Set.of(add.table()))) {
+            if (b instanceof AlterColumn alter && alter.column().name().equals(add.column().name())) {
+                return Optional.of(List.of(new AddColumn(add.table(), alter.column())));
+            }
+            if (b instanceof RenameColumn rename && rename.column().equals(add.column().name())) {
+                return Optional.of(List.of(new AddColumn(add.table(), add.column().withName(rename.newName()))));
+            }
+            if (b instanceof DropColumn drop && drop.column().equals(add.column().name())) {
+                return Optional.of(List.of());
+            }
+        }
+        if (a instanceof AlterColumn first && b.tables().equals(Set.of(first.table()))) {
+            if (b instanceof AlterColumn second && second.column().name().equals(first.column().name())) {
+                return Optional.of(List.of(new AlterColumn(first.table(), second.column(), first.previous())));
+            }
+            if (b instanceof DropColumn drop && drop.column().equals(first.column().name())) {
+                return Optional.of(List.of(new DropColumn(drop.table(), drop.column(), first.previous())));
+            }
+        }
+        if (a instanceof AddIndex add && b instanceof DropIndex drop
+                && add.table().equals(drop.table()) && add.index().name().equals(drop.index())) {
+            return Optional.of(List.of());
+        }
+        if (a instanceof RenameColumn r1 && b instanceof RenameColumn r2
+                && r1.table().equals(r2.table()) && r1.newName().equals(r2.column())) {
+            return Optional.of(r1.column().equals(r2.newName()) ? List.of()
+                    : List.of(new RenameColumn(r1.table(), r1.column(), r2.newName())));
+        }
+        if (a instanceof RenameTable t1 && b instanceof RenameTable t2 && t1.newName().equals(t2.table())) {
+            return Optional.of(t1.table().equals(t2.newName()) ? List.of() : List.of(new RenameTable(t1.table(), t2.newName())));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<List<Operation>> reduceCreate(CreateTable create, Operation b) {
+        TableSchema table = create.table();
+        if (b instanceof DropTable drop && drop.table().equals(table.name())) {
+            return Optional.of(List.of());
+        }
+        if (b instanceof RenameTable rename && rename.table().equals(table.name())) {
+            return Optional.of(List.of(new CreateTable(table.withName(rename.newName()))));
+        }
+        if (b instanceof AddForeignKey fk && fk.table().equals(table.name())) {
+            List<dev.covet.migrations.schema.ForeignKeySchema> fks = new ArrayList<>(table.foreignKeys());
+            fks.add(fk.foreignKey());
+            return Optional.of(List.of(new CreateTable(table.withForeignKeys(fks))));
+        }
+        if (b instanceof RunSql || b instanceof RunJava || b instanceof DropTable || b instanceof RenameTable
+                || !b.tables().equals(Set.of(table.name()))) {
+            return Optional.empty();
+        }
+        try {
+            TableSchema after = b.applyTo(SchemaState.of(List.of(table))).requireTable(table.name());
+            return Optional.of(List.of(new CreateTable(after)));
+        } catch (SchemaException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isBarrier(Operation op) {
+        return op instanceof RunSql || op instanceof RunJava;
+    }
+
+    private static boolean isElidable(Operation op) {
+        return (op instanceof RunSql sql && sql.elidable()) || (op instanceof RunJava java && java.elidable());
+    }
+}

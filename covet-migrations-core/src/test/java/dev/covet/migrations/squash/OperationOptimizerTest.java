@@ -1,0 +1,124 @@
+package dev.covet.migrations.squash;
+
+import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.operation.AddForeignKey;
+import dev.covet.migrations.operation.AddIndex;
+import dev.covet.migrations.operation.AlterColumn;
+import dev.covet.migrations.operation.CreateTable;
+import dev.covet.migrations.operation.DialectSql;
+import dev.covet.migrations.operation.DropColumn;
+import dev.covet.migrations.operation.DropIndex;
+import dev.covet.migrations.operation.DropTable;
+import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.RenameColumn;
+import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.operation.RunSql;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.IndexSchema;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationOptimizerTest {
+
+    private final OperationOptimizer optimizer = new OperationOptimizer();
+
+    private static final ColumnSchema ID = new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, true);
+    private static final TableSchema USERS = TableSchema.of("users", List.of(ID));
+    private static final SchemaState WITH_USERS = SchemaState.of(List.of(USERS));
+
+    private static SchemaState project(SchemaState base, List<Operation> ops) {
+        SchemaState s = base;
+        for (Operation op : ops) {
+            s = op.applyTo(s);
+        }
+        return s;
+    }
+
+    private List<Operation> optimizeKeepingSchema(SchemaState base, List<Operation> ops) {
+        List<Operation> optimized = optimizer.optimize(ops);
+        assertThat(project(base, optimized)).isEqualTo(project(base, ops));
+        return optimized;
+    }
+
+    @Test
+    void columnEvolutionBecomesOneAdd() {
+        ColumnSchema email100 = ColumnSchema.of("email", ColumnType.varchar(100));
+        List<Operation> ops = optimizeKeepingSchema(WITH_USERS, List.of(
+                new AddColumn("users", email100),
+                new AlterColumn("users", email100.withType(ColumnType.varchar(255)), email100),
+                new AlterColumn("users", email100.withType(ColumnType.varchar(255)).withNullable(false), null)));
+        assertThat(ops).containsExactly(new AddColumn("users", email100.withType(ColumnType.varchar(255)).withNullable(false)));
+    }
+
+    @Test
+    void indexCreatedThenDroppedDisappears() {
+        IndexSchema email = new IndexSchema("idx_users_email", List.of("id"), false, null);
+        IndexSchema lower = new IndexSchema("idx_users_email_lower", List.of("id"), false, null);
+        List<Operation> ops = optimizeKeepingSchema(WITH_USERS, List.of(new AddIndex("users", email),
+                new DropIndex("users", "idx_users_email", null), new AddIndex("users", lower)));
+        assertThat(ops).containsExactly(new AddIndex("users", lower));
+    }
+
+    @Test
+    void addedThenDroppedColumnDisappears() {
+        List<Operation> ops = optimizeKeepingSchema(WITH_USERS, List.of(
+                new AddColumn("users", ColumnSchema.of("temp_field", ColumnType.of(ColumnType.Kind.INTEGER))),
+                new DropColumn("users", "temp_field", null)));
+        assertThat(ops).isEmpty();
+    }
+
+    @Test
+    void tableCreatedThenChangedBecomesOneCreateAndRenamesFold() {
+        List<Operation> original = List.of(
+                new CreateTable(USERS),
+                new CreateTable(TableSchema.of("orders", List.of(ID, ColumnSchema.of("user_id", ColumnType.of(ColumnType.Kind.BIGINT))))),
+                new AddColumn("users", ColumnSchema.of("name", ColumnType.varchar(50))),
+                new RenameColumn("users", "name", "full_name"),
+                new AddForeignKey("orders", new ForeignKeySchema("fk_orders_user", List.of("user_id"), "users", List.of("id"), "CASCADE", null)),
+                new RenameTable("orders", "purchases"),
+                new AddIndex("purchases", new IndexSchema("idx_p_user", List.of("user_id"), false, null)));
+        List<Operation> ops = optimizeKeepingSchema(SchemaState.empty(), original);
+        assertThat(ops).hasSize(2).allMatch(op -> op instanceof CreateTable);
+        assertThat(((CreateTable) ops.get(1)).table().name()).isEqualTo("purchases");
+    }
+
+    @Test
+    void createdThenDroppedTableDisappearsAndRenameChainsCollapse() {
+        assertThat(optimizeKeepingSchema(SchemaState.empty(), List.of(new CreateTable(USERS), new DropTable("users", null)))).isEmpty();
+        assertThat(optimizeKeepingSchema(WITH_USERS, List.of(new RenameTable("users", "people"), new RenameTable("people", "members"))))
+                .containsExactly(new RenameTable("users", "members"));
+        assertThat(optimizeKeepingSchema(WITH_USERS, List.of(new RenameColumn("users", "id", "key"), new RenameColumn("users", "key", "id"))))
+                .isEmpty();
+    }
+
+    @Test
+    void runSqlIsABarrierUnlessElidable() {
+        ColumnSchema temp = ColumnSchema.of("temp", ColumnType.of(ColumnType.Kind.INTEGER));
+        RunSql barrier = new RunSql(DialectSql.of(List.of("UPDATE users SET temp = 1")), null, false);
+        List<Operation> kept = optimizer.optimize(List.of(new AddColumn("users", temp), barrier, new DropColumn("users", "temp", null)));
+        assertThat(kept).hasSize(3);
+        RunSql elidable = new RunSql(DialectSql.of(List.of("UPDATE users SET temp = 1")), null, true);
+        assertThat(optimizer.optimize(List.of(new AddColumn("users", temp), elidable, new DropColumn("users", "temp", null)))).isEmpty();
+    }
+
+    @Test
+    void operationsOnTheSameTableKeepTheirOrderOthersMayBePassed() {
+        ColumnSchema a = ColumnSchema.of("a", ColumnType.of(ColumnType.Kind.INTEGER));
+        TableSchema other = TableSchema.of("other", List.of(ID));
+        SchemaState base = SchemaState.of(List.of(USERS, other));
+        // The add on users folds with its drop across an unrelated table's change.
+        assertThat(optimizeKeepingSchema(base, List.of(new AddColumn("users", a),
+                new AddColumn("other", a), new DropColumn("users", "a", null)))).containsExactly(new AddColumn("other", a));
+        // A drop of the same table in between stops folding.
+        List<Operation> blocked = List.of(new AddColumn("users", a), new RenameTable("users", "people"),
+                new RenameTable("people", "users"), new DropColumn("users", "a", null));
+        assertThat(project(base, optimizer.optimize(blocked))).isEqualTo(project(base, blocked));
+    }
+}
