@@ -1,0 +1,98 @@
+package dev.covet.migrations.lint;
+
+import dev.covet.migrations.Migration;
+import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.operation.AddConstraint;
+import dev.covet.migrations.operation.AddForeignKey;
+import dev.covet.migrations.operation.AddIndex;
+import dev.covet.migrations.operation.AlterColumn;
+import dev.covet.migrations.operation.CreateTable;
+import dev.covet.migrations.operation.DropColumn;
+import dev.covet.migrations.operation.DropTable;
+import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.RenameColumn;
+import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.schema.ColumnDefault;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ConstraintSchema;
+import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.IndexSchema;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationLinterTest {
+
+    private static final ColumnSchema ID = new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, true);
+    private static final ColumnSchema NAME = ColumnSchema.of("name", ColumnType.varchar(50));
+    private static final ColumnSchema USER_ID = ColumnSchema.of("user_id", ColumnType.of(ColumnType.Kind.BIGINT));
+    private static final SchemaState BEFORE = SchemaState.of(List.of(
+            TableSchema.of("users", List.of(ID, NAME)), TableSchema.of("orders", List.of(ID, USER_ID))));
+    private static final MigrationId M = MigrationId.parse("0005_change", "default");
+
+    private static Migration migration(Operation... ops) {
+        return new Migration(M, "", List.of(), List.of(ops), null, null, List.of(), "x", "0005_change.yaml");
+    }
+
+    private static List<String> rules(String dialect, Operation... ops) {
+        return new MigrationLinter(dialect, LintSuppressions.none()).lint(migration(ops), BEFORE).stream()
+                .map(LintFinding::rule).toList();
+    }
+
+    private static final IndexSchema INDEX = new IndexSchema("idx_orders_user", List.of("user_id"), false, null);
+    private static final ForeignKeySchema FK = new ForeignKeySchema("fk_orders_user", List.of("user_id"), "users", List.of("id"), null, null);
+
+    @Test
+    void everyRuleFiresOnItsBadCase() {
+        assertThat(rules("postgresql", new AddIndex("orders", INDEX))).containsExactly("index-not-concurrent");
+        assertThat(rules("postgresql", new AddForeignKey("orders", FK))).containsExactly("foreign-key-not-valid");
+        assertThat(rules("mysql", new AddForeignKey("orders", FK))).containsExactly("mysql-copy-algorithm");
+        assertThat(rules("postgresql", new AddConstraint("users", new ConstraintSchema("ck", ConstraintSchema.Kind.CHECK, List.of(), "id > 0"))))
+                .containsExactly("check-not-valid");
+        assertThat(rules("mysql", new AddConstraint("users", new ConstraintSchema("uk", ConstraintSchema.Kind.UNIQUE, List.of("name"), null))))
+                .containsExactly("unique-constraint-locks");
+        assertThat(rules("postgresql", new AlterColumn("users", NAME.withType(ColumnType.of(ColumnType.Kind.INTEGER)), null)))
+                .containsExactly("column-type-change");
+        assertThat(rules("postgresql", new AlterColumn("users", NAME.withNullable(false), null))).containsExactly("set-not-null");
+        assertThat(rules("postgresql", new AddColumn("users", ColumnSchema.of("token", ColumnType.of(ColumnType.Kind.UUID))
+                .withDefault(new ColumnDefault.Expression("gen_random_uuid()"))))).containsExactly("volatile-default");
+        assertThat(rules("mysql", new AddColumn("users", ColumnSchema.of("age", ColumnType.of(ColumnType.Kind.INTEGER)).withNullable(false))))
+                .containsExactly("add-not-null-without-default");
+        assertThat(rules("sqlite", new DropColumn("users", "name", null))).containsExactly("drop-column-in-use");
+        assertThat(rules("sqlite", new RenameColumn("users", "name", "full_name"))).containsExactly("rename-column-in-use");
+        assertThat(rules("mysql", new DropTable("orders", null))).containsExactly("drop-table-in-use");
+        assertThat(rules("postgresql", new RenameTable("orders", "purchases"))).containsExactly("rename-table-in-use");
+        assertThat(rules("sqlite", new AlterColumn("users", NAME.withNullable(false), null))).containsExactly("sqlite-table-rebuild");
+    }
+
+    @Test
+    void safeFormsStayQuiet() {
+        TableSchema fresh = TableSchema.of("payments", List.of(ID, USER_ID));
+        assertThat(rules("postgresql", new CreateTable(fresh), new AddIndex("payments", new IndexSchema("idx_p", List.of("user_id"), false, null)),
+                new AddForeignKey("payments", new ForeignKeySchema("fk_p", List.of("user_id"), "users", List.of("id"), null, null)))).isEmpty();
+        assertThat(rules("postgresql", new AlterColumn("users", NAME.withType(ColumnType.varchar(200)), null))).isEmpty();
+        assertThat(rules("postgresql", new AddColumn("users", ColumnSchema.of("created", ColumnType.of(ColumnType.Kind.TIMESTAMP))
+                .withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"))))).isEmpty();
+        assertThat(rules("mysql", new AddColumn("users", ColumnSchema.of("age", ColumnType.of(ColumnType.Kind.INTEGER))))).isEmpty();
+        assertThat(rules("sqlite", new AddIndex("orders", INDEX))).isEmpty();
+    }
+
+    @Test
+    void suppressionsNeedAReasonAndSilenceOneFinding() {
+        LintSuppressions suppressions = LintSuppressions.parse(List.of("0005_change:0:index-not-concurrent=orders has 40 rows"));
+        Migration m = migration(new AddIndex("orders", INDEX), new AddIndex("users", new IndexSchema("idx_u", List.of("name"), false, null)));
+        List<LintFinding> findings = new MigrationLinter("postgresql", suppressions).lint(m, BEFORE);
+        assertThat(findings).extracting(LintFinding::operationIndex).containsExactly(1);
+        assertThat(findings.get(0).describe()).contains("0005_change operations[1]").contains("CONCURRENTLY");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintSuppressions.parse(List.of("0005_change:0:index-not-concurrent=")))
+                .hasMessageContaining("needs a reason");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintSuppressions.parse(List.of("nonsense")))
+                .hasMessageContaining("must be <migration>");
+    }
+}
