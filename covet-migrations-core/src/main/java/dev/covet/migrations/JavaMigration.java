@@ -21,6 +21,15 @@ public interface JavaMigration {
         throw new UnsupportedOperationException("Java migration '" + name() + "' has no rollback");
     }
 
+    /**
+     * Whether the migration runs inside its migration's transaction (the default). A long data job that commits
+     * in batches (see {@link dev.covet.migrations.data.BatchUpdate}) returns {@code false}: its migration then
+     * runs with auto-commit, and is recorded as applied once everything in it has run.
+     */
+    default boolean transactional() {
+        return true;
+    }
+
     /** Whether {@link #rollback} is implemented. */
     default boolean isReversible() {
         return false;

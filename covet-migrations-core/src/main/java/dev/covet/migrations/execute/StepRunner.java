@@ -19,6 +19,17 @@ final class StepRunner {
         this.javaMigrations = javaMigrations;
     }
 
+    /** Whether every Java step of the migration runs inside a transaction. */
+    boolean allTransactional(List<Step> steps) {
+        for (Step step : steps) {
+            if (step instanceof Step.Java java && javaMigrations.containsKey(java.migration())
+                    && !javaMigrations.get(java.migration()).transactional()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs one step; returns the rows it changed. */
     long run(Connection c, Step step) throws SQLException {
         if (step instanceof Step.Sql sql) {

@@ -43,7 +43,9 @@ public final class TransactionalExecutor implements MigrationExecutor {
         }
         List<Step> all = m.steps();
         List<String> executed = new ArrayList<>();
-        c.setAutoCommit(false);
+        // A batch job commits as it goes; its migration cannot be one transaction.
+        boolean transactional = steps.allTransactional(all);
+        c.setAutoCommit(!transactional);
         try {
             long rows = steps.runAll(c, all, dialect.name().equals("postgresql"), i -> executed.add(all.get(i).display()));
             if (rebuild) {
@@ -56,14 +58,18 @@ public final class TransactionalExecutor implements MigrationExecutor {
             if (context.inTransaction() != null) {
                 context.inTransaction().run(c);
             }
-            c.commit();
+            if (transactional) {
+                c.commit();
+            }
             return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
         } catch (StepRunner.StepFailure f) {
             rollbackQuietly(c);
             Step failed = all.get(f.index);
             throw new MigrationFailedException(m.migration().source() + " failed at statement " + (f.index + 1) + " of "
                     + all.size() + ": " + failed.display() + "\n  " + f.getMessage()
-                    + "\n  The migration was rolled back: nothing of it was applied. Fix it and run again.",
+                    + (transactional ? "\n  The migration was rolled back: nothing of it was applied. Fix it and run again."
+                    : "\n  It ran outside a transaction (a batch job): the statements before it stay applied, and a"
+                    + " rerun resumes the batch job after its last finished batch."),
                     executed, f.getCause());
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);
@@ -116,6 +122,9 @@ public final class TransactionalExecutor implements MigrationExecutor {
 
     private static void rollbackQuietly(Connection c) {
         try {
+            if (c.getAutoCommit()) {
+                return;
+            }
             c.rollback();
         } catch (SQLException ignored) {
             // the original failure is what matters
