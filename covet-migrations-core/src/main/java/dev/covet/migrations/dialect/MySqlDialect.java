@@ -1,17 +1,188 @@
 package dev.covet.migrations.dialect;
 
-import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.operation.DropColumn;
+import dev.covet.migrations.operation.DropConstraint;
+import dev.covet.migrations.operation.DropForeignKey;
+import dev.covet.migrations.operation.DropIndex;
+import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ConstraintSchema;
+import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.IndexSchema;
+import dev.covet.migrations.schema.Names;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Placeholder: rendering is being written (issue 2). */
-public final class MySqlDialect implements Dialect {
-    @Override public String name() { return "mysql"; }
-    @Override public String quote(String identifier) { throw new UnsupportedOperationException("not yet"); }
-    @Override public String typeSql(ColumnType type) { throw new UnsupportedOperationException("not yet"); }
-    @Override public List<String> render(Operation operation, SchemaState before) { throw new UnsupportedOperationException("not yet"); }
-    @Override public boolean transactionalDdl() { return false; }
-    @Override public String literal(Object value) { throw new UnsupportedOperationException("not yet"); }
+/**
+ * MySQL 8 and MariaDB 10.5+: backtick-quoted identifiers, {@code AUTO_INCREMENT}, {@code MODIFY COLUMN} for
+ * column changes, and DDL that commits implicitly. MySQL has no partial indexes: an index with a
+ * {@code where} predicate is refused with an {@link IllegalArgumentException} rather than silently
+ * created over all rows (a unique one would then reject rows the migration meant to allow).
+ */
+public final class MySqlDialect extends SqlWriter implements Dialect {
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return "`" + Identifiers.requireValid(identifier) + "`";
+    }
+
+    @Override
+    public String typeSql(ColumnType type) {
+        Integer p = type.precision();
+        switch (type.kind()) {
+            case INTEGER:
+                return "INT";
+            case REAL:
+                return "FLOAT";
+            case BOOLEAN:
+                return "TINYINT(1)";
+            case TEXT:
+                // LONGTEXT: TEXT stops at 64 KB, which a portable TEXT column should not
+                return "LONGTEXT";
+            case TIMESTAMP:
+                // DATETIME holds the wall-clock value unconverted, as TIMESTAMP WITHOUT TIME ZONE does
+                return p == null ? "DATETIME" : "DATETIME(" + p + ")";
+            case TIMESTAMPTZ:
+                // TIMESTAMP is stored in UTC and converted with the session time zone
+                return p == null ? "TIMESTAMP" : "TIMESTAMP(" + p + ")";
+            case BLOB:
+                return type.length() == null ? "LONGBLOB" : "VARBINARY(" + type.length() + ")";
+            case UUID:
+                return "CHAR(36)";
+            default:
+                // SMALLINT, BIGINT, DECIMAL(p,s), DOUBLE, CHAR(n), VARCHAR(n), DATE, TIME[(p)], JSON
+                return type.sql();
+        }
+    }
+
+    @Override
+    protected String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    /**
+     * MySQL also treats backslash as an escape in string literals (unless NO_BACKSLASH_ESCAPES is set), so
+     * it is doubled too; otherwise a value ending in a backslash would swallow the closing quote.
+     */
+    @Override
+    protected String escapeString(String s) {
+        return s.replace("\\", "\\\\").replace("'", "''");
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public String columnDefinition(TableSchema table, ColumnSchema column) {
+        StringBuilder sql = new StringBuilder(super.columnDefinition(table, column));
+        if (column.nullable() && column.type().kind() == ColumnType.Kind.TIMESTAMPTZ) {
+            // Without explicit_defaults_for_timestamp a bare TIMESTAMP column becomes NOT NULL with an
+            // automatic default; saying NULL keeps the declared meaning on every server setting.
+            sql.append(" NULL");
+        }
+        if (column.autoIncrement()) {
+            sql.append(" AUTO_INCREMENT");
+        }
+        return sql.toString();
+    }
+
+    @Override
+    protected String whereClause(String table, IndexSchema index) {
+        if (index.where() != null) {
+            throw new IllegalArgumentException("index '" + index.name() + "' on '" + table + "' has a WHERE predicate, but MySQL"
+                    + " has no partial indexes: give the index per-dialect SQL with RUN_SQL");
+        }
+        return "";
+    }
+
+    @Override
+    protected List<String> renameTable(RenameTable op) {
+        return List.of("RENAME TABLE " + quote(op.table()) + " TO " + quote(op.newName()));
+    }
+
+    @Override
+    protected List<String> dropIndex(DropIndex op) {
+        return List.of("DROP INDEX " + quote(op.index()) + " ON " + quote(op.table()));
+    }
+
+    @Override
+    protected List<String> addColumn(AddColumn op, TableSchema before, TableSchema after) {
+        ColumnSchema column = after.column(op.column().name()).orElseThrow();
+        StringBuilder sql = new StringBuilder(alterTable(op.table())).append("ADD COLUMN ").append(columnDefinition(after, column));
+        if (column.primaryKey()) {
+            // Same statement: an AUTO_INCREMENT column must be a key the moment it exists.
+            if (!before.primaryKey().isEmpty()) {
+                sql.append(", DROP PRIMARY KEY");
+            }
+            sql.append(", ADD PRIMARY KEY ").append(columnList(after.primaryKey()));
+        }
+        if (column.unique() && !column.primaryKey()) {
+            sql.append(", ADD ").append(uniqueColumnConstraint(op.table(), column.name()));
+        }
+        return List.of(sql.toString());
+    }
+
+    @Override
+    protected List<String> dropColumn(DropColumn op, TableSchema before, TableSchema after, SchemaState schema) {
+        // MySQL refuses to drop a column a foreign key uses, and narrows (rather than drops) a multi-column
+        // index; drop what the model drops explicitly so the database ends up as projected.
+        String alter = alterTable(op.table());
+        List<String> sql = new ArrayList<>();
+        for (ForeignKeySchema fk : before.foreignKeys()) {
+            if (fk.columns().contains(op.column())) {
+                sql.add(alter + "DROP FOREIGN KEY " + quote(fk.name()));
+            }
+        }
+        for (IndexSchema index : before.indexes()) {
+            if (index.columns().contains(op.column())) {
+                sql.add("DROP INDEX " + quote(index.name()) + " ON " + quote(op.table()));
+            }
+        }
+        for (ConstraintSchema c : before.constraints()) {
+            if (c.kind() == ConstraintSchema.Kind.UNIQUE && c.columns().contains(op.column())) {
+                sql.add(alter + "DROP INDEX " + quote(c.name()));
+            }
+        }
+        sql.add(alter + "DROP COLUMN " + quote(op.column()));
+        return sql;
+    }
+
+    @Override
+    protected List<String> alterColumn(ColumnSchema old, ColumnSchema column, TableSchema before, TableSchema after) {
+        String table = after.name();
+        List<String> sql = new ArrayList<>();
+        if (!old.withUnique(column.unique()).equals(column)) {
+            sql.add(alterTable(table) + "MODIFY COLUMN " + columnDefinition(after, column));
+        }
+        if (old.unique() != column.unique() && !column.primaryKey()) {
+            sql.add(column.unique() ? addUniqueColumn(table, column.name())
+                    : alterTable(table) + "DROP INDEX " + quote(Names.uniqueConstraintName(table, column.name())));
+        }
+        return sql;
+    }
+
+    @Override
+    protected List<String> dropForeignKey(DropForeignKey op, TableSchema before, TableSchema after) {
+        return List.of(alterTable(op.table()) + "DROP FOREIGN KEY " + quote(op.foreignKey()));
+    }
+
+    @Override
+    protected List<String> dropConstraint(DropConstraint op, TableSchema before, TableSchema after) {
+        ConstraintSchema c = before.constraint(op.constraint()).orElseThrow();
+        // A UNIQUE constraint is an index in MySQL; DROP CONSTRAINT for CHECK needs MariaDB or MySQL 8.0.19+.
+        return List.of(alterTable(op.table()) + (c.kind() == ConstraintSchema.Kind.UNIQUE ? "DROP INDEX " : "DROP CONSTRAINT ")
+                + quote(op.constraint()));
+    }
 }

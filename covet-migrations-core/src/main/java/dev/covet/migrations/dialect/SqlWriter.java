@@ -1,0 +1,328 @@
+package dev.covet.migrations.dialect;
+
+import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.operation.AddConstraint;
+import dev.covet.migrations.operation.AddForeignKey;
+import dev.covet.migrations.operation.AddIndex;
+import dev.covet.migrations.operation.AlterColumn;
+import dev.covet.migrations.operation.CreateTable;
+import dev.covet.migrations.operation.DropColumn;
+import dev.covet.migrations.operation.DropConstraint;
+import dev.covet.migrations.operation.DropForeignKey;
+import dev.covet.migrations.operation.DropIndex;
+import dev.covet.migrations.operation.DropTable;
+import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.RenameColumn;
+import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.operation.RunJava;
+import dev.covet.migrations.operation.RunSql;
+import dev.covet.migrations.schema.ColumnDefault;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ConstraintSchema;
+import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.IndexSchema;
+import dev.covet.migrations.schema.Names;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL all three dialects write the same way: column definitions, CREATE TABLE with its keys and
+ * constraints, CREATE INDEX, and the dispatch from an {@link Operation} to the statement(s) for it. Dialects
+ * supply quoting, types and literals, and override the operations they spell differently.
+ *
+ * <p>Public so that {@code dev.covet.migrations.sqlite.TableRebuild} can write a full table definition.
+ */
+public abstract class SqlWriter {
+
+    SqlWriter() {
+        // only the dialects in this package extend it (Dialect is sealed)
+    }
+
+    /** The dialect's name, the key of per-dialect RUN_SQL statements. */
+    public abstract String name();
+
+    /** The identifier validated and quoted; see {@link Dialect#quote}. */
+    public abstract String quote(String identifier);
+
+    /** The dialect's SQL for a type. */
+    public abstract String typeSql(ColumnType type);
+
+    /** How the dialect writes TRUE and FALSE. */
+    protected abstract String booleanLiteral(boolean value);
+
+    /** A SQL literal for a String, Number or Boolean. */
+    public String literal(Object value) {
+        if (value instanceof String s) {
+            return "'" + escapeString(s) + "'";
+        }
+        if (value instanceof Boolean b) {
+            return booleanLiteral(b);
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Number n) {
+            // new BigDecimal(String) refuses NaN and Infinity, which no database takes as a literal
+            try {
+                return new BigDecimal(n.toString()).toPlainString();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("a default must be a finite number, not " + n, e);
+            }
+        }
+        throw new IllegalArgumentException("a default must be a string, number or boolean, not " + value);
+    }
+
+    /** The body of a string literal; standard SQL only doubles quotes (MySQL also escapes backslashes). */
+    protected String escapeString(String s) {
+        return s.replace("'", "''");
+    }
+
+    /** The DEFAULT clause's value: a literal, or an expression verbatim. */
+    protected String defaultSql(ColumnDefault value) {
+        if (value instanceof ColumnDefault.Literal l) {
+            return literal(l.value());
+        }
+        return ((ColumnDefault.Expression) value).sql();
+    }
+
+    /**
+     * A column as it appears in CREATE TABLE and ADD COLUMN: name, type, NOT NULL, DEFAULT. The primary key
+     * and UNIQUE are table constraints, not part of this.
+     */
+    public String columnDefinition(TableSchema table, ColumnSchema column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(typeSql(column.type()));
+        if (!column.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        if (column.defaultValue() != null && !column.autoIncrement()) {
+            sql.append(" DEFAULT ").append(defaultSql(column.defaultValue()));
+        }
+        return sql.toString();
+    }
+
+    /** Whether the primary key is written inside a column definition rather than as a table constraint. */
+    protected boolean primaryKeyInline(TableSchema table) {
+        return false;
+    }
+
+    /** {@code CREATE TABLE name (...)} with columns, primary key, unique columns, foreign keys and constraints. */
+    public String createTable(String name, TableSchema table) {
+        List<String> parts = new ArrayList<>();
+        for (ColumnSchema c : table.columns()) {
+            parts.add(columnDefinition(table, c));
+        }
+        if (!table.primaryKey().isEmpty() && !primaryKeyInline(table)) {
+            parts.add("PRIMARY KEY " + columnList(table.primaryKey()));
+        }
+        for (ColumnSchema c : table.columns()) {
+            if (c.unique() && !c.primaryKey()) {
+                parts.add(uniqueColumnConstraint(table.name(), c.name()));
+            }
+        }
+        for (ForeignKeySchema fk : table.foreignKeys()) {
+            parts.add(foreignKeyClause(fk));
+        }
+        for (ConstraintSchema c : table.constraints()) {
+            parts.add(constraintClause(c));
+        }
+        return "CREATE TABLE " + quote(name) + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** CREATE TABLE followed by one CREATE INDEX per index. */
+    public List<String> createTableStatements(TableSchema table) {
+        List<String> sql = new ArrayList<>();
+        sql.add(createTable(table.name(), table));
+        for (IndexSchema index : table.indexes()) {
+            sql.add(createIndex(table.name(), index));
+        }
+        return sql;
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX n ON t (cols)[ WHERE ...]}. */
+    public String createIndex(String table, IndexSchema index) {
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + quote(table)
+                + " " + columnList(index.columns()) + whereClause(table, index);
+    }
+
+    /** The partial-index predicate, written verbatim: it is SQL from the migration file, like a CHECK. */
+    protected String whereClause(String table, IndexSchema index) {
+        return index.where() == null ? "" : " WHERE " + index.where();
+    }
+
+    /** The named UNIQUE constraint behind a column's {@code unique: true}. */
+    protected String uniqueColumnConstraint(String table, String column) {
+        return "CONSTRAINT " + quote(Names.uniqueConstraintName(table, column)) + " UNIQUE (" + quote(column) + ")";
+    }
+
+    /** {@code CONSTRAINT fk FOREIGN KEY (..) REFERENCES t (..)[ ON DELETE x][ ON UPDATE y]}. */
+    public String foreignKeyClause(ForeignKeySchema fk) {
+        return "CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY " + columnList(fk.columns())
+                + " REFERENCES " + quote(fk.referencedTable()) + " " + columnList(fk.referencedColumns())
+                + (fk.onDelete() == null ? "" : " ON DELETE " + action(fk.onDelete()))
+                + (fk.onUpdate() == null ? "" : " ON UPDATE " + action(fk.onUpdate()));
+    }
+
+    /** {@code CONSTRAINT n UNIQUE (..)} or {@code CONSTRAINT n CHECK (expr)}. */
+    public String constraintClause(ConstraintSchema c) {
+        if (c.kind() == ConstraintSchema.Kind.UNIQUE) {
+            return "CONSTRAINT " + quote(c.name()) + " UNIQUE " + columnList(c.columns());
+        }
+        return "CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")";
+    }
+
+    /** {@code ("a", "b")}. */
+    public String columnList(List<String> columns) {
+        return columns.stream().map(this::quote).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** A referential action checked against the five SQL knows, since it is written into SQL unquoted. */
+    private static String action(String action) {
+        String a = action.trim().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        if (!List.of("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION").contains(a)) {
+            throw new IllegalArgumentException("unknown referential action '" + action
+                    + "' (CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION)");
+        }
+        return a;
+    }
+
+    /** {@code ALTER TABLE "t" }: the start of most statements. */
+    protected String alterTable(String table) {
+        return "ALTER TABLE " + quote(table) + " ";
+    }
+
+    /**
+     * The statements for one operation, given the schema before it; see {@link Dialect#render}.
+     *
+     * @throws dev.covet.migrations.schema.SchemaException when the operation does not fit {@code before}
+     */
+    public List<String> render(Operation operation, SchemaState before) {
+        if (operation instanceof RunJava) {
+            throw new UnsupportedOperationException("RUN_JAVA is run by the executor, not rendered as SQL");
+        }
+        if (operation instanceof RunSql op) {
+            return op.sql().statementsFor(name()).orElseThrow(() -> new IllegalArgumentException(
+                    "RUN_SQL has no statements for " + name() + " (it has: " + op.sql().perDialect().keySet() + ")"));
+        }
+        // Applying first both validates the operation (SchemaException) and gives the state to render from.
+        SchemaState after = operation.applyTo(before);
+        if (operation instanceof CreateTable op) {
+            return createTableStatements(op.table());
+        }
+        if (operation instanceof DropTable op) {
+            return List.of("DROP TABLE " + quote(op.table()));
+        }
+        if (operation instanceof RenameTable op) {
+            return renameTable(op);
+        }
+        if (operation instanceof AddIndex op) {
+            return List.of(createIndex(op.table(), op.index()));
+        }
+        if (operation instanceof DropIndex op) {
+            return dropIndex(op);
+        }
+        // The rest change one table; pass its definition before and after.
+        TableSchema was = before.requireTable(tableOf(operation));
+        TableSchema is = after.requireTable(tableOf(operation));
+        if (operation instanceof AddColumn op) {
+            return addColumn(op, was, is);
+        }
+        if (operation instanceof DropColumn op) {
+            return dropColumn(op, was, is, before);
+        }
+        if (operation instanceof AlterColumn op) {
+            return alterColumn(was.column(op.column().name()).orElseThrow(), is.column(op.column().name()).orElseThrow(), was, is);
+        }
+        if (operation instanceof RenameColumn op) {
+            return renameColumn(op, was, is);
+        }
+        if (operation instanceof AddForeignKey op) {
+            return addForeignKey(op, was, is);
+        }
+        if (operation instanceof DropForeignKey op) {
+            return dropForeignKey(op, was, is);
+        }
+        if (operation instanceof AddConstraint op) {
+            return addConstraint(op, was, is);
+        }
+        if (operation instanceof DropConstraint op) {
+            return dropConstraint(op, was, is);
+        }
+        throw new IllegalStateException("no rendering for " + operation.type());
+    }
+
+    private static String tableOf(Operation operation) {
+        if (operation instanceof AddColumn op) {
+            return op.table();
+        }
+        if (operation instanceof DropColumn op) {
+            return op.table();
+        }
+        if (operation instanceof AlterColumn op) {
+            return op.table();
+        }
+        if (operation instanceof RenameColumn op) {
+            return op.table();
+        }
+        if (operation instanceof AddForeignKey op) {
+            return op.table();
+        }
+        if (operation instanceof DropForeignKey op) {
+            return op.table();
+        }
+        if (operation instanceof AddConstraint op) {
+            return op.table();
+        }
+        if (operation instanceof DropConstraint op) {
+            return op.table();
+        }
+        throw new IllegalStateException("not a single-table operation: " + operation.type());
+    }
+
+    /** {@code ALTER TABLE a RENAME TO b} (PostgreSQL, SQLite). */
+    protected List<String> renameTable(RenameTable op) {
+        return List.of(alterTable(op.table()) + "RENAME TO " + quote(op.newName()));
+    }
+
+    /** {@code DROP INDEX n} (PostgreSQL, SQLite: index names are per schema). */
+    protected List<String> dropIndex(DropIndex op) {
+        return List.of("DROP INDEX " + quote(op.index()));
+    }
+
+    protected abstract List<String> addColumn(AddColumn op, TableSchema before, TableSchema after);
+
+    protected abstract List<String> dropColumn(DropColumn op, TableSchema before, TableSchema after, SchemaState schema);
+
+    /** @param old the column as it is, {@code column} as it becomes */
+    protected abstract List<String> alterColumn(ColumnSchema old, ColumnSchema column, TableSchema before, TableSchema after);
+
+    protected List<String> renameColumn(RenameColumn op, TableSchema before, TableSchema after) {
+        return List.of(alterTable(op.table()) + "RENAME COLUMN " + quote(op.column()) + " TO " + quote(op.newName()));
+    }
+
+    protected List<String> addForeignKey(AddForeignKey op, TableSchema before, TableSchema after) {
+        return List.of(alterTable(op.table()) + "ADD " + foreignKeyClause(op.foreignKey()));
+    }
+
+    protected List<String> dropForeignKey(DropForeignKey op, TableSchema before, TableSchema after) {
+        return List.of(alterTable(op.table()) + "DROP CONSTRAINT " + quote(op.foreignKey()));
+    }
+
+    protected List<String> addConstraint(AddConstraint op, TableSchema before, TableSchema after) {
+        return List.of(alterTable(op.table()) + "ADD " + constraintClause(op.constraint()));
+    }
+
+    protected List<String> dropConstraint(DropConstraint op, TableSchema before, TableSchema after) {
+        return List.of(alterTable(op.table()) + "DROP CONSTRAINT " + quote(op.constraint()));
+    }
+
+    /** {@code ALTER TABLE t ADD CONSTRAINT uk UNIQUE (c)} for a column that became unique. */
+    protected String addUniqueColumn(String table, String column) {
+        return alterTable(table) + "ADD " + uniqueColumnConstraint(table, column);
+    }
+}
