@@ -26,8 +26,9 @@ final class AuditHasher {
         append(sb, e.executor());
         append(sb, e.environment());
         append(sb, e.metadata());
-        append(sb, e.startedAt().toEpochMilli());
-        append(sb, e.finishedAt() == null ? null : e.finishedAt().toEpochMilli());
+        // Whole seconds: not every driver and server pair keeps fractions of a second (MariaDB through Connector/J).
+        append(sb, e.startedAt().getEpochSecond());
+        append(sb, e.finishedAt() == null ? null : e.finishedAt().getEpochSecond());
         append(sb, e.status());
         append(sb, e.duration() == null ? null : e.duration().toMillis());
         append(sb, e.affectedRows());

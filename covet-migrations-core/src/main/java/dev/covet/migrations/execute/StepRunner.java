@@ -103,6 +103,11 @@ final class StepRunner {
                     break;
                 }
             }
+            // pgjdbc marks every entry failed once the transaction aborts, but names the failing entry in its message.
+            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("Batch entry (\\d+)").matcher(String.valueOf(e.getMessage()));
+            if (entry.find()) {
+                failed = Integer.parseInt(entry.group(1));
+            }
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             throw new StepFailure(from + Math.min(failed, to - from - 1), cause);
         } catch (SQLException e) {

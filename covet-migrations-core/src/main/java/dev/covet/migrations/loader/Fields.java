@@ -54,6 +54,10 @@ final class Fields {
     /** Fails on keys outside {@code allowed}, naming the unknown key (a typo like {@code nulable} is not ignored). */
     Fields allowOnly(Set<String> allowed) {
         for (String key : node.propertyNames()) {
+            if (!allowed.contains(key) && key.matches("\\s*\\d+\\s*\\)")) {
+                throw error(key, "looks like the rest of a type such as DECIMAL(10,2) split at its comma: in a {...}"
+                        + " mapping, quote it: type: \"DECIMAL(10,2)\"");
+            }
             if (!allowed.contains(key)) {
                 throw error(key, "unknown key (allowed here: " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }

@@ -26,7 +26,7 @@ final class ShopHistory {
                             columns:
                               - {name: id, type: BIGINT, nullable: false, primary_key: true, auto_increment: true}
                               - {name: customer_id, type: BIGINT, nullable: false}
-                              - {name: total, type: DECIMAL(10,2), nullable: true}
+                              - {name: total, type: "DECIMAL(10,2)", nullable: true}
                             foreign_keys:
                               - {name: fk_orders_customer, columns: [customer_id], references: {table: customers, columns: [id]}, on_delete: CASCADE}
                         """)
@@ -74,7 +74,7 @@ final class ShopHistory {
                             columns:
                               - {name: id, type: BIGINT, nullable: false, primary_key: true, auto_increment: true}
                               - {name: sku, type: VARCHAR(40), nullable: false}
-                              - {name: price, type: DECIMAL(10,2), nullable: false, default: 0}
+                              - {name: price, type: "DECIMAL(10,2)", nullable: false, default: 0}
                           - type: ADD_CONSTRAINT
                             table: products
                             constraint: {name: uq_products_sku, kind: UNIQUE, columns: [sku]}
