@@ -217,16 +217,22 @@ class DialectRenderingTest {
     @AllDatabases
     void renamedTableAndColumnKeepTheirData(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create()) {
-            TableSchema t = new TableSchema("person", List.of(pk("id"), col("name", ColumnType.varchar(50))), List.of(),
+            ColumnSchema email = new ColumnSchema("email", ColumnType.varchar(50), true, null, true, false, false);
+            TableSchema t = new TableSchema("person", List.of(pk("id"), col("name", ColumnType.varchar(50)), email), List.of(),
                     List.of(new IndexSchema("ix_person_name", List.of("name"), false, null)), List.of(), List.of());
             SchemaState state = apply(db, SchemaState.empty(), new CreateTable(t));
-            update(db, "INSERT INTO person (id, name) VALUES (1, 'Ada')");
+            update(db, "INSERT INTO person (id, name, email) VALUES (1, 'Ada', 'ada@example.com')");
             state = apply(db, state, new RenameColumn("person", "name", "full_name"));
+            state = apply(db, state, new RenameColumn("person", "email", "mail"));
             state = apply(db, state, new RenameTable("person", "people"));
             assertThat(scalar(db, "SELECT full_name FROM people WHERE id = 1")).isEqualTo("Ada");
             assertThatThrownBy(() -> rows(db, "SELECT name FROM people")).isInstanceOf(SQLException.class);
+            assertRejected(db, "INSERT INTO people (id, mail) VALUES (2, 'ada@example.com')");
             // the index followed the column: dropping it by name still works
-            apply(db, state, new DropIndex("people", "ix_person_name", null));
+            state = apply(db, state, new DropIndex("people", "ix_person_name", null));
+            // the unique constraint was renamed with table and column, so it can be dropped by its derived name
+            apply(db, state, new AlterColumn("people", email.withName("mail").withUnique(false), email.withName("mail")));
+            update(db, "INSERT INTO people (id, mail) VALUES (2, 'ada@example.com')");
         }
     }
 
