@@ -108,8 +108,16 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     }
 
     @Override
-    protected List<String> renameTable(RenameTable op) {
-        return List.of("RENAME TABLE " + quote(op.table()) + " TO " + quote(op.newName()));
+    protected List<String> renameTable(RenameTable op, TableSchema table) {
+        List<String> sql = new ArrayList<>(super.renameTable(op, table));
+        sql.set(0, "RENAME TABLE " + quote(op.table()) + " TO " + quote(op.newName()));
+        return sql;
+    }
+
+    @Override
+    protected List<String> renameUniqueColumnConstraint(String table, String oldName, String newName) {
+        // A UNIQUE constraint is an index in MySQL (RENAME INDEX: MySQL 5.7+, MariaDB 10.5.2+).
+        return List.of(alterTable(table) + "RENAME INDEX " + quote(oldName) + " TO " + quote(newName));
     }
 
     @Override

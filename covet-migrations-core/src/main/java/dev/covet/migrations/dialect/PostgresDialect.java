@@ -92,6 +92,12 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    protected List<String> renameUniqueColumnConstraint(String table, String oldName, String newName) {
+        // Renaming the constraint renames its index too.
+        return List.of(alterTable(table) + "RENAME CONSTRAINT " + quote(oldName) + " TO " + quote(newName));
+    }
+
+    @Override
     protected List<String> dropColumn(DropColumn op, TableSchema before, TableSchema after, SchemaState schema) {
         // PostgreSQL drops the indexes, keys and constraints that use the column with it, as the model does.
         return List.of(alterTable(op.table()) + "DROP COLUMN " + quote(op.column()));

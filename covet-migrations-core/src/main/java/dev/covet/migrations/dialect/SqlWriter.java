@@ -218,7 +218,7 @@ public abstract class SqlWriter {
             return List.of("DROP TABLE " + quote(op.table()));
         }
         if (operation instanceof RenameTable op) {
-            return renameTable(op);
+            return renameTable(op, before.requireTable(op.table()));
         }
         if (operation instanceof AddIndex op) {
             return List.of(createIndex(op.table(), op.index()));
@@ -284,9 +284,26 @@ public abstract class SqlWriter {
         throw new IllegalStateException("not a single-table operation: " + operation.type());
     }
 
-    /** {@code ALTER TABLE a RENAME TO b} (PostgreSQL, SQLite). */
-    protected List<String> renameTable(RenameTable op) {
-        return List.of(alterTable(op.table()) + "RENAME TO " + quote(op.newName()));
+    /** {@code ALTER TABLE a RENAME TO b} (PostgreSQL, SQLite), then the unique-column constraints renamed. */
+    protected List<String> renameTable(RenameTable op, TableSchema table) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alterTable(op.table()) + "RENAME TO " + quote(op.newName()));
+        for (ColumnSchema c : table.columns()) {
+            if (c.unique() && !c.primaryKey()) {
+                sql.addAll(renameUniqueColumnConstraint(op.newName(),
+                        Names.uniqueConstraintName(op.table(), c.name()), Names.uniqueConstraintName(op.newName(), c.name())));
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * Renames the constraint behind a column's {@code unique: true} after its table or column was renamed,
+     * so that it keeps the name {@link Names#uniqueConstraintName} gives and a later ALTER can drop it.
+     * Nothing by default (SQLite: a later change rebuilds the table, which writes the new name).
+     */
+    protected List<String> renameUniqueColumnConstraint(String table, String oldName, String newName) {
+        return List.of();
     }
 
     /** {@code DROP INDEX n} (PostgreSQL, SQLite: index names are per schema). */
@@ -302,7 +319,14 @@ public abstract class SqlWriter {
     protected abstract List<String> alterColumn(ColumnSchema old, ColumnSchema column, TableSchema before, TableSchema after);
 
     protected List<String> renameColumn(RenameColumn op, TableSchema before, TableSchema after) {
-        return List.of(alterTable(op.table()) + "RENAME COLUMN " + quote(op.column()) + " TO " + quote(op.newName()));
+        List<String> sql = new ArrayList<>();
+        sql.add(alterTable(op.table()) + "RENAME COLUMN " + quote(op.column()) + " TO " + quote(op.newName()));
+        ColumnSchema c = after.column(op.newName()).orElseThrow();
+        if (c.unique() && !c.primaryKey()) {
+            sql.addAll(renameUniqueColumnConstraint(op.table(),
+                    Names.uniqueConstraintName(op.table(), op.column()), Names.uniqueConstraintName(op.table(), op.newName())));
+        }
+        return sql;
     }
 
     protected List<String> addForeignKey(AddForeignKey op, TableSchema before, TableSchema after) {

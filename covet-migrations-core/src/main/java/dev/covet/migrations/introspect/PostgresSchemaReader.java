@@ -1,0 +1,175 @@
+package dev.covet.migrations.introspect;
+
+import dev.covet.migrations.schema.ColumnDefault;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.IndexSchema;
+import dev.covet.migrations.schema.SchemaState;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the connection's {@code current_schema()} from {@code pg_catalog} with three queries: all columns, all
+ * indexes, all constraints (primary, unique, foreign key, check).
+ */
+final class PostgresSchemaReader implements SchemaReader {
+
+    private static final String COLUMNS = """
+            SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
+                   pg_get_expr(d.adbin, d.adrelid)
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            ORDER BY c.relname, a.attnum""";
+
+    /** Indexes that back a constraint (primary key, UNIQUE, EXCLUDE) are the constraint's, not listed here. */
+    private static final String INDEXES = """
+            SELECT t.relname, i.relname, ix.indisunique, pg_get_expr(ix.indpred, ix.indrelid),
+                   CASE WHEN k.attnum > 0 THEN a.attname ELSE pg_get_indexdef(ix.indexrelid, k.ord::int, true) END
+            FROM pg_index ix
+            JOIN pg_class t ON t.oid = ix.indrelid
+            JOIN pg_class i ON i.oid = ix.indexrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+            LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+            WHERE n.nspname = current_schema() AND k.ord <= ix.indnkeyatts
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid
+                              AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+            ORDER BY t.relname, i.relname, k.ord""";
+
+    /** One row per constrained column (NOT NULL pseudo-constraints, contype 'n' on PostgreSQL 18, are skipped). */
+    private static final String CONSTRAINTS = """
+            SELECT t.relname, con.conname, con.contype, a.attname, rt.relname, ra.attname,
+                   con.confdeltype, con.confupdtype,
+                   CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END, k.ord
+            FROM pg_constraint con
+            JOIN pg_class t ON t.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            LEFT JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, refnum, ord) ON true
+            LEFT JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+            LEFT JOIN pg_class rt ON rt.oid = con.confrelid
+            LEFT JOIN pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refnum
+            WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u', 'f', 'c')
+            ORDER BY t.relname, con.conname, k.ord""";
+
+    /** format_type puts a time precision in the middle: {@code timestamp(3) with time zone}. */
+    private static final Pattern TIME_WITH_PRECISION =
+            Pattern.compile("^(timestamp|time)\\((\\d+)\\) (with|without) time zone$");
+
+    /** A trailing cast such as {@code ::character varying} or {@code ::timestamp without time zone}. */
+    private static final Pattern TRAILING_CAST = Pattern.compile("::[a-z_ ]+(\\(\\d+(,\\d+)?\\))?( with(out)? time zone)?(\\[\\])?$");
+
+    @Override
+    public SchemaState read(Connection connection, String excludedPrefix) throws SQLException {
+        TableSet tables = new TableSet(excludedPrefix);
+        try (Statement st = connection.createStatement()) {
+            readColumns(st, tables);
+            readIndexes(st, tables);
+            readConstraints(st, tables);
+        }
+        return tables.toState();
+    }
+
+    private static void readColumns(Statement st, TableSet tables) throws SQLException {
+        try (ResultSet rs = st.executeQuery(COLUMNS)) {
+            while (rs.next()) {
+                TableAccumulator t = tables.table(rs.getString(1));
+                if (t == null) {
+                    continue;
+                }
+                String column = rs.getString(2);
+                ColumnType type = type(t.name(), column, rs.getString(3));
+                String defaultSql = rs.getString(6);
+                String identity = rs.getString(5);
+                // identity and serial columns: the sequence is the auto increment, not a default
+                boolean auto = "a".equals(identity) || "d".equals(identity)
+                        || (defaultSql != null && defaultSql.startsWith("nextval("));
+                ColumnDefault def = auto ? null : defaultValue(defaultSql, type);
+                t.addColumn(new ColumnSchema(column, type, !rs.getBoolean(4), def, false, false, auto));
+            }
+        }
+    }
+
+    private static void readIndexes(Statement st, TableSet tables) throws SQLException {
+        try (ResultSet rs = st.executeQuery(INDEXES)) {
+            RowGroups groups = new RowGroups();
+            while (rs.next()) {
+                TableAccumulator t = tables.existing(rs.getString(1));
+                if (t == null) {
+                    continue;
+                }
+                String where = rs.getString(4);
+                groups.row(t, rs.getString(2), new IndexSchema(rs.getString(2), List.of(), rs.getBoolean(3),
+                        where == null ? null : SqlText.stripOuterParens(where)), rs.getString(5));
+            }
+            groups.finish((t, first, columns, refColumns) -> {
+                IndexSchema i = (IndexSchema) first;
+                t.addIndex(new IndexSchema(i.name(), columns, i.unique(), i.where()));
+            });
+        }
+    }
+
+    private static void readConstraints(Statement st, TableSet tables) throws SQLException {
+        try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
+            RowGroups groups = new RowGroups();
+            while (rs.next()) {
+                TableAccumulator t = tables.existing(rs.getString(1));
+                if (t == null) {
+                    continue;
+                }
+                String[] head = {rs.getString(2), rs.getString(3), rs.getString(5), rs.getString(7), rs.getString(8), rs.getString(9)};
+                groups.row(t, rs.getString(2), head, rs.getString(4), rs.getString(6));
+            }
+            groups.finish((t, first, columns, refColumns) -> {
+                String[] h = (String[]) first;
+                switch (h[1]) {
+                    case "p" -> {
+                        for (int i = 0; i < columns.size(); i++) {
+                            t.addPrimaryKeyColumn(i, columns.get(i));
+                        }
+                    }
+                    case "u" -> t.addUnique(h[0], columns);
+                    case "f" -> t.addForeignKey(new ForeignKeySchema(h[0], columns, h[2], refColumns,
+                            ReferentialActions.fromPostgresCode(h[3]), ReferentialActions.fromPostgresCode(h[4])));
+                    default -> t.addCheck(h[0], SqlText.stripOuterParens(h[5]));
+                }
+            });
+        }
+    }
+
+    static ColumnType type(String table, String column, String formatType) {
+        Matcher m = TIME_WITH_PRECISION.matcher(formatType);
+        String sql = m.matches() ? m.group(1) + " " + m.group(3) + " time zone(" + m.group(2) + ")" : formatType;
+        try {
+            return ColumnType.parse(sql);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** PostgreSQL shows literals with casts ({@code 'new'::character varying}, {@code '-1'::integer}). */
+    static ColumnDefault defaultValue(String sql, ColumnType type) {
+        if (sql == null) {
+            return null;
+        }
+        String s = sql.trim();
+        String uncast = TRAILING_CAST.matcher(s).replaceFirst("");
+        while (!uncast.equals(s)) {
+            s = SqlText.stripOuterParens(uncast);
+            uncast = TRAILING_CAST.matcher(s).replaceFirst("");
+        }
+        if (SqlText.isQuotedString(s)) {
+            return DefaultValues.literal(SqlText.unquoteString(s, false), type);
+        }
+        return DefaultValues.fromSql(s, type, false);
+    }
+}
