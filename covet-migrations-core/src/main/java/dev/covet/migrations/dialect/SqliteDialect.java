@@ -108,6 +108,15 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
 
     @Override
     protected List<String> dropColumn(DropColumn op, TableSchema before, TableSchema after, SchemaState schema) {
+        // The projected table keeps CHECK constraints (they name no columns), but SQLite refuses to create a
+        // table whose CHECK mentions a missing column; say so instead of failing mid-rebuild.
+        Pattern word = wordPattern(op.column());
+        for (ConstraintSchema k : after.constraints()) {
+            if (k.expression() != null && word.matcher(k.expression()).find()) {
+                throw new IllegalArgumentException("cannot drop column '" + op.table() + "." + op.column() + "' on SQLite: CHECK constraint '"
+                        + k.name() + "' uses it; drop the constraint first");
+            }
+        }
         return forceTableRebuild || isUsed(op.column(), before, schema) ? rebuild(before, after)
                 : List.of(alterTable(op.table()) + "DROP COLUMN " + quote(op.column()));
     }
@@ -116,7 +125,7 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
     private static boolean isUsed(String column, TableSchema table, SchemaState schema) {
         ColumnSchema c = table.column(column).orElseThrow();
         // Expressions (CHECK, partial-index WHERE) are not parsed; a word match errs towards a rebuild.
-        Pattern word = Pattern.compile("(?i)(^|[^A-Za-z0-9_])" + Pattern.quote(column) + "($|[^A-Za-z0-9_])");
+        Pattern word = wordPattern(column);
         if (c.primaryKey() || c.unique()) {
             return true;
         }
@@ -143,6 +152,11 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
             }
         }
         return false;
+    }
+
+    /** The name as a whole word in an expression (case-insensitive, as SQLite resolves names). */
+    private static Pattern wordPattern(String name) {
+        return Pattern.compile("(?i)(^|[^A-Za-z0-9_])" + Pattern.quote(name) + "($|[^A-Za-z0-9_])");
     }
 
     @Override

@@ -426,6 +426,14 @@ class DialectRenderingTest {
                 .hasMessageContaining("'t.c'").hasMessageContaining("default");
     }
 
+    @Test
+    void sqliteRefusesToDropAColumnACheckUses() {
+        SchemaState state = SchemaState.empty().withTable(new TableSchema("t", List.of(pk("id"), col("qty", INT)), List.of(), List.of(),
+                List.of(), List.of(new ConstraintSchema("ck_t_qty", ConstraintSchema.Kind.CHECK, List.of(), "qty > 0"))));
+        assertThatThrownBy(() -> new SqliteDialect().render(new DropColumn("t", "qty", null), state))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ck_t_qty");
+    }
+
     // ---- unit tests ----
 
     private static List<Dialect> dialects() {
