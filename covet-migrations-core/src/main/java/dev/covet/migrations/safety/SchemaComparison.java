@@ -9,7 +9,7 @@ final class SchemaComparison {
     }
 
     static boolean sameShape(SchemaState expected, SchemaState actual) {
-        return expected.equals(actual);
+        return expected.canonical().equals(actual.canonical());
     }
 
     static String describe(SchemaState expected, SchemaState actual) {

@@ -88,6 +88,25 @@ public final class SchemaState {
         return new SchemaState(Collections.unmodifiableMap(map));
     }
 
+    /**
+     * The same schema with columns, indexes, keys and constraints sorted by name: for comparing shapes where
+     * physical column order does not matter (a column dropped and added back by a rollback comes back last).
+     */
+    public SchemaState canonical() {
+        java.util.List<TableSchema> sorted = new java.util.ArrayList<>();
+        java.util.Comparator<String> byName = java.util.Comparator.naturalOrder();
+        for (TableSchema t : tables.values()) {
+            sorted.add(new TableSchema(t.name(),
+                    t.columns().stream().sorted(java.util.Comparator.comparing(ColumnSchema::name, byName)).toList(),
+                    t.primaryKey(),
+                    t.indexes().stream().sorted(java.util.Comparator.comparing(IndexSchema::name, byName)).toList(),
+                    t.foreignKeys().stream().sorted(java.util.Comparator.comparing(ForeignKeySchema::name, byName)).toList(),
+                    t.constraints().stream().sorted(java.util.Comparator.comparing(ConstraintSchema::name, byName)).toList()));
+        }
+        sorted.sort(java.util.Comparator.comparing(TableSchema::name, byName));
+        return of(sorted);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SchemaState s && s.tables.equals(tables);

@@ -59,14 +59,14 @@ class MigrateRollbackTest {
             assertThat(count(db, "SELECT COUNT(*) FROM customers WHERE full_name = 'Ada'")).isEqualTo(1);
 
             assertThat(runner.rollback(5).rolledBack()).hasSize(5);
-            assertThat(read(db)).isEqualTo(atFive);
+            assertThat(read(db).canonical()).isEqualTo(atFive.canonical());
             assertThat(count(db, "SELECT COUNT(*) FROM customers WHERE name = 'Ada'")).isEqualTo(1);
 
             runner.rollback(RollbackOptions.steps(5));
             assertThat(read(db).tables()).isEmpty();
 
             assertThat(runner.migrate().applied()).hasSize(10);
-            assertThat(read(db)).isEqualTo(atTen);
+            assertThat(read(db).canonical()).isEqualTo(atTen.canonical());
             MigrationStatus status = runner.status();
             assertThat(status.applied()).hasSize(10);
             assertThat(status.pending()).isEmpty();
@@ -106,7 +106,7 @@ class MigrateRollbackTest {
                     operations:
                       - {type: CREATE_TABLE, table: b, columns: [{name: id, type: BIGINT, nullable: false, primary_key: true}]}
                     """).write("0003_c.yaml", """
-                    dependencies: [0001_a]
+                    dependencies: [0001_a, 0002_b]
                     operations:
                       - {type: ADD_COLUMN, table: a, column: {name: note, type: TEXT}}
                     """);
