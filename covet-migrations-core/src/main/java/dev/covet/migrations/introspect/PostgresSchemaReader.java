@@ -157,7 +157,11 @@ final class PostgresSchemaReader implements SchemaReader {
         }
     }
 
-    /** PostgreSQL shows literals with casts ({@code 'new'::character varying}, {@code '-1'::integer}). */
+    /**
+     * PostgreSQL shows literals with casts ({@code 'new'::character varying}, {@code '-1'::integer}); casts are
+     * removed only when a plain literal remains, so an expression such as {@code 'a'::text || 'b'::text} keeps
+     * its text.
+     */
     static ColumnDefault defaultValue(String sql, ColumnType type) {
         if (sql == null) {
             return null;
@@ -171,6 +175,7 @@ final class PostgresSchemaReader implements SchemaReader {
         if (SqlText.isQuotedString(s)) {
             return DefaultValues.literal(SqlText.unquoteString(s, false), type);
         }
-        return DefaultValues.fromSql(s, type, false);
+        ColumnDefault plain = DefaultValues.fromSql(s, type, false);
+        return plain instanceof ColumnDefault.Expression ? DefaultValues.expression(sql) : plain;
     }
 }
