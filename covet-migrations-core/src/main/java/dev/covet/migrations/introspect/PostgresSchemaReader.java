@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the connection's {@code current_schema()} from {@code pg_catalog} with three queries: all columns, all
- * indexes, all constraints (primary, unique, foreign key, check).
+ * indexes, all constraints (primary, unique, foreign key, check). Rows are ordered by OIDs, not names: integer
+ * sorts are cheaper than collated ones, and tables and their parts are sorted by name afterwards anyway.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
@@ -29,7 +30,7 @@ final class PostgresSchemaReader implements SchemaReader {
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-            ORDER BY c.relname, a.attnum""";
+            ORDER BY a.attrelid, a.attnum""";
 
     /** Indexes that back a constraint (primary key, UNIQUE, EXCLUDE) are the constraint's, not listed here. */
     private static final String INDEXES = """
@@ -44,7 +45,7 @@ final class PostgresSchemaReader implements SchemaReader {
             WHERE n.nspname = current_schema() AND k.ord <= ix.indnkeyatts
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid
                               AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
-            ORDER BY t.relname, i.relname, k.ord""";
+            ORDER BY ix.indexrelid, k.ord""";
 
     /** One row per constrained column (NOT NULL pseudo-constraints, contype 'n' on PostgreSQL 18, are skipped). */
     private static final String CONSTRAINTS = """
@@ -59,7 +60,7 @@ final class PostgresSchemaReader implements SchemaReader {
             LEFT JOIN pg_class rt ON rt.oid = con.confrelid
             LEFT JOIN pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refnum
             WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u', 'f', 'c')
-            ORDER BY t.relname, con.conname, k.ord""";
+            ORDER BY con.oid, k.ord""";
 
     /** format_type puts a time precision in the middle: {@code timestamp(3) with time zone}. */
     private static final Pattern TIME_WITH_PRECISION =
@@ -156,7 +157,11 @@ final class PostgresSchemaReader implements SchemaReader {
         }
     }
 
-    /** PostgreSQL shows literals with casts ({@code 'new'::character varying}, {@code '-1'::integer}). */
+    /**
+     * PostgreSQL shows literals with casts ({@code 'new'::character varying}, {@code '-1'::integer}); casts are
+     * removed only when a plain literal remains, so an expression such as {@code 'a'::text || 'b'::text} keeps
+     * its text.
+     */
     static ColumnDefault defaultValue(String sql, ColumnType type) {
         if (sql == null) {
             return null;
@@ -170,6 +175,7 @@ final class PostgresSchemaReader implements SchemaReader {
         if (SqlText.isQuotedString(s)) {
             return DefaultValues.literal(SqlText.unquoteString(s, false), type);
         }
-        return DefaultValues.fromSql(s, type, false);
+        ColumnDefault plain = DefaultValues.fromSql(s, type, false);
+        return plain instanceof ColumnDefault.Expression ? DefaultValues.expression(sql) : plain;
     }
 }

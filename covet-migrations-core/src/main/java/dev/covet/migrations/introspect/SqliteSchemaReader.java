@@ -146,7 +146,12 @@ final class SqliteSchemaReader implements SchemaReader {
         return null;
     }
 
+    /** One foreign key as the pragma reports it, before its name is recovered. */
+    private record PragmaForeignKey(TableAccumulator table, String[] head, List<String> columns, List<String> referencedColumns) {
+    }
+
     private static void readForeignKeys(Statement st, TableSet tables, Map<String, SqliteTableDdl> ddl) throws SQLException {
+        List<PragmaForeignKey> found = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(FOREIGN_KEYS)) {
             RowGroups groups = new RowGroups();
             while (rs.next()) {
@@ -157,26 +162,30 @@ final class SqliteSchemaReader implements SchemaReader {
                 String[] head = {rs.getString(3), rs.getString(6), rs.getString(7)};
                 groups.row(t, "fk" + rs.getInt(2), head, rs.getString(4), rs.getString(5));
             }
-            Map<String, List<SqliteTableDdl.ForeignKey>> unused = new HashMap<>();
-            List<Object[]> found = new ArrayList<>();
-            groups.finish((t, first, columns, refColumns) -> found.add(new Object[] {t, first, columns, refColumns}));
-            for (Object[] f : found) {
-                TableAccumulator t = (TableAccumulator) f[0];
-                String[] h = (String[]) f[1];
-                @SuppressWarnings("unchecked") List<String> columns = (List<String>) f[2];
-                @SuppressWarnings("unchecked") List<String> refColumns = (List<String>) f[3];
-                SqliteTableDdl d = ddl.get(t.name());
-                List<SqliteTableDdl.ForeignKey> declared = d == null ? List.of() : d.foreignKeys();
-                List<SqliteTableDdl.ForeignKey> left = unused.computeIfAbsent(t.name(), k -> new ArrayList<>(declared));
-                SqliteTableDdl.ForeignKey match = left.stream()
-                        .filter(fk -> sameNames(fk.columns(), columns) && fk.referencedTable().equalsIgnoreCase(h[0]))
-                        .findFirst().orElse(null);
-                left.remove(match);
-                String name = match != null && match.name() != null ? match.name()
-                        : "fk_" + t.name() + "_" + (match != null ? declared.indexOf(match) + 1 : declared.size() + found.indexOf(f) + 1);
-                t.addForeignKey(new ForeignKeySchema(name, columns, h[0], referenced(tables, h[0], refColumns),
-                        ReferentialActions.normalize(h[1]), ReferentialActions.normalize(h[2])));
+            groups.finish((t, first, columns, refColumns) -> found.add(new PragmaForeignKey(t, (String[]) first, columns, refColumns)));
+        }
+        Map<String, List<SqliteTableDdl.ForeignKey>> unmatched = new HashMap<>();
+        for (PragmaForeignKey f : found) {
+            TableAccumulator t = f.table();
+            String referencedTable = f.head()[0];
+            SqliteTableDdl d = ddl.get(t.name());
+            List<SqliteTableDdl.ForeignKey> declared = d == null ? List.of() : d.foreignKeys();
+            List<SqliteTableDdl.ForeignKey> left = unmatched.computeIfAbsent(t.name(), k -> new ArrayList<>(declared));
+            // pragma ids run in reverse declaration order, so match on columns and target, not position
+            SqliteTableDdl.ForeignKey match = left.stream()
+                    .filter(fk -> sameNames(fk.columns(), f.columns()) && fk.referencedTable().equalsIgnoreCase(referencedTable))
+                    .findFirst().orElse(null);
+            left.remove(match);
+            String name;
+            if (match != null && match.name() != null) {
+                name = match.name();
+            } else {
+                // unnamed: its 1-based position among the table's declared foreign keys
+                int position = match != null ? declared.indexOf(match) + 1 : declared.size() + found.indexOf(f) + 1;
+                name = "fk_" + t.name() + "_" + position;
             }
+            t.addForeignKey(new ForeignKeySchema(name, f.columns(), referencedTable, referenced(tables, referencedTable, f.referencedColumns()),
+                    ReferentialActions.normalize(f.head()[1]), ReferentialActions.normalize(f.head()[2])));
         }
     }
 

@@ -23,7 +23,8 @@ final class TableSet {
     }
 
     boolean included(String table) {
-        return !(!excludedPrefix.isEmpty() && table.startsWith(excludedPrefix)) && !table.startsWith(INTERNAL_PREFIX);
+        boolean covetTable = !excludedPrefix.isEmpty() && table.startsWith(excludedPrefix);
+        return !covetTable && !table.startsWith(INTERNAL_PREFIX);
     }
 
     /** The table, created on first sight, or {@code null} when it is excluded. */
