@@ -51,8 +51,9 @@ import java.util.Set;
  * confidence and taken best first, so a dropped column is renamed to at most one added column.
  *
  * <p>Tables: a dropped and a created table are a rename when {@code 0.4 * name + 0.6 * columnOverlap} reaches
- * the threshold, where the overlap (same column names with compatible types, over all names) must be at least
- * 0.75: a renamed entity keeps its columns.
+ * the threshold, where the column overlap ({@link RenameScore#columnOverlap}: columns of compatible type with the
+ * same or a very similar name, over the larger column count) must be at least 0.75: a renamed entity keeps
+ * (most of) its columns.
  *
  * <p>Manual renames ({@link #addManualRename}, {@link #addManualTableRename}) always win and apply even with
  * detection disabled. {@link #getStats()} counts renames (manual ones included) and prevented false positives:
@@ -182,6 +183,8 @@ public final class RenameDetector {
                 }
             }
             List<Candidate> chosen = pairBestFirst(passing, usedDropped, usedAdded);
+            // Reported in the old columns' order, so generated files read like the table.
+            chosen.sort(Comparator.comparingInt(Candidate::dropped));
             for (Candidate c : chosen) {
                 renames.add(new ColumnRename(table, dropped.get(c.dropped()).name(), added.get(c.added()).name(),
                         c.confidence(), false));

@@ -4,10 +4,8 @@ import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.TableSchema;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The confidence that a dropped column (or table) and an added one are the same thing renamed. See
@@ -86,22 +84,37 @@ public final class RenameScore {
     }
 
     /**
-     * The share of columns two tables have in common: columns with the same name and a compatible type (type
-     * score at least 0.6), over all column names of both.
+     * The share of columns two tables have in common: pairs of columns with a compatible type (type score at
+     * least 0.6) and the same name, or a name scoring at least {@link NameSimilarity#AFFIX_CONTAINMENT} (a renamed
+     * table may have renamed columns too), over the larger column count. Each column pairs at most once.
      */
     public static double columnOverlap(TableSchema a, TableSchema b) {
-        Map<String, ColumnType> types = new HashMap<>();
-        a.columns().forEach(c -> types.put(c.name(), c.type()));
-        Set<String> union = new HashSet<>(types.keySet());
+        int larger = Math.max(a.columns().size(), b.columns().size());
+        if (larger == 0) {
+            return 0.0;
+        }
+        List<ColumnSchema> unmatched = new ArrayList<>(a.columns());
+        List<ColumnSchema> fuzzy = new ArrayList<>();
         int common = 0;
         for (ColumnSchema c : b.columns()) {
-            union.add(c.name());
-            ColumnType other = types.get(c.name());
-            if (other != null && type(other, c.type()) >= 0.6) {
+            ColumnSchema same = unmatched.stream().filter(o -> o.name().equals(c.name()) && type(o.type(), c.type()) >= 0.6)
+                    .findFirst().orElse(null);
+            if (same != null) {
+                unmatched.remove(same);
+                common++;
+            } else {
+                fuzzy.add(c);
+            }
+        }
+        for (ColumnSchema c : fuzzy) {
+            ColumnSchema similar = unmatched.stream().filter(o -> type(o.type(), c.type()) >= 0.6
+                    && NameSimilarity.score(o.name(), c.name()) >= NameSimilarity.AFFIX_CONTAINMENT).findFirst().orElse(null);
+            if (similar != null) {
+                unmatched.remove(similar);
                 common++;
             }
         }
-        return union.isEmpty() ? 0.0 : (double) common / union.size();
+        return (double) common / larger;
     }
 
     /** {@code 0.4 * name + 0.6 * columnOverlap}, or 0 when the overlap is under {@link #MIN_COLUMN_OVERLAP}. */
