@@ -15,7 +15,7 @@ final class HibernateTypes {
     private HibernateTypes() {
     }
 
-    static ColumnType parse(String hibernateType, String context) {
+    static ColumnType parse(String hibernateType, Long length, String context) {
         String t = hibernateType.trim().toLowerCase(Locale.ROOT);
         Matcher f = FLOAT.matcher(t);
         if (f.matches()) {
@@ -24,7 +24,7 @@ final class HibernateTypes {
         }
         if (t.startsWith("enum")) {
             // MySQL's native enum for @Enumerated(STRING): the portable model keeps it as text.
-            return ColumnType.varchar(255);
+            return ColumnType.varchar(length == null ? 255 : length.intValue());
         }
         switch (t) {
             case "bit", "boolean", "bool" -> {

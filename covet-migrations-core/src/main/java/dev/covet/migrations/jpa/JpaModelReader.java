@@ -113,7 +113,7 @@ public final class JpaModelReader {
         for (Column c : table.getColumns()) {
             String context = "column " + name + "." + c.getName();
             boolean inPk = pk.contains(c.getName());
-            columns.add(new ColumnSchema(c.getName(), HibernateTypes.parse(c.getSqlType(metadata), context),
+            columns.add(new ColumnSchema(c.getName(), HibernateTypes.parse(c.getSqlType(metadata), c.getLength(), context),
                     c.isNullable() && !inPk, columnDefault(c.getDefaultValue()),
                     !inPk && (c.isUnique() || uniqueColumns.contains(c.getName())), inPk && pk.size() == 1, c.isIdentity()));
         }

@@ -1,0 +1,3 @@
+package dev.covet.migrations.jpa.shop;
+
+public enum OrderStatus { NEW, PAID, SHIPPED }
