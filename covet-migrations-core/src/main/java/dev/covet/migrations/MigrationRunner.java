@@ -79,6 +79,21 @@ public final class MigrationRunner {
         return engine().sql(id, backwards);
     }
 
+    /** The schema all migration files project, applied or not; reads no database (makemigrations' starting point). */
+    public dev.covet.migrations.schema.SchemaState projectedSchema() {
+        return engine().projectedSchema();
+    }
+
+    /** The schema the applied migrations project: what the database should look like now. */
+    public dev.covet.migrations.schema.SchemaState appliedSchema() {
+        return engine().appliedSchema();
+    }
+
+    /** The live schema, read from the database's catalog (Covet's own tables left out). */
+    public dev.covet.migrations.schema.SchemaState liveSchema() {
+        return engine().liveSchema();
+    }
+
     /** Who holds the migration lock now, or "free". */
     public String lockState() {
         return engine().lockState();

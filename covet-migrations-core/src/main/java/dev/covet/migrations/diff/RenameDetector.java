@@ -50,7 +50,7 @@ import java.util.Set;
  * differ by at most {@code maxLengthDiff} characters. Pairing is one-to-one: all passing pairs are ranked by
  * confidence and taken best first, so a dropped column is renamed to at most one added column.
  *
- * <p>Tables: a dropped and a created table are a rename when {@code 0.4 * name + 0.6 * columnOverlap} reaches
+ * <p>Tables: a dropped and a created table are a rename when {@code 0.3 * name + 0.7 * columnOverlap} (at least 0.85 when four or more columns all match) reaches
  * the threshold, where the column overlap ({@link RenameScore#columnOverlap}: columns of compatible type with the
  * same or a very similar name, over the larger column count) must be at least 0.75: a renamed entity keeps
  * (most of) its columns.

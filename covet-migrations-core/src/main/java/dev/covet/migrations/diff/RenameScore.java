@@ -21,9 +21,9 @@ public final class RenameScore {
     public static final double CONSTRAINT_WEIGHT = 0.1;
 
     /** Weight of the name similarity in a table's confidence. */
-    public static final double TABLE_NAME_WEIGHT = 0.4;
+    public static final double TABLE_NAME_WEIGHT = 0.3;
     /** Weight of the column overlap in a table's confidence. */
-    public static final double TABLE_COLUMNS_WEIGHT = 0.6;
+    public static final double TABLE_COLUMNS_WEIGHT = 0.7;
     /** Tables sharing less of their columns than this are never renames of each other. */
     public static final double MIN_COLUMN_OVERLAP = 0.75;
 
@@ -117,13 +117,19 @@ public final class RenameScore {
         return (double) common / larger;
     }
 
-    /** {@code 0.4 * name + 0.6 * columnOverlap}, or 0 when the overlap is under {@link #MIN_COLUMN_OVERLAP}. */
+    /** {@code 0.3 * name + 0.7 * columnOverlap} (at least 0.85 when four or more columns all match), or 0 when the overlap is under {@link #MIN_COLUMN_OVERLAP}. */
     public static double table(TableSchema dropped, TableSchema created) {
         double overlap = columnOverlap(dropped, created);
         if (overlap < MIN_COLUMN_OVERLAP) {
             return 0.0;
         }
-        return TABLE_NAME_WEIGHT * NameSimilarity.score(dropped.name(), created.name()) + TABLE_COLUMNS_WEIGHT * overlap;
+        double score = TABLE_NAME_WEIGHT * NameSimilarity.score(dropped.name(), created.name()) + TABLE_COLUMNS_WEIGHT * overlap;
+        // A table is known by its columns more than by its name: an entity renamed keeps every column, so a
+        // perfect match of four or more columns is a rename whatever the new name (products -> catalog_items).
+        if (overlap >= 1.0 && dropped.columns().size() >= 4) {
+            score = Math.max(score, 0.85);
+        }
+        return score;
     }
 
     /** The table confidence if the columns matched perfectly (for counting prevented false positives). */

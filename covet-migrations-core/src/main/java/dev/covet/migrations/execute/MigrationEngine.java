@@ -284,6 +284,41 @@ public final class MigrationEngine {
         return out;
     }
 
+    /**
+     * The schema every migration file projects, applied or not (what a fresh database would get): the "from"
+     * side of makemigrations. Needs no database.
+     */
+    public SchemaState projectedSchema() {
+        List<Migration> parsed = sources().stream().map(MigrationSource::parse).toList();
+        List<Migration> ordered = dev.covet.migrations.graph.MigrationGraph.of(SquashResolver.resolve(parsed, Set.of())).order();
+        SchemaState state = SchemaState.empty();
+        MigrationRenderer renderer = new MigrationRenderer(dialect == null ? Dialect.forName("postgresql") : dialect, config.javaMigrations());
+        for (Migration m : ordered) {
+            state = renderer.project(m, state);
+        }
+        return state;
+    }
+
+    /** The schema the applied migrations project (what the database should look like now). */
+    public SchemaState appliedSchema() {
+        List<MigrationSource> sources = sources();
+        try (Connection c = config.dataSource().getConnection()) {
+            List<HistoryRow> rows = readIfExists(c, history());
+            return new MigrationPlanner(renderer()).plan(sources, rows == null ? List.of() : rows).stateAfterApplied();
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    /** The live schema of the database, without Covet's own tables. */
+    public SchemaState liveSchema() {
+        try (Connection c = config.dataSource().getConnection()) {
+            return dev.covet.migrations.introspect.SchemaReader.forDialect(dialect()).read(c, config.tablePrefix());
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database schema: " + e.getMessage(), e);
+        }
+    }
+
     /** Applied, pending, failed, missing and modified migrations. */
     public MigrationStatus status() {
         List<MigrationSource> sources = sources();

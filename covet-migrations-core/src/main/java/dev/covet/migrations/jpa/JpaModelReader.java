@@ -102,7 +102,7 @@ public final class JpaModelReader {
         Map<String, UniqueKey> uniqueKeys = new TreeMap<>(table.getUniqueKeys());
         for (UniqueKey uk : uniqueKeys.values()) {
             List<String> cols = uk.getColumns().stream().map(Column::getName).toList();
-            if (cols.size() == 1 && !uk.isNameExplicit()) {
+            if (cols.size() == 1 && (!uk.isNameExplicit() || uk.getName().equals(Names.uniqueConstraintName(name, cols.get(0))))) {
                 uniqueColumns.add(cols.get(0));
             } else {
                 String ukName = uk.isNameExplicit() ? uk.getName() : Names.bounded("uk_" + name + "_" + String.join("_", cols));

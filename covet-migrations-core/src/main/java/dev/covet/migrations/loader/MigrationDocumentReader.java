@@ -65,8 +65,9 @@ final class MigrationDocumentReader {
         }
         DialectSql forward = OperationReader.sql(root, "forward_sql");
         DialectSql backward = OperationReader.sql(root, "backward_sql");
-        if (operations.isEmpty() && forward == null) {
-            throw root.error("operations", "is empty: a migration needs operations (or forward_sql)");
+        if (!root.has("operations") && forward == null) {
+            // An empty list is fine (a merge migration, or one left empty to fill in); a missing key is a mistake.
+            throw root.error("operations", "is missing: a migration needs operations (possibly []) or forward_sql");
         }
         List<MigrationId> dependencies = root.has("dependencies") ? ids(root, "dependencies", app) : defaultDependencies;
         return new Migration(id, root.optString("description"), dependencies, operations, forward, backward,

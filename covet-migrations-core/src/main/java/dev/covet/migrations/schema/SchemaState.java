@@ -95,7 +95,8 @@ public final class SchemaState {
     public SchemaState canonical() {
         java.util.List<TableSchema> sorted = new java.util.ArrayList<>();
         java.util.Comparator<String> byName = java.util.Comparator.naturalOrder();
-        for (TableSchema t : tables.values()) {
+        for (TableSchema original : tables.values()) {
+            TableSchema t = withUniqueColumnsFolded(original);
             sorted.add(new TableSchema(t.name(),
                     t.columns().stream().sorted(java.util.Comparator.comparing(ColumnSchema::name, byName)).toList(),
                     t.primaryKey(),
@@ -105,6 +106,27 @@ public final class SchemaState {
         }
         sorted.sort(java.util.Comparator.comparing(TableSchema::name, byName));
         return of(sorted);
+    }
+
+    /**
+     * A one-column UNIQUE constraint named {@code uk_<table>_<column>} is how every dialect stores a column's
+     * {@code unique: true}: in canonical form it is the column's flag, whichever way it was written.
+     */
+    static TableSchema withUniqueColumnsFolded(TableSchema t) {
+        java.util.Set<String> folded = new java.util.HashSet<>();
+        for (ConstraintSchema c : t.constraints()) {
+            if (c.kind() == ConstraintSchema.Kind.UNIQUE && c.columns().size() == 1
+                    && c.name().equals(Names.uniqueConstraintName(t.name(), c.columns().get(0)))) {
+                folded.add(c.columns().get(0));
+            }
+        }
+        if (folded.isEmpty()) {
+            return t;
+        }
+        return new TableSchema(t.name(), t.columns().stream().map(c -> folded.contains(c.name()) ? c.withUnique(true) : c).toList(),
+                t.primaryKey(), t.indexes(), t.foreignKeys(),
+                t.constraints().stream().filter(c -> !(c.kind() == ConstraintSchema.Kind.UNIQUE && c.columns().size() == 1
+                        && folded.contains(c.columns().get(0)) && c.name().equals(Names.uniqueConstraintName(t.name(), c.columns().get(0))))).toList());
     }
 
     @Override
