@@ -2,14 +2,17 @@ package dev.covet.migrations.autoconfigure;
 
 import org.springframework.boot.ApplicationArguments;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * Whether the application was started to run a Covet command ({@code java -jar app.jar covet <command>}).
- * Startup migration is skipped then, so commands such as {@code status} or {@code migrate --dry-run} see
- * what is pending.
+ * Whether the application was started to run a Covet command ({@code java -jar app.jar covet <command>}): the
+ * first program argument that is not a Spring option ({@code --name=value}) is {@value #COMMAND_WORD}. Startup
+ * migration is skipped then, so commands such as {@code status} or {@code migrate --dry-run} see what is pending.
  */
 public final class CovetCommandMode {
 
-    /** The first program argument that selects command mode. */
+    /** The program argument that selects command mode. */
     public static final String COMMAND_WORD = "covet";
 
     private CovetCommandMode() {
@@ -19,13 +22,25 @@ public final class CovetCommandMode {
      * Whether the arguments select command mode.
      *
      * @param arguments the application's arguments, or {@code null} when there are none
-     * @return true when the first non-option argument is {@value #COMMAND_WORD}
+     * @return whether a command is to run
      */
     public static boolean isCommand(ApplicationArguments arguments) {
-        if (arguments == null) {
-            return false;
+        return arguments != null && commandArguments(arguments.getSourceArgs()) != null;
+    }
+
+    /**
+     * The arguments after {@value #COMMAND_WORD} (the command's name first), or {@code null} when not in command
+     * mode.
+     *
+     * @param sourceArgs the program arguments
+     * @return the command's arguments, or null
+     */
+    public static List<String> commandArguments(String[] sourceArgs) {
+        for (int i = 0; i < sourceArgs.length; i++) {
+            if (!sourceArgs[i].startsWith("--")) {
+                return COMMAND_WORD.equals(sourceArgs[i]) ? List.copyOf(Arrays.asList(sourceArgs).subList(i + 1, sourceArgs.length)) : null;
+            }
         }
-        String[] args = arguments.getSourceArgs();
-        return args.length > 0 && COMMAND_WORD.equals(args[0]);
+        return null;
     }
 }
