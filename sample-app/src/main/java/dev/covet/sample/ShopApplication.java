@@ -11,8 +11,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ShopApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(ShopApplication.class);
-        application.addListeners(new SqliteDirectoryCreator());
-        application.run(args);
+        SpringApplication.run(ShopApplication.class, args);
     }
 }

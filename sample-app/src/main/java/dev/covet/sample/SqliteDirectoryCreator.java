@@ -1,7 +1,8 @@
 package dev.covet.sample;
 
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +11,13 @@ import java.nio.file.Path;
 
 /**
  * Creates the directory of a file-based SQLite database before anything connects: SQLite creates the file but
- * not its parent directories.
+ * not its parent directories. Registered in {@code META-INF/spring.factories}, so it also applies in tests.
  */
-public class SqliteDirectoryCreator implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public class SqliteDirectoryCreator implements EnvironmentPostProcessor {
 
     @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        String url = event.getEnvironment().getProperty("spring.datasource.url");
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String url = environment.getProperty("spring.datasource.url");
         if (url == null || !url.startsWith("jdbc:sqlite:")) {
             return;
         }
