@@ -158,16 +158,24 @@ class StarterDatabaseTests {
             // Started for a command, startup migration is skipped: status sees both migrations pending.
             assertThat(command(db, "status", "--json")).isEqualTo(0);
             assertThat(command(db, "migrate", "--dry-run")).isEqualTo(0);
-            assertThat(command(db, "rollback", "--steps", "0")).isEqualTo(2);
             assertThat(command(db, "sqlmigrate", "9999_no_such_migration")).isEqualTo(1);
             assertThat(command(db, "migrate", "--target", "0001_create_gadget")).isEqualTo(0);
             assertThat(command(db, "validate")).isEqualTo(0);
-            assertThat(command(db, "makemigrations")).isEqualTo(1);
             try (ConfigurableApplicationContext context = start(db, WebApplicationType.NONE, "covet.migrations.run-on-startup=false")) {
                 MigrationStatus status = context.getBean(MigrationRunner.class).status();
                 assertThat(status.applied()).extracting(i -> i.id().name()).containsExactly("0001_create_gadget");
                 assertThat(status.pending()).extracting(i -> i.id().name()).containsExactly("0002_create_tag");
             }
+        }
+    }
+
+    @AllDatabases
+    void commandUsageErrorsAndUnavailableCommandsExitWithoutTheEngine(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            assertThat(command(db, "rollback", "--steps", "0")).isEqualTo(2);
+            assertThat(command(db, "status", "--bogus")).isEqualTo(2);
+            assertThat(command(db, "makemigrations", "--name", "add_email")).isEqualTo(1);
+            assertThat(command(db, "audit", "--failed", "--since", "7d")).isEqualTo(1);
         }
     }
 
