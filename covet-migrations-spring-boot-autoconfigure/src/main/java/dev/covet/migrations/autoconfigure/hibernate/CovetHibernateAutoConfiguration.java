@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jpa.autoconfigure.JpaProperties;
@@ -17,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * Selects {@link CovetSQLiteDialect} for JPA on SQLite, when Hibernate and its community dialects are present.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({HibernatePropertiesCustomizer.class, SQLiteDialect.class, JpaProperties.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 public final class CovetHibernateAutoConfiguration {
