@@ -1,0 +1,96 @@
+package dev.covet.migrations.autoconfigure;
+
+import dev.covet.migrations.JavaMigration;
+import dev.covet.migrations.MigrationListener;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.autoconfigure.CovetMigrationsInitializer.StartupSettings;
+import dev.covet.migrations.safety.RollbackValidator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+
+import javax.sql.DataSource;
+
+/**
+ * Auto-configuration of Covet Migrations: a {@link MigrationRunner} on the application's (or a dedicated)
+ * DataSource, startup migration ordered before the beans that use the database, and a
+ * {@link RollbackValidator}. Every bean backs off when the user defines one of the same type.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(MigrationRunner.class)
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnBooleanProperty(name = "covet.migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CovetMigrationsProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class CovetMigrationsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationRunner covetMigrationRunner(CovetMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
+            @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource,
+            ObjectProvider<CovetMigrationsCustomizer> customizers, ObjectProvider<JavaMigration> javaMigrations,
+            ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
+        DataSource target = MigrationDataSourceResolver.resolve(migrationDataSource.getIfAvailable(),
+                dataSource.getIfUnique(), properties);
+        MigrationRunner.Builder builder = MigrationRunner.builder(target)
+                .dialect(JdbcUrlDialectResolver.resolve(properties.getDialect(), target))
+                .locations(properties.getLocations())
+                .tablePrefix(properties.getTablePrefix())
+                .lockTimeout(properties.getLockTimeout())
+                .validateChecksums(properties.isValidateChecksums());
+        if (resourceLoader.getClassLoader() != null) {
+            builder.classLoader(resourceLoader.getClassLoader());
+        }
+        if (properties.getAudit().getExecutor() != null) {
+            builder.appliedBy(properties.getAudit().getExecutor());
+        }
+        javaMigrations.orderedStream().forEach(builder::javaMigration);
+        listeners.orderedStream().forEach(builder::listener);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CovetMigrationsInitializer covetMigrationsInitializer(MigrationRunner runner,
+            ObjectProvider<CovetMigrationStrategy> strategy, CovetMigrationsProperties properties,
+            ObjectProvider<ApplicationArguments> arguments) {
+        return new CovetMigrationsInitializer(runner, strategy.getIfAvailable(), startupSettings(properties,
+                arguments.getIfAvailable()));
+    }
+
+    private static StartupSettings startupSettings(CovetMigrationsProperties properties, ApplicationArguments arguments) {
+        if (CovetCommandMode.isCommand(arguments)) {
+            return new StartupSettings(true, "started to run a covet command", null, false);
+        }
+        if (!properties.isRunOnStartup()) {
+            return new StartupSettings(true, "covet.migrations.run-on-startup=false", null, false);
+        }
+        return new StartupSettings(false, null, properties.getTarget(), properties.isDryRun());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RollbackValidator covetRollbackValidator(MigrationRunner runner, CovetMigrationsProperties properties) {
+        return new RollbackValidator(runner, properties.getRollback().isRequireBackup(),
+                properties.isValidateChecksums(), properties.getRollback().getMaxDataLossRows());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("covet.migrations.slow-migration-threshold")
+    SlowMigrationLogger covetSlowMigrationLogger(CovetMigrationsProperties properties) {
+        return new SlowMigrationLogger(properties.getSlowMigrationThreshold());
+    }
+}

@@ -1,0 +1,412 @@
+package dev.covet.migrations.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of Covet Migrations, bound from {@code covet.migrations.*}.
+ */
+@ConfigurationProperties("covet.migrations")
+public class CovetMigrationsProperties {
+
+    /**
+     * Whether to enable Covet Migrations.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Locations of migration files ("classpath:" or "filesystem:" prefixed).
+     */
+    private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+    /**
+     * Database dialect: "auto" (detected from the JDBC URL), "postgresql", "mysql" or "sqlite".
+     */
+    private String dialect = "auto";
+
+    /**
+     * Whether to apply pending migrations when the application starts.
+     */
+    private boolean runOnStartup = true;
+
+    /**
+     * Migration to stop at on startup ("name" or "app:name"); all pending migrations when not set.
+     */
+    private String target;
+
+    /**
+     * Whether startup migration only logs the SQL it would run, changing nothing.
+     */
+    private boolean dryRun;
+
+    /**
+     * Whether a migration file modified after it was applied stops the run.
+     */
+    private boolean validateChecksums = true;
+
+    /**
+     * Prefix of the tables Covet keeps in the database.
+     */
+    private String tablePrefix = "covet_";
+
+    /**
+     * How long to wait for the migration lock held by another instance.
+     */
+    private Duration lockTimeout = Duration.ofSeconds(60);
+
+    /**
+     * Execution time above which a migration is logged as slow (WARN). Not checked when not set.
+     */
+    private Duration slowMigrationThreshold;
+
+    /**
+     * Where "makemigrations" and "squash" write new migration files.
+     */
+    private String outputDirectory = "src/main/resources/db/migrations";
+
+    /**
+     * JDBC URL of a separate database connection for migrations; the application's DataSource when not set.
+     */
+    private String url;
+
+    /**
+     * Login user for migrations (with "url", or instead of the main DataSource's user).
+     */
+    private String user;
+
+    /**
+     * Login password for migrations.
+     */
+    private String password;
+
+    private final Audit audit = new Audit();
+
+    private final RenameDetection renameDetection = new RenameDetection();
+
+    private final Rollback rollback = new Rollback();
+
+    private final Sqlite sqlite = new Sqlite();
+
+    private final Squash squash = new Squash();
+
+    private final Actuator actuator = new Actuator();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getDialect() {
+        return dialect;
+    }
+
+    public void setDialect(String dialect) {
+        this.dialect = dialect;
+    }
+
+    public boolean isRunOnStartup() {
+        return runOnStartup;
+    }
+
+    public void setRunOnStartup(boolean runOnStartup) {
+        this.runOnStartup = runOnStartup;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public boolean isValidateChecksums() {
+        return validateChecksums;
+    }
+
+    public void setValidateChecksums(boolean validateChecksums) {
+        this.validateChecksums = validateChecksums;
+    }
+
+    public String getTablePrefix() {
+        return tablePrefix;
+    }
+
+    public void setTablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
+    }
+
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public Duration getSlowMigrationThreshold() {
+        return slowMigrationThreshold;
+    }
+
+    public void setSlowMigrationThreshold(Duration slowMigrationThreshold) {
+        this.slowMigrationThreshold = slowMigrationThreshold;
+    }
+
+    public String getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    public void setOutputDirectory(String outputDirectory) {
+        this.outputDirectory = outputDirectory;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public Audit getAudit() {
+        return audit;
+    }
+
+    public RenameDetection getRenameDetection() {
+        return renameDetection;
+    }
+
+    public Rollback getRollback() {
+        return rollback;
+    }
+
+    public Sqlite getSqlite() {
+        return sqlite;
+    }
+
+    public Squash getSquash() {
+        return squash;
+    }
+
+    public Actuator getActuator() {
+        return actuator;
+    }
+
+    /**
+     * Audit trail of every migration execution and rollback.
+     */
+    public static class Audit {
+
+        /**
+         * Whether to record executions in the audit table.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Environment name recorded with each execution (for example "staging").
+         */
+        private String environment;
+
+        /**
+         * Who executed, recorded with each execution; the OS user when not set.
+         */
+        private String executor;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getEnvironment() {
+            return environment;
+        }
+
+        public void setEnvironment(String environment) {
+            this.environment = environment;
+        }
+
+        public String getExecutor() {
+            return executor;
+        }
+
+        public void setExecutor(String executor) {
+            this.executor = executor;
+        }
+    }
+
+    /**
+     * Detection of renamed columns when generating migrations from entities.
+     */
+    public static class RenameDetection {
+
+        /**
+         * Name similarity (0 to 1) from which a dropped and an added column count as a rename.
+         */
+        private double similarityThreshold = 0.80;
+
+        /**
+         * Whether a rename requires the old and new column types to match.
+         */
+        private boolean requireTypeMatch = true;
+
+        /**
+         * Largest difference in name length still considered a rename.
+         */
+        private int maxLengthDiff = 5;
+
+        public double getSimilarityThreshold() {
+            return similarityThreshold;
+        }
+
+        public void setSimilarityThreshold(double similarityThreshold) {
+            this.similarityThreshold = similarityThreshold;
+        }
+
+        public boolean isRequireTypeMatch() {
+            return requireTypeMatch;
+        }
+
+        public void setRequireTypeMatch(boolean requireTypeMatch) {
+            this.requireTypeMatch = requireTypeMatch;
+        }
+
+        public int getMaxLengthDiff() {
+            return maxLengthDiff;
+        }
+
+        public void setMaxLengthDiff(int maxLengthDiff) {
+            this.maxLengthDiff = maxLengthDiff;
+        }
+    }
+
+    /**
+     * Safety of rollbacks.
+     */
+    public static class Rollback {
+
+        /**
+         * Whether every rollback takes a backup first (else only when rows are at risk).
+         */
+        private boolean requireBackup;
+
+        /**
+         * Rows at risk above which a rollback counts as HIGH risk.
+         */
+        private long maxDataLossRows = 1000;
+
+        public boolean isRequireBackup() {
+            return requireBackup;
+        }
+
+        public void setRequireBackup(boolean requireBackup) {
+            this.requireBackup = requireBackup;
+        }
+
+        public long getMaxDataLossRows() {
+            return maxDataLossRows;
+        }
+
+        public void setMaxDataLossRows(long maxDataLossRows) {
+            this.maxDataLossRows = maxDataLossRows;
+        }
+    }
+
+    /**
+     * SQLite specifics.
+     */
+    public static class Sqlite {
+
+        /**
+         * Whether to rebuild tables for column changes even where SQLite supports the ALTER natively.
+         */
+        private boolean forceTableRebuild;
+
+        public boolean isForceTableRebuild() {
+            return forceTableRebuild;
+        }
+
+        public void setForceTableRebuild(boolean forceTableRebuild) {
+            this.forceTableRebuild = forceTableRebuild;
+        }
+    }
+
+    /**
+     * Squashing of migrations.
+     */
+    public static class Squash {
+
+        /**
+         * How many of the newest migrations a squash leaves as they are.
+         */
+        private int preserveRecent = 5;
+
+        public int getPreserveRecent() {
+            return preserveRecent;
+        }
+
+        public void setPreserveRecent(int preserveRecent) {
+            this.preserveRecent = preserveRecent;
+        }
+    }
+
+    /**
+     * The "migrations" Actuator endpoint.
+     */
+    public static class Actuator {
+
+        /**
+         * Whether the endpoint's write operations (POST rollback) are allowed. Still subject to the
+         * application's security.
+         */
+        private boolean writeEnabled;
+
+        public boolean isWriteEnabled() {
+            return writeEnabled;
+        }
+
+        public void setWriteEnabled(boolean writeEnabled) {
+            this.writeEnabled = writeEnabled;
+        }
+    }
+}

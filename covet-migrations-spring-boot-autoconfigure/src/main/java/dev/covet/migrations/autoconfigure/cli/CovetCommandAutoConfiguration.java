@@ -1,0 +1,41 @@
+package dev.covet.migrations.autoconfigure.cli;
+
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
+import dev.covet.migrations.safety.RollbackValidator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+
+/**
+ * The {@code covet} commands: {@code java -jar app.jar covet <command> [options]}.
+ */
+@AutoConfiguration(after = CovetMigrationsAutoConfiguration.class)
+@ConditionalOnBean({MigrationRunner.class, RollbackValidator.class})
+public final class CovetCommandAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CovetExit covetExit(ApplicationContext context) {
+        return new SpringApplicationExit(context);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CovetCommandDispatcher covetCommandDispatcher(MigrationRunner runner, RollbackValidator validator) {
+        List<CovetCommand> commands = List.of(new MigrateCommand(runner), new RollbackCommand(validator),
+                new StatusCommand(runner), new SqlMigrateCommand(runner), new ValidateCommand(runner),
+                new MakeMigrationsCommand(), new SquashCommand(), new AuditCommand());
+        return new CovetCommandDispatcher(commands, new CommandOutput(System.out, System.err));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CovetCommandRunner covetCommandRunner(CovetCommandDispatcher dispatcher, CovetExit exit) {
+        return new CovetCommandRunner(dispatcher, exit);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.covet.migrations.autoconfigure.cli;
+
+import dev.covet.migrations.ExecutedMigration;
+import dev.covet.migrations.MigrateOptions;
+import dev.covet.migrations.MigrateResult;
+import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.endpoint.PlanDescriptor.PlannedMigration;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code covet migrate [--target ID] [--dry-run]}: apply pending migrations, or show their SQL. With
+ * {@code --json}: {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}.
+ */
+public class MigrateCommand implements CovetCommand {
+
+    private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--dry-run] [--json]",
+            Set.of("dry-run"), Set.of("target"), 0, 0);
+
+    private final MigrationRunner runner;
+
+    /**
+     * Creates the command.
+     *
+     * @param runner the runner
+     */
+    public MigrateCommand(MigrationRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int execute(ParsedCommand command, CommandOutput output) {
+        MigrationId target = null;
+        if (command.value("target") != null) {
+            try {
+                target = MigrationId.parse(command.value("target"), MigrationId.DEFAULT_APP);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--target: " + e.getMessage());
+            }
+        }
+        MigrateResult result = runner.migrate(new MigrateOptions(target, command.flag("dry-run")));
+        List<String> ids = result.applied().stream().map(m -> m.id().toString()).toList();
+        MigrateReport report = new MigrateReport(result.dryRun(), ids,
+                result.applied().stream().map(PlannedMigration::of).toList());
+        output.result(command, report, text(result));
+        return ExitCodes.SUCCESS;
+    }
+
+    private static String text(MigrateResult result) {
+        if (result.applied().isEmpty()) {
+            return "No migrations to apply.";
+        }
+        StringBuilder b = new StringBuilder(result.dryRun() ? "Would apply (dry run):\n" : "Applied:\n");
+        for (ExecutedMigration m : result.applied()) {
+            b.append("  ").append(m.id());
+            if (!result.dryRun()) {
+                b.append("  (").append(m.duration().toMillis()).append(" ms)");
+            }
+            b.append('\n');
+            if (result.dryRun()) {
+                for (String sql : m.sql()) {
+                    b.append("    ").append(sql).append(";\n");
+                }
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /**
+     * The JSON document of {@code covet migrate --json}.
+     *
+     * @param dryRun whether nothing was changed
+     * @param applied ids of the migrations applied (or that would be)
+     * @param migrations each with its SQL
+     */
+    public record MigrateReport(boolean dryRun, List<String> applied, List<PlannedMigration> migrations) {
+    }
+}

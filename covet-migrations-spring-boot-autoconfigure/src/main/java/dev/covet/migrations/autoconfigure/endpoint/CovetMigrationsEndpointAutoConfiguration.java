@@ -1,0 +1,31 @@
+package dev.covet.migrations.autoconfigure.endpoint;
+
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
+import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
+import dev.covet.migrations.endpoint.CovetMigrationsEndpoint;
+import dev.covet.migrations.safety.RollbackValidator;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of {@link CovetMigrationsEndpoint}, when Actuator is present and the endpoint is available
+ * (enabled and exposed).
+ */
+@AutoConfiguration(after = CovetMigrationsAutoConfiguration.class)
+@ConditionalOnClass({MigrationRunner.class, ConditionalOnAvailableEndpoint.class})
+@ConditionalOnAvailableEndpoint(CovetMigrationsEndpoint.class)
+public final class CovetMigrationsEndpointAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean({MigrationRunner.class, RollbackValidator.class, CovetMigrationsProperties.class})
+    @ConditionalOnMissingBean
+    CovetMigrationsEndpoint covetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator,
+            CovetMigrationsProperties properties) {
+        return new CovetMigrationsEndpoint(runner, rollbackValidator, properties.getActuator().isWriteEnabled());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The {@code migrations} health indicator.
+ */
+package dev.covet.migrations.autoconfigure.health;

@@ -1,0 +1,123 @@
+package dev.covet.migrations.endpoint;
+
+import dev.covet.migrations.MigrateOptions;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.safety.RollbackValidator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * The {@code migrations} Actuator endpoint.
+ * <ul>
+ * <li>{@code GET /actuator/migrations}: dialect, applied, pending, failed, lock</li>
+ * <li>{@code GET /actuator/migrations/plan}: pending migrations with their SQL (a dry run)</li>
+ * <li>{@code GET /actuator/migrations/dashboard}: statistics, velocity per day, recent and failed migrations</li>
+ * <li>{@code GET /actuator/migrations/rollback?steps=N}: the rollback's validation (risk, rows at risk, SQL)</li>
+ * <li>{@code POST /actuator/migrations/rollback} with {@code {"steps": N, "force": false}}: a safe rollback
+ * (validated, backed up, verified); refused with 403 unless {@code covet.migrations.actuator.write-enabled=true},
+ * and then still subject to the application's security</li>
+ * </ul>
+ */
+@Endpoint(id = "migrations")
+public class CovetMigrationsEndpoint {
+
+    private static final String PLAN = "plan";
+    private static final String DASHBOARD = "dashboard";
+    private static final String ROLLBACK = "rollback";
+
+    private final MigrationRunner runner;
+    private final RollbackValidator rollbackValidator;
+    private final boolean writeEnabled;
+
+    /**
+     * Creates the endpoint.
+     *
+     * @param runner the runner
+     * @param rollbackValidator validates and runs safe rollbacks
+     * @param writeEnabled whether POST rollback is allowed
+     */
+    public CovetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator, boolean writeEnabled) {
+        this.runner = runner;
+        this.rollbackValidator = rollbackValidator;
+        this.writeEnabled = writeEnabled;
+    }
+
+    /**
+     * Where the database stands.
+     *
+     * @return the status with the lock state
+     */
+    @ReadOperation
+    public MigrationsDescriptor migrations() {
+        return MigrationsDescriptor.of(runner.status(), runner.lockState());
+    }
+
+    /**
+     * The read-only views under the endpoint: {@code plan}, {@code dashboard} and {@code rollback}.
+     *
+     * @param view which view
+     * @param steps for {@code rollback}: how many migrations (default 1)
+     * @return the view, 400 for bad steps, 404 for an unknown view
+     */
+    @ReadOperation
+    public WebEndpointResponse<Object> view(@Selector String view, @Nullable Integer steps) {
+        switch (view) {
+            case PLAN:
+                return ok(PlanDescriptor.of(runner.dialect().name(), runner.migrate(MigrateOptions.all().asDryRun())));
+            case DASHBOARD:
+                return ok(DashboardDescriptor.of(runner.status()));
+            case ROLLBACK:
+                int n = steps == null ? 1 : steps;
+                if (n < 1) {
+                    return badSteps(n);
+                }
+                return ok(RollbackValidationDescriptor.of(rollbackValidator.validateRollback(n)));
+            default:
+                return notFound(view);
+        }
+    }
+
+    /**
+     * Write operations under the endpoint: {@code rollback}.
+     *
+     * @param action which action
+     * @param steps how many migrations to roll back (default 1)
+     * @param force roll back even when the risk is HIGH
+     * @return the outcome; 403 when writes are disabled, 409 when the rollback was refused or failed
+     */
+    @WriteOperation
+    public WebEndpointResponse<Object> action(@Selector String action, @Nullable Integer steps, @Nullable Boolean force) {
+        if (!ROLLBACK.equals(action)) {
+            return notFound(action);
+        }
+        if (!writeEnabled) {
+            return new WebEndpointResponse<>(new RefusalDescriptor("Forbidden",
+                    "Rollback through the endpoint is disabled: set covet.migrations.actuator.write-enabled=true"), 403);
+        }
+        int n = steps == null ? 1 : steps;
+        if (n < 1) {
+            return badSteps(n);
+        }
+        RollbackOutcomeDescriptor outcome = RollbackOutcomeDescriptor.of(
+                rollbackValidator.safeRollback(n, Boolean.TRUE.equals(force), null));
+        return new WebEndpointResponse<>(outcome, outcome.success() ? WebEndpointResponse.STATUS_OK : 409);
+    }
+
+    private static WebEndpointResponse<Object> ok(Object body) {
+        return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
+    }
+
+    private static WebEndpointResponse<Object> badSteps(int steps) {
+        return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", "steps must be at least 1, was " + steps),
+                WebEndpointResponse.STATUS_BAD_REQUEST);
+    }
+
+    private static WebEndpointResponse<Object> notFound(String name) {
+        return new WebEndpointResponse<>(new RefusalDescriptor("Not Found", "no '" + name
+                + "' under /actuator/migrations (plan, dashboard, rollback)"), WebEndpointResponse.STATUS_NOT_FOUND);
+    }
+}

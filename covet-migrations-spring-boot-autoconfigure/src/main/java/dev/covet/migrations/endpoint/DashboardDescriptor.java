@@ -1,0 +1,69 @@
+package dev.covet.migrations.endpoint;
+
+import dev.covet.migrations.MigrationInfo;
+import dev.covet.migrations.MigrationStatus;
+
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The migrations dashboard: the body of {@code GET /actuator/migrations/dashboard}.
+ * <p>
+ * Built from the history table until the audit log ({@code covet_migration_audit}) lands; then it also counts
+ * rollbacks and failed attempts that left no history row. {@code source} says which it was built from.
+ *
+ * @param source where the figures come from: {@code history} (or {@code audit})
+ * @param statistics counts and timings
+ * @param velocityPerDay migrations applied per day (UTC, {@code yyyy-MM-dd})
+ * @param recent the most recently applied migrations, newest first
+ * @param failed migrations whose last attempt failed
+ */
+public record DashboardDescriptor(String source, Statistics statistics, Map<String, Long> velocityPerDay,
+                                  List<MigrationDescriptor> recent, List<MigrationDescriptor> failed) {
+
+    /** How many recent migrations the dashboard lists. */
+    static final int RECENT = 10;
+
+    /**
+     * The dashboard of a status.
+     *
+     * @param status the status
+     * @return the dashboard
+     */
+    public static DashboardDescriptor of(MigrationStatus status) {
+        List<MigrationInfo> applied = status.applied();
+        long totalMs = applied.stream().map(MigrationInfo::executionMs).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+        long timed = applied.stream().map(MigrationInfo::executionMs).filter(Objects::nonNull).count();
+        Statistics statistics = new Statistics(applied.size() + status.pending().size(), applied.size(),
+                status.pending().size(), status.failed().size(), totalMs, timed == 0 ? 0 : (double) totalMs / timed);
+        Map<String, Long> velocity = new TreeMap<>();
+        for (MigrationInfo info : applied) {
+            if (info.appliedAt() != null) {
+                velocity.merge(info.appliedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(), 1L, Long::sum);
+            }
+        }
+        List<MigrationDescriptor> recent = applied.stream()
+                .sorted(Comparator.comparing(MigrationInfo::appliedAt, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .limit(RECENT).map(MigrationDescriptor::of).toList();
+        return new DashboardDescriptor("history", statistics, velocity, recent,
+                status.failed().stream().map(MigrationDescriptor::of).toList());
+    }
+
+    /**
+     * Counts and timings.
+     *
+     * @param total migrations known (applied and pending)
+     * @param applied applied migrations
+     * @param pending pending migrations
+     * @param failed failed migrations
+     * @param totalExecutionMs time spent applying, over all applied migrations
+     * @param averageExecutionMs average time to apply one
+     */
+    public record Statistics(int total, int applied, int pending, int failed, long totalExecutionMs,
+                             double averageExecutionMs) {
+    }
+}

@@ -1,0 +1,221 @@
+package dev.covet.migrations.it;
+
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.MigrationStatus;
+import dev.covet.migrations.autoconfigure.cli.CovetExit;
+import dev.covet.migrations.testing.AllDatabases;
+import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter end to end on SQLite, PostgreSQL and MySQL: startup migration before JPA validates the schema, the
+ * Actuator endpoint's JSON, the write guard, security, and the command exit codes.
+ * <p>
+ * All but the write-guard and security tests need the core engine (loader, schema reader, dialect SQL).
+ */
+class StarterDatabaseTests {
+
+    /** Starts the application without touching the schema: for tests of what answers before the engine. */
+    private static final String[] WITHOUT_MIGRATING = {"covet.migrations.run-on-startup=false",
+            "spring.jpa.hibernate.ddl-auto=none"};
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8));
+
+    private static List<String> properties(TestDatabase db, String... extra) {
+        List<String> p = new ArrayList<>(List.of(
+                "spring.datasource.url=" + db.url(),
+                "spring.jpa.hibernate.ddl-auto=validate",
+                "covet.migrations.locations=classpath:db/it-migrations",
+                "spring.security.user.name=admin",
+                "spring.security.user.password=secret",
+                "management.endpoints.web.exposure.include=health,migrations",
+                "management.endpoint.health.show-details=always",
+                "server.port=0"));
+        if (db.user() != null) {
+            p.add("spring.datasource.username=" + db.user());
+            p.add("spring.datasource.password=" + (db.password() == null ? "" : db.password()));
+        }
+        p.addAll(List.of(extra));
+        return p;
+    }
+
+    private static ConfigurableApplicationContext start(TestDatabase db, WebApplicationType type, String... extra) {
+        return new SpringApplicationBuilder(StarterTestApplication.class).web(type)
+                .properties(properties(db, extra).toArray(String[]::new)).run();
+    }
+
+    @AllDatabases
+    void startupMigratesBeforeJpaValidates(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.NONE)) {
+                // ddl-auto=validate passed, so the EntityManagerFactory was built after the tables existed.
+                EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
+                var em = emf.createEntityManager();
+                em.getTransaction().begin();
+                em.persist(new Gadget("sprocket"));
+                em.getTransaction().commit();
+                em.close();
+                MigrationStatus status = context.getBean(MigrationRunner.class).status();
+                assertThat(status.applied()).extracting(i -> i.id().name()).containsExactly("0001_create_gadget", "0002_create_tag");
+                assertThat(status.pending()).isEmpty();
+            }
+        }
+    }
+
+    @AllDatabases
+    void endpointReportsStatusPlanDashboardAndRollbackValidation(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.SERVLET)) {
+                String base = base(context);
+                JsonNode status = get(base + "/actuator/migrations", true, 200);
+                assertThat(status.get("dialect").asString()).isEqualTo(db.kind());
+                assertThat(status.get("applied")).hasSize(2);
+                assertThat(status.get("applied").get(0).get("id").asString()).isEqualTo("0001_create_gadget");
+                assertThat(status.get("pending")).isEmpty();
+                assertThat(status.get("failed")).isEmpty();
+                assertThat(status.has("lock")).isTrue();
+
+                assertThat(get(base + "/actuator/migrations/plan", true, 200).get("pending")).isEmpty();
+
+                JsonNode dashboard = get(base + "/actuator/migrations/dashboard", true, 200);
+                assertThat(dashboard.get("statistics").get("applied").asInt()).isEqualTo(2);
+
+                JsonNode validation = get(base + "/actuator/migrations/rollback?steps=1", true, 200);
+                assertThat(validation.get("isSafe").asBoolean()).isTrue();
+                assertThat(validation.get("riskLevel").asString()).isIn("SAFE", "LOW");
+                assertThat(validation.has("dataAtRisk")).isTrue();
+                assertThat(validation.has("errors")).isTrue();
+                assertThat(validation.has("recommendations")).isTrue();
+                assertThat(validation.get("sql").toString()).containsIgnoringCase("tag");
+
+                JsonNode health = get(base + "/actuator/health", true, 200);
+                assertThat(health.get("components").get("migrations").get("status").asString()).isEqualTo("UP");
+            }
+        }
+    }
+
+    @AllDatabases
+    void postRollbackRefusedByDefault(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            // The guard answers before the engine is asked anything: no migrations needed here.
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.SERVLET, WITHOUT_MIGRATING)) {
+                HttpResponse<String> response = post(base(context) + "/actuator/migrations/rollback", "{\"steps\":1}");
+                assertThat(response.statusCode()).isEqualTo(403);
+                assertThat(response.body()).contains("covet.migrations.actuator.write-enabled");
+            }
+        }
+    }
+
+    @AllDatabases
+    void postRollbackAllowedWhenEnabled(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.SERVLET,
+                    "covet.migrations.actuator.write-enabled=true")) {
+                HttpResponse<String> response = post(base(context) + "/actuator/migrations/rollback", "{\"steps\":1}");
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                JsonNode outcome = JSON.readTree(response.body());
+                assertThat(outcome.get("success").asBoolean()).isTrue();
+                assertThat(outcome.get("rolledBack").get(0).asString()).isEqualTo("0002_create_tag");
+                assertThat(context.getBean(MigrationRunner.class).status().pending())
+                        .extracting(i -> i.id().name()).containsExactly("0002_create_tag");
+            }
+        }
+    }
+
+    @AllDatabases
+    void endpointNeedsAuthenticationWhenSecurityIsOn(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.SERVLET, WITHOUT_MIGRATING)) {
+                get(base(context) + "/actuator/migrations", false, 401);
+                assertThat(post(base(context) + "/actuator/migrations/rollback", "{}", false).statusCode()).isEqualTo(401);
+            }
+        }
+    }
+
+    @AllDatabases
+    void commandsExitWithTheirCodes(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            // Started for a command, startup migration is skipped: status sees both migrations pending.
+            assertThat(command(db, "status", "--json")).isEqualTo(0);
+            assertThat(command(db, "migrate", "--dry-run")).isEqualTo(0);
+            assertThat(command(db, "sqlmigrate", "9999_no_such_migration")).isEqualTo(1);
+            assertThat(command(db, "migrate", "--target", "0001_create_gadget")).isEqualTo(0);
+            assertThat(command(db, "validate")).isEqualTo(0);
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.NONE, "covet.migrations.run-on-startup=false")) {
+                MigrationStatus status = context.getBean(MigrationRunner.class).status();
+                assertThat(status.applied()).extracting(i -> i.id().name()).containsExactly("0001_create_gadget");
+                assertThat(status.pending()).extracting(i -> i.id().name()).containsExactly("0002_create_tag");
+            }
+        }
+    }
+
+    @AllDatabases
+    void commandUsageErrorsAndUnavailableCommandsExitWithoutTheEngine(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            assertThat(command(db, "rollback", "--steps", "0")).isEqualTo(2);
+            assertThat(command(db, "status", "--bogus")).isEqualTo(2);
+            assertThat(command(db, "makemigrations", "--name", "add_email")).isEqualTo(1);
+            assertThat(command(db, "audit", "--failed", "--since", "7d")).isEqualTo(1);
+        }
+    }
+
+    private static int command(TestDatabase db, String... args) {
+        AtomicInteger code = new AtomicInteger(-1);
+        CovetExit recorder = code::set;
+        List<String> argv = new ArrayList<>(List.of("covet"));
+        argv.addAll(List.of(args));
+        try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(StarterTestApplication.class)
+                .properties(properties(db).toArray(String[]::new))
+                .initializers(context -> context.getBeanFactory().registerSingleton("covetExit", recorder))
+                .run(argv.toArray(String[]::new))) {
+            return code.get();
+        }
+    }
+
+    private static String base(ConfigurableApplicationContext context) {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static JsonNode get(String url, boolean authenticated, int expectedStatus) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authenticated) {
+            request.header("Authorization", AUTH);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        return post(url, body, true);
+    }
+
+    private static HttpResponse<String> post(String url, String body, boolean authenticated) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authenticated) {
+            request.header("Authorization", AUTH);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.covet.sample;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Products. */
+public interface ProductRepository extends JpaRepository<Product, Long> {
+}
