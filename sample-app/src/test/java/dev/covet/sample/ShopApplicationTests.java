@@ -33,7 +33,7 @@ class ShopApplicationTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("covet-shop-");
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + dir.resolve("nested/shop.db"));
+        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + dir.resolve("shop.db"));
     }
 
     @LocalServerPort

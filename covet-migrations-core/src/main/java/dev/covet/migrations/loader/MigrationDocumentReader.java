@@ -34,9 +34,17 @@ final class MigrationDocumentReader {
     private MigrationDocumentReader() {
     }
 
+    /**
+     * {@code type: DECIMAL(10,2)} inside a YAML flow mapping ({@code {name: x, type: DECIMAL(10,2)}}) would split at
+     * the comma; an unquoted {@code type:} value of that form is quoted before parsing so it reads as written.
+     */
+    private static final java.util.regex.Pattern UNQUOTED_SIZED_TYPE =
+            java.util.regex.Pattern.compile("(\\btype:[ \\t]*)([A-Za-z][A-Za-z ]*\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\))");
+
     static JsonNode tree(String location, FileFormat format, String content) {
         try {
-            JsonNode node = (format == FileFormat.JSON ? JSON : YAML).readTree(content);
+            String text = format == FileFormat.YAML ? UNQUOTED_SIZED_TYPE.matcher(content).replaceAll("$1\"$2\"") : content;
+            JsonNode node = (format == FileFormat.JSON ? JSON : YAML).readTree(text);
             return node;
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""

@@ -161,7 +161,8 @@ class StarterDatabaseTests {
             assertThat(command(db, "sqlmigrate", "9999_no_such_migration")).isEqualTo(1);
             assertThat(command(db, "migrate", "--target", "0001_create_gadget")).isEqualTo(0);
             assertThat(command(db, "validate")).isEqualTo(0);
-            try (ConfigurableApplicationContext context = start(db, WebApplicationType.NONE, "covet.migrations.run-on-startup=false")) {
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.NONE,
+                    "covet.migrations.run-on-startup=false", "spring.jpa.hibernate.ddl-auto=none")) {
                 MigrationStatus status = context.getBean(MigrationRunner.class).status();
                 assertThat(status.applied()).extracting(i -> i.id().name()).containsExactly("0001_create_gadget");
                 assertThat(status.pending()).extracting(i -> i.id().name()).containsExactly("0002_create_tag");

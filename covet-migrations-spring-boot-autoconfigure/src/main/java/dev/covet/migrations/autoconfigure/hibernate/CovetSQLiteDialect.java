@@ -15,6 +15,8 @@ import java.sql.Types;
  * and {@code INTEGER PRIMARY KEY} is the only way to get an auto-increment rowid alias. The schema validator
  * compares JDBC type codes, so a {@code Long} id (BIGINT) against {@code INTEGER} failed; here all integral type
  * codes are equivalent.</li>
+ * <li>Likewise NUMERIC, DECIMAL, FLOAT, REAL and DOUBLE: the driver reports a declared {@code DECIMAL(10,2)} as
+ * FLOAT, where a {@code BigDecimal} field expects NUMERIC.</li>
  * <li>Hibernate 7.4's DDL writer skips the identity type when the statement built so far already contains the
  * word "integer" (a column named or typed so before it), leaving {@code id,} with no type, on which the
  * validator then fails. The identity column here is always written with its declared type.</li>
@@ -47,7 +49,14 @@ public class CovetSQLiteDialect extends SQLiteDialect {
 
     @Override
     public boolean equivalentTypes(int typeCode1, int typeCode2) {
-        return (isIntegral(typeCode1) && isIntegral(typeCode2)) || super.equivalentTypes(typeCode1, typeCode2);
+        return (isIntegral(typeCode1) && isIntegral(typeCode2)) || (isNumeric(typeCode1) && isNumeric(typeCode2))
+                || super.equivalentTypes(typeCode1, typeCode2);
+    }
+
+    /** Types with SQLite's NUMERIC or REAL affinity: the driver reports a declared DECIMAL(10,2) as FLOAT. */
+    private static boolean isNumeric(int typeCode) {
+        return typeCode == Types.NUMERIC || typeCode == Types.DECIMAL || typeCode == Types.FLOAT
+                || typeCode == Types.REAL || typeCode == Types.DOUBLE;
     }
 
     private static boolean isIntegral(int typeCode) {
