@@ -79,6 +79,11 @@ public final class MigrationRunner {
         return engine().sql(id, backwards);
     }
 
+    /** Every migration file, parsed, in dependency order (for squashing and reports). */
+    public List<Migration> migrations() {
+        return engine().migrations();
+    }
+
     /** The schema all migration files project, applied or not; reads no database (makemigrations' starting point). */
     public dev.covet.migrations.schema.SchemaState projectedSchema() {
         return engine().projectedSchema();

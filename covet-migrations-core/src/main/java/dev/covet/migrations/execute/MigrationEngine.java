@@ -299,6 +299,37 @@ public final class MigrationEngine {
         return state;
     }
 
+    /**
+     * Every migration file, parsed and in dependency order. A squashed migration whose originals are all still
+     * present is left out: the originals are the full history.
+     */
+    public List<Migration> migrations() {
+        List<Migration> parsed = sources().stream().map(MigrationSource::parse).toList();
+        Set<MigrationId> present = new HashSet<>();
+        parsed.forEach(m -> present.add(m.id()));
+        List<Migration> kept = parsed.stream()
+                .filter(m -> m.replaces().isEmpty() || !present.containsAll(m.replaces())).toList();
+        Set<MigrationId> keptIds = new HashSet<>();
+        kept.forEach(m -> keptIds.add(m.id()));
+        // Files after a left-out squash may depend on it: they depend on its last original instead.
+        List<Migration> redirected = new ArrayList<>();
+        for (Migration m : kept) {
+            List<MigrationId> deps = new ArrayList<>();
+            for (MigrationId d : m.dependencies()) {
+                MigrationId target = d;
+                if (!keptIds.contains(d)) {
+                    target = parsed.stream().filter(p -> p.id().equals(d) && !p.replaces().isEmpty())
+                            .map(p -> p.replaces().get(p.replaces().size() - 1)).findFirst().orElse(d);
+                }
+                if (!target.equals(m.id()) && !deps.contains(target)) {
+                    deps.add(target);
+                }
+            }
+            redirected.add(deps.equals(m.dependencies()) ? m : m.withDependencies(deps));
+        }
+        return dev.covet.migrations.graph.MigrationGraph.of(redirected).order();
+    }
+
     /** The schema the applied migrations project (what the database should look like now). */
     public SchemaState appliedSchema() {
         List<MigrationSource> sources = sources();

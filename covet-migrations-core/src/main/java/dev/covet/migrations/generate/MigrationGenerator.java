@@ -57,14 +57,14 @@ public final class MigrationGenerator {
     /**
      * A migration of the operations.
      *
-     * @param operations what the migration does (not empty)
+     * @param operations what the migration does; empty for a migration to fill in by hand
      * @param name its name without number, e.g. {@code add_users_email}; {@code null} or blank to name it after
      *        the operations. Made snake_case with only {@code [a-z0-9_]}; the whole name is kept to 60 characters.
      * @param app its app, or {@code null} for the default app
      */
     public Migration generateMigration(List<Operation> operations, String name, String app) {
-        if (operations == null || operations.isEmpty()) {
-            throw new IllegalArgumentException("no operations: there is nothing to migrate");
+        if (operations == null) {
+            throw new IllegalArgumentException("operations must not be null (pass an empty list for a hand-written migration)");
         }
         String theApp = app == null || app.isBlank() ? MigrationId.DEFAULT_APP : app.trim();
         Optional<MigrationId> leaf = existing.stream().filter(id -> id.app().equals(theApp)).max(ORDER);
@@ -77,7 +77,8 @@ public final class MigrationGenerator {
         }
         MigrationId id = new MigrationId(theApp, prefix + slug);
         existing.add(id);
-        return new Migration(id, MigrationNamer.describe(operations), leaf.map(List::of).orElse(List.of()), operations,
+        String description = operations.isEmpty() ? "Written by hand" : MigrationNamer.describe(operations);
+        return new Migration(id, description, leaf.map(List::of).orElse(List.of()), operations,
                 null, null, List.of(), null, null);
     }
 

@@ -4,6 +4,10 @@ import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.autoconfigure.CovetMigrationsInitializer.StartupSettings;
+import dev.covet.migrations.audit.AuditingListener;
+import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.safety.RollbackValidator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -37,14 +41,25 @@ public final class CovetMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MigrationRunner covetMigrationRunner(CovetMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
-            @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource,
-            ObjectProvider<CovetMigrationsCustomizer> customizers, ObjectProvider<JavaMigration> javaMigrations,
-            ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
+    CovetMigrationsTarget covetMigrationsTarget(CovetMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
+            @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource) {
         DataSource target = MigrationDataSourceResolver.resolve(migrationDataSource.getIfAvailable(),
                 dataSource.getIfUnique(), properties);
-        MigrationRunner.Builder builder = MigrationRunner.builder(target)
-                .dialect(JdbcUrlDialectResolver.resolve(properties.getDialect(), target))
+        SqliteDirectories.createParentDirectory(target);
+        Dialect dialect = JdbcUrlDialectResolver.resolve(properties.getDialect(), target);
+        if (dialect instanceof SqliteDialect && properties.getSqlite().isForceTableRebuild()) {
+            dialect = new SqliteDialect(true);
+        }
+        return new CovetMigrationsTarget(target, dialect);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationRunner covetMigrationRunner(CovetMigrationsProperties properties, CovetMigrationsTarget target,
+            ObjectProvider<CovetMigrationsCustomizer> customizers, ObjectProvider<JavaMigration> javaMigrations,
+            ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
+        MigrationRunner.Builder builder = MigrationRunner.builder(target.dataSource())
+                .dialect(target.dialect())
                 .locations(properties.getLocations())
                 .tablePrefix(properties.getTablePrefix())
                 .lockTimeout(properties.getLockTimeout())
@@ -52,9 +67,7 @@ public final class CovetMigrationsAutoConfiguration {
         if (resourceLoader.getClassLoader() != null) {
             builder.classLoader(resourceLoader.getClassLoader());
         }
-        if (properties.getAudit().getExecutor() != null) {
-            builder.appliedBy(properties.getAudit().getExecutor());
-        }
+        builder.appliedBy(AuditIdentity.executor(properties));
         javaMigrations.orderedStream().forEach(builder::javaMigration);
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -82,6 +95,22 @@ public final class CovetMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "covet.migrations.audit.enabled", matchIfMissing = true)
+    MigrationAuditLog covetMigrationAuditLog(CovetMigrationsTarget target, CovetMigrationsProperties properties) {
+        return new MigrationAuditLog(target.dataSource(), target.dialect(), properties.getTablePrefix());
+    }
+
+    @Bean
+    @ConditionalOnBean(MigrationAuditLog.class)
+    @ConditionalOnMissingBean
+    AuditingListener covetAuditingListener(MigrationAuditLog auditLog, CovetMigrationsProperties properties,
+            org.springframework.core.env.Environment environment) {
+        return new AuditingListener(auditLog, AuditIdentity.executor(properties),
+                AuditIdentity.environment(properties, environment), properties.getAudit().getMetadata());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     RollbackValidator covetRollbackValidator(MigrationRunner runner, CovetMigrationsProperties properties) {
         return new RollbackValidator(runner, properties.getRollback().isRequireBackup(),
                 properties.isValidateChecksums(), properties.getRollback().getMaxDataLossRows());
@@ -92,5 +121,21 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnProperty("covet.migrations.slow-migration-threshold")
     SlowMigrationLogger covetSlowMigrationLogger(CovetMigrationsProperties properties) {
         return new SlowMigrationLogger(properties.getSlowMigrationThreshold());
+    }
+
+    /** The JPA entities as makemigrations' model, when JPA is in use. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes.class,
+            org.hibernate.boot.MetadataSources.class})
+    static final class JpaModelConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        EntityModelSource covetEntityModelSource(
+                ObjectProvider<org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes> types,
+                CovetMigrationsTarget target, org.springframework.core.env.Environment environment,
+                ResourceLoader resourceLoader) {
+            return new JpaEntityModelSource(types, target.dialect(), environment, resourceLoader.getClassLoader());
+        }
     }
 }

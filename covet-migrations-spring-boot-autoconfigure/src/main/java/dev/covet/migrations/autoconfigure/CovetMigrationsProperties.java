@@ -250,6 +250,19 @@ public class CovetMigrationsProperties {
          */
         private String executor;
 
+        /**
+         * Free metadata recorded with each execution, for example a ticket number or an approver.
+         */
+        private java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+
+        public java.util.Map<String, String> getMetadata() {
+            return metadata;
+        }
+
+        public void setMetadata(java.util.Map<String, String> metadata) {
+            this.metadata = metadata;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -288,12 +301,12 @@ public class CovetMigrationsProperties {
         /**
          * Whether a rename requires the old and new column types to match.
          */
-        private boolean requireTypeMatch = true;
+        private boolean requireTypeMatch;
 
         /**
          * Largest difference in name length still considered a rename.
          */
-        private int maxLengthDiff = 5;
+        private int maxLengthDiff = 10;
 
         public double getSimilarityThreshold() {
             return similarityThreshold;

@@ -32,6 +32,7 @@ public class CovetMigrationsEndpoint {
     private final MigrationRunner runner;
     private final RollbackValidator rollbackValidator;
     private final boolean writeEnabled;
+    private final dev.covet.migrations.audit.MigrationAuditLog auditLog;
 
     /**
      * Creates the endpoint.
@@ -41,6 +42,20 @@ public class CovetMigrationsEndpoint {
      * @param writeEnabled whether POST rollback is allowed
      */
     public CovetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator, boolean writeEnabled) {
+        this(runner, rollbackValidator, writeEnabled, null);
+    }
+
+    /**
+     * Creates the endpoint with the audit trail for the dashboard.
+     *
+     * @param runner the runner
+     * @param rollbackValidator validates and performs rollbacks
+     * @param writeEnabled whether POST rollback is allowed
+     * @param auditLog the audit log, or null when auditing is disabled
+     */
+    public CovetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator, boolean writeEnabled,
+                                   dev.covet.migrations.audit.MigrationAuditLog auditLog) {
+        this.auditLog = auditLog;
         this.runner = runner;
         this.rollbackValidator = rollbackValidator;
         this.writeEnabled = writeEnabled;
@@ -69,7 +84,7 @@ public class CovetMigrationsEndpoint {
             case PLAN:
                 return ok(PlanDescriptor.of(runner.dialect().name(), runner.migrate(MigrateOptions.all().asDryRun())));
             case DASHBOARD:
-                return ok(DashboardDescriptor.of(runner.status()));
+                return ok(DashboardDescriptor.of(runner.status(), auditLog == null ? null : auditLog.getDashboardData()));
             case ROLLBACK:
                 int n = steps == null ? 1 : steps;
                 if (n < 1) {

@@ -21,9 +21,12 @@ import java.util.TreeMap;
  * @param velocityPerDay migrations applied per day (UTC, {@code yyyy-MM-dd})
  * @param recent the most recently applied migrations, newest first
  * @param failed migrations whose last attempt failed
+ * @param audit the audit trail's dashboard (every execution and rollback, success rate, rows affected, velocity,
+ *        recent and failed executions), or {@code null} when auditing is disabled
  */
 public record DashboardDescriptor(String source, Statistics statistics, Map<String, Long> velocityPerDay,
-                                  List<MigrationDescriptor> recent, List<MigrationDescriptor> failed) {
+                                  List<MigrationDescriptor> recent, List<MigrationDescriptor> failed,
+                                  dev.covet.migrations.audit.DashboardData audit) {
 
     /** How many recent migrations the dashboard lists. */
     static final int RECENT = 10;
@@ -35,6 +38,17 @@ public record DashboardDescriptor(String source, Statistics statistics, Map<Stri
      * @return the dashboard
      */
     public static DashboardDescriptor of(MigrationStatus status) {
+        return of(status, null);
+    }
+
+    /**
+     * The dashboard of a status, with the audit trail's figures when there are any.
+     *
+     * @param status the status
+     * @param audit the audit dashboard, or null
+     * @return the dashboard
+     */
+    public static DashboardDescriptor of(MigrationStatus status, dev.covet.migrations.audit.DashboardData audit) {
         List<MigrationInfo> applied = status.applied();
         long totalMs = applied.stream().map(MigrationInfo::executionMs).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
         long timed = applied.stream().map(MigrationInfo::executionMs).filter(Objects::nonNull).count();
@@ -49,8 +63,8 @@ public record DashboardDescriptor(String source, Statistics statistics, Map<Stri
         List<MigrationDescriptor> recent = applied.stream()
                 .sorted(Comparator.comparing(MigrationInfo::appliedAt, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .limit(RECENT).map(MigrationDescriptor::of).toList();
-        return new DashboardDescriptor("history", statistics, velocity, recent,
-                status.failed().stream().map(MigrationDescriptor::of).toList());
+        return new DashboardDescriptor(audit == null ? "history" : "audit", statistics, velocity, recent,
+                status.failed().stream().map(MigrationDescriptor::of).toList(), audit);
     }
 
     /**

@@ -119,7 +119,7 @@ class CovetMigrationsAutoConfigurationTests {
             MigrationRunner.Config config = context.getBean(MigrationRunner.class).config();
             assertThat(config.tablePrefix()).isEqualTo("customized_");
             assertThat(config.javaMigrations()).containsOnlyKeys("backfill");
-            assertThat(config.listeners()).contains(context.getBean(MigrationListener.class));
+            assertThat(config.listeners()).contains(context.getBean("recorder", MigrationListener.class));
         });
     }
 

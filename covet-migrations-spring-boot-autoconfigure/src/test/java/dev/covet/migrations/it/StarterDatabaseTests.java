@@ -171,12 +171,33 @@ class StarterDatabaseTests {
     }
 
     @AllDatabases
-    void commandUsageErrorsAndUnavailableCommandsExitWithoutTheEngine(DatabaseKind kind) throws Exception {
+    void commandUsageErrorsExitWithTwo(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create()) {
             assertThat(command(db, "rollback", "--steps", "0")).isEqualTo(2);
             assertThat(command(db, "status", "--bogus")).isEqualTo(2);
-            assertThat(command(db, "makemigrations", "--name", "add_email")).isEqualTo(1);
-            assertThat(command(db, "audit", "--failed", "--since", "7d")).isEqualTo(1);
+            assertThat(command(db, "makemigrations", "--name", "Add-Email")).isEqualTo(2);
+            assertThat(command(db, "audit", "--since", "soon")).isEqualTo(2);
+        }
+    }
+
+    @AllDatabases
+    void makemigrationsSquashAndAuditCommands(DatabaseKind kind) throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("covet-out-");
+        try (TestDatabase db = kind.create()) {
+            String outDir = "--covet.migrations.output-directory=" + out;
+            // The test entities match the two migration files: nothing to generate.
+            assertThat(command(db, "makemigrations", outDir)).isEqualTo(0);
+            assertThat(out.toFile().list()).isEmpty();
+            // --empty writes the next migration, numbered after the files, to fill in by hand.
+            assertThat(command(db, "makemigrations", "--empty", "--name", "backfill", outDir)).isEqualTo(0);
+            assertThat(out.toFile().list()).containsExactly("0003_backfill.yaml");
+            // Squashing both files (dry run): valid, nothing written.
+            assertThat(command(db, "squash", "--preserve-recent", "0", "--dry-run", outDir)).isEqualTo(0);
+            assertThat(out.toFile().list()).containsExactly("0003_backfill.yaml");
+            // Every execution is audited, and the trail verifies.
+            assertThat(command(db, "migrate")).isEqualTo(0);
+            assertThat(command(db, "audit", "--since", "7d", "--verify", "--report", out.resolve("report.json").toString())).isEqualTo(0);
+            assertThat(java.nio.file.Files.readString(out.resolve("report.json"))).contains("0001_create_gadget", "\"verified\" : true");
         }
     }
 

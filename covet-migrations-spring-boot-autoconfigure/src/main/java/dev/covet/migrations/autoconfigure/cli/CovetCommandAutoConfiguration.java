@@ -11,6 +11,11 @@ import org.springframework.context.annotation.Bean;
 
 import java.util.List;
 
+import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
+import dev.covet.migrations.autoconfigure.EntityModelSource;
+import org.springframework.beans.factory.ObjectProvider;
+
 /**
  * The {@code covet} commands: {@code java -jar app.jar covet <command> [options]}.
  */
@@ -26,10 +31,13 @@ public final class CovetCommandAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CovetCommandDispatcher covetCommandDispatcher(MigrationRunner runner, RollbackValidator validator) {
+    CovetCommandDispatcher covetCommandDispatcher(MigrationRunner runner, RollbackValidator validator,
+            CovetMigrationsProperties properties, ObjectProvider<EntityModelSource> model,
+            ObjectProvider<MigrationAuditLog> auditLog) {
         List<CovetCommand> commands = List.of(new MigrateCommand(runner), new RollbackCommand(validator),
                 new StatusCommand(runner), new SqlMigrateCommand(runner), new ValidateCommand(runner),
-                new MakeMigrationsCommand(), new SquashCommand(), new AuditCommand());
+                new MakeMigrationsCommand(runner, properties, model.getIfAvailable()),
+                new SquashCommand(runner, properties), new AuditCommand(auditLog.getIfAvailable()));
         return new CovetCommandDispatcher(commands, new CommandOutput(System.out, System.err));
     }
 

@@ -25,7 +25,9 @@ public final class CovetMigrationsEndpointAutoConfiguration {
     @ConditionalOnBean({MigrationRunner.class, RollbackValidator.class, CovetMigrationsProperties.class})
     @ConditionalOnMissingBean
     CovetMigrationsEndpoint covetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator,
-            CovetMigrationsProperties properties) {
-        return new CovetMigrationsEndpoint(runner, rollbackValidator, properties.getActuator().isWriteEnabled());
+            CovetMigrationsProperties properties,
+            org.springframework.beans.factory.ObjectProvider<dev.covet.migrations.audit.MigrationAuditLog> auditLog) {
+        return new CovetMigrationsEndpoint(runner, rollbackValidator, properties.getActuator().isWriteEnabled(),
+                auditLog.getIfAvailable());
     }
 }

@@ -11,13 +11,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Exit codes and output of the commands that need no engine. */
+/** Exit codes and output of commands on paths that need no database. */
 class CovetCommandDispatcherTests {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final CovetCommandDispatcher dispatcher = new CovetCommandDispatcher(
-            List.of(new MakeMigrationsCommand(), new SquashCommand(), new AuditCommand()),
+            List.of(new MakeMigrationsCommand(null, new dev.covet.migrations.autoconfigure.CovetMigrationsProperties(), null),
+                    new SquashCommand(null, new dev.covet.migrations.autoconfigure.CovetMigrationsProperties()), new AuditCommand(null)),
             new CommandOutput(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
 
     private int run(String... args) {
@@ -54,26 +55,25 @@ class CovetCommandDispatcherTests {
     }
 
     @Test
-    void badOptionValuesAreBadUsageBeforeNotAvailable() {
+    void badOptionValuesAreBadUsage() {
         assertThat(run("makemigrations", "--name", "Bad Name")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("squash", "--preserve-recent", "-1")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("audit", "--since", "yesterday")).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
-    void notAvailableCommandsFailClearly() {
-        assertThat(run("makemigrations", "--name", "add_email", "--empty")).isEqualTo(ExitCodes.FAILURE);
-        assertThat(err()).contains("not available yet: migration generation");
-        assertThat(run("audit", "--failed", "--since", "7d", "--report", "r.html")).isEqualTo(ExitCodes.FAILURE);
-        assertThat(err()).contains("not available yet: the migration audit trail");
+    void missingCapabilitiesFailClearly() {
+        assertThat(run("makemigrations", "--name", "add_email")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("no entity model").contains("--empty");
+        assertThat(run("audit", "--failed", "--since", "7d", "--report", "r.json")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("auditing is disabled");
     }
 
     @Test
     void jsonPrintsExactlyOneDocument() {
-        assertThat(run("squash", "--json", "--preserve-recent", "3")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run("audit", "--json", "--since", "3d")).isEqualTo(ExitCodes.FAILURE);
         JsonNode document = JsonMapper.builder().build().readTree(out());
-        assertThat(document.get("error").asString()).startsWith("not available yet: migration squashing");
-        assertThat(document.get("available").asBoolean()).isFalse();
+        assertThat(document.get("error").asString()).startsWith("auditing is disabled");
     }
 
     @Test
