@@ -5,8 +5,21 @@ package dev.covet.migrations;
  *
  * @param target stop once this migration is applied ({@code null}: apply everything pending)
  * @param dryRun plan and render the SQL without changing anything
+ * @param phase {@code null} or {@link MigrationPhase#NONE}: every pending migration;
+ *        {@link MigrationPhase#EXPAND}: hold back contract migrations and everything that depends on them
+ *        (the deploy before the new code); {@link MigrationPhase#CONTRACT}: everything pending, contract
+ *        steps included (once the new code runs everywhere)
  */
-public record MigrateOptions(MigrationId target, boolean dryRun) {
+public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase) {
+
+    public MigrateOptions {
+        phase = phase == null ? MigrationPhase.NONE : phase;
+    }
+
+    /** Every phase. */
+    public MigrateOptions(MigrationId target, boolean dryRun) {
+        this(target, dryRun, MigrationPhase.NONE);
+    }
 
     /** Apply everything pending. */
     public static MigrateOptions all() {
@@ -20,6 +33,11 @@ public record MigrateOptions(MigrationId target, boolean dryRun) {
 
     /** The same, as a dry run. */
     public MigrateOptions asDryRun() {
-        return new MigrateOptions(target, true);
+        return new MigrateOptions(target, true, phase);
+    }
+
+    /** The same, limited to a phase. */
+    public MigrateOptions inPhase(MigrationPhase newPhase) {
+        return new MigrateOptions(target, dryRun, newPhase);
     }
 }

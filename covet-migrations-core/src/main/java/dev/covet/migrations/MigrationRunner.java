@@ -79,6 +79,17 @@ public final class MigrationRunner {
         return engine().sql(id, backwards);
     }
 
+    /**
+     * Lints migrations for operations that lock or rewrite tables with data, or break code still running.
+     *
+     * @param suppressions findings the team accepted, each with a reason
+     * @param pendingOnly only what is not applied yet; {@code false} for every file
+     */
+    public dev.covet.migrations.lint.LintReport lint(dev.covet.migrations.lint.LintSuppressions suppressions,
+                                                     boolean pendingOnly) {
+        return engine().lint(suppressions, pendingOnly);
+    }
+
     /** Every migration file, parsed, in dependency order (for squashing and reports). */
     public List<Migration> migrations() {
         return engine().migrations();

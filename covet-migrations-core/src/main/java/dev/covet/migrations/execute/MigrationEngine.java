@@ -8,6 +8,7 @@ import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
@@ -15,6 +16,10 @@ import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.lint.LintFinding;
+import dev.covet.migrations.lint.LintReport;
+import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.lint.MigrationLinter;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.history.HistoryTable;
 import dev.covet.migrations.history.MigrationLock;
@@ -94,7 +99,7 @@ public final class MigrationEngine {
                 }
             }
             if (options.dryRun()) {
-                return new MigrateResult(dryRun(sources, rows == null ? List.of() : rows, options.target()), true);
+                return new MigrateResult(dryRun(sources, rows == null ? List.of() : rows, options), true);
             }
             MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
@@ -102,18 +107,18 @@ public final class MigrationEngine {
                 // Another instance may have migrated while this one waited for the lock.
                 rows = history.readAll(c);
                 checkModified(sources, byId(rows));
-                return new MigrateResult(applyPending(c, sources, rows, options.target(), held), false);
+                return new MigrateResult(applyPending(c, sources, rows, options, held), false);
             }
         } catch (SQLException e) {
             throw new MigrationException("migration failed: " + e.getMessage(), e);
         }
     }
 
-    private List<ExecutedMigration> dryRun(List<MigrationSource> sources, List<HistoryRow> rows, MigrationId target) {
+    private List<ExecutedMigration> dryRun(List<MigrationSource> sources, List<HistoryRow> rows, MigrateOptions options) {
         MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
         List<ExecutedMigration> out = new ArrayList<>();
         SchemaState state = plan.stateAfterApplied();
-        for (Migration m : MigrationPlanner.upTo(plan, target)) {
+        for (Migration m : MigrationPlanner.select(plan, options.target(), options.phase())) {
             RenderedMigration r = renderer().renderUp(m, state);
             HistoryRow resume = plan.history().get(m.id());
             List<String> sql = resume == null ? r.sql() : r.sql().subList(Math.min(resume.statementsDone(), r.sql().size()), r.sql().size());
@@ -124,10 +129,14 @@ public final class MigrationEngine {
     }
 
     private List<ExecutedMigration> applyPending(Connection c, List<MigrationSource> sources, List<HistoryRow> rows,
-                                                 MigrationId target, MigrationLock.Held held) throws SQLException {
+                                                 MigrateOptions options, MigrationLock.Held held) throws SQLException {
         MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
         recordResolvedSquashes(c, plan);
-        List<Migration> toRun = MigrationPlanner.upTo(plan, target);
+        List<Migration> toRun = MigrationPlanner.select(plan, options.target(), options.phase());
+        if (options.phase() == MigrationPhase.EXPAND && toRun.size() < MigrationPlanner.upTo(plan, options.target()).size()) {
+            log.info("Expand phase: {} contract migration(s) and their dependants wait for 'migrate --phase contract'",
+                    MigrationPlanner.upTo(plan, options.target()).size() - toRun.size());
+        }
         // Render everything first: a broken file stops the run before anything is executed.
         List<RenderedMigration> rendered = new ArrayList<>();
         SchemaState state = plan.stateAfterApplied();
@@ -328,6 +337,36 @@ public final class MigrationEngine {
             redirected.add(deps.equals(m.dependencies()) ? m : m.withDependencies(deps));
         }
         return dev.covet.migrations.graph.MigrationGraph.of(redirected).order();
+    }
+
+    /**
+     * Lints migrations against the schema the migrations before each one project.
+     *
+     * @param pendingOnly only the migrations not yet applied (reads the history when the database has one);
+     *        {@code false} for every file
+     */
+    public LintReport lint(LintSuppressions suppressions, boolean pendingOnly) {
+        List<MigrationSource> sources = sources();
+        List<HistoryRow> rows = List.of();
+        if (pendingOnly) {
+            try (Connection c = config.dataSource().getConnection()) {
+                List<HistoryRow> read = readIfExists(c, history());
+                rows = read == null ? List.of() : read;
+            } catch (SQLException e) {
+                throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
+            }
+        }
+        MigrationRenderer renderer = renderer();
+        MigrationPlan plan = new MigrationPlanner(renderer).plan(sources, rows);
+        MigrationLinter linter = new MigrationLinter(dialect().name(), suppressions);
+        List<LintFinding> findings = new ArrayList<>();
+        SchemaState state = pendingOnly ? plan.stateAfterApplied() : SchemaState.empty();
+        List<Migration> checked = pendingOnly ? plan.pending() : plan.ordered();
+        for (Migration m : checked) {
+            findings.addAll(linter.lint(m, state));
+            state = renderer.project(m, state);
+        }
+        return new LintReport(dialect().name(), checked.size(), findings);
     }
 
     /** The schema the applied migrations project (what the database should look like now). */

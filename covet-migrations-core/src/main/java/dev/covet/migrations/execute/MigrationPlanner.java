@@ -3,6 +3,7 @@ package dev.covet.migrations.execute;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.graph.MigrationGraph;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.loader.MigrationSource;
@@ -118,6 +119,28 @@ public final class MigrationPlanner {
     }
 
     /** The pending migrations up to and including the target (and what it needs), in order. */
+    /**
+     * The pending migrations a run applies: up to the target, and in the expand phase without contract
+     * migrations and whatever depends on them (a migration after a contract step waits with it).
+     */
+    public static List<Migration> select(MigrationPlan plan, MigrationId target, MigrationPhase phase) {
+        List<Migration> candidates = upTo(plan, target);
+        if (phase != MigrationPhase.EXPAND) {
+            return candidates;
+        }
+        Set<MigrationId> heldBack = new HashSet<>();
+        List<Migration> selected = new ArrayList<>();
+        // Pending migrations come in dependency order, so a dependant is seen after what it depends on.
+        for (Migration m : candidates) {
+            if (m.phase() == MigrationPhase.CONTRACT || m.dependencies().stream().anyMatch(heldBack::contains)) {
+                heldBack.add(m.id());
+            } else {
+                selected.add(m);
+            }
+        }
+        return selected;
+    }
+
     public static List<Migration> upTo(MigrationPlan plan, MigrationId target) {
         if (target == null) {
             return plan.pending();

@@ -1,6 +1,7 @@
 package dev.covet.migrations.generate;
 
 import dev.covet.migrations.Migration;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.diff.DiffEngine;
 import dev.covet.migrations.diff.RenameDetector;
@@ -36,6 +37,39 @@ public final class MakeMigrations {
      */
     public MakeMigrationsResult run(SchemaState model, String name, String app, Path outputDirectory, boolean empty) {
         return run(runner.projectedSchema(), model, name, app, outputDirectory, empty);
+    }
+
+    /**
+     * Generates the difference as a zero-downtime pair (see {@link ExpandContractSplitter}): a migration with
+     * {@code phase: expand} to apply before the new code is deployed, and one with {@code phase: contract},
+     * depending on it, to apply after. Either is left out when it would be empty.
+     *
+     * @return the migrations written (none when nothing changed)
+     */
+    public List<MakeMigrationsResult> runZeroDowntime(SchemaState model, String name, String app, Path outputDirectory) {
+        SchemaState from = runner.projectedSchema();
+        List<Operation> operations = new DiffEngine(renameDetector).generateDiff(from, model);
+        if (operations.isEmpty()) {
+            return List.of();
+        }
+        ExpandContractSplitter.Split split = new ExpandContractSplitter().split(operations, from);
+        String base = name == null || name.isBlank() ? MigrationNamer.slug(operations, 40) : name;
+        MigrationGenerator generator = MigrationGenerator.fromLocations(runner.config().locations(), runner.config().classLoader());
+        List<MakeMigrationsResult> written = new java.util.ArrayList<>();
+        if (!split.expand().isEmpty()) {
+            written.add(save(generator, split.expand(), base + "_expand", app, MigrationPhase.EXPAND, outputDirectory));
+        }
+        if (!split.contract().isEmpty()) {
+            written.add(save(generator, split.contract(), base + "_contract", app, MigrationPhase.CONTRACT, outputDirectory));
+        }
+        return written;
+    }
+
+    private MakeMigrationsResult save(MigrationGenerator generator, List<Operation> operations, String name, String app,
+                                      MigrationPhase phase, Path outputDirectory) {
+        Migration migration = generator.generateMigration(operations, name, app).withPhase(phase);
+        Path file = generator.saveMigration(migration, outputDirectory);
+        return new MakeMigrationsResult(file, migration, operations, renameDetector.getStats());
     }
 
     /** The same, from an explicit starting schema (the live database, to adopt an existing one). */

@@ -63,6 +63,9 @@ final class MigrationYamlWriter {
         if (!MigrationId.DEFAULT_APP.equals(app)) {
             root.put("app", app);
         }
+        if (migration.phase() != dev.covet.migrations.MigrationPhase.NONE) {
+            root.put("phase", migration.phase().label());
+        }
         ArrayNode deps = root.putArray("dependencies");
         for (MigrationId dep : migration.dependencies()) {
             deps.add(dep.app().equals(app) ? dep.name() : dep.app() + ":" + dep.name());

@@ -2,6 +2,7 @@ package dev.covet.migrations.loader;
 
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.operation.DialectSql;
 import dev.covet.migrations.operation.Operation;
 import tools.jackson.core.JacksonException;
@@ -24,7 +25,7 @@ import java.util.Set;
 final class MigrationDocumentReader {
 
     private static final Set<String> TOP_LEVEL_KEYS =
-            Set.of("description", "app", "dependencies", "operations", "forward_sql", "backward_sql", "replaces");
+            Set.of("description", "app", "dependencies", "operations", "forward_sql", "backward_sql", "replaces", "phase");
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
@@ -78,8 +79,14 @@ final class MigrationDocumentReader {
             throw root.error("operations", "is missing: a migration needs operations (possibly []) or forward_sql");
         }
         List<MigrationId> dependencies = root.has("dependencies") ? ids(root, "dependencies", app) : defaultDependencies;
+        MigrationPhase phase;
+        try {
+            phase = MigrationPhase.parse(root.optString("phase"));
+        } catch (IllegalArgumentException e) {
+            throw root.error("phase", e.getMessage());
+        }
         return new Migration(id, root.optString("description"), dependencies, operations, forward, backward,
-                ids(root, "replaces", app), file.checksum(), file.location());
+                ids(root, "replaces", app), file.checksum(), file.location(), phase);
     }
 
     static List<MigrationId> ids(Fields f, String key, String app) {

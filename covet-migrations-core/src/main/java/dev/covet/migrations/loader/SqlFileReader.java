@@ -2,6 +2,7 @@ package dev.covet.migrations.loader;
 
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.operation.DialectSql;
 import dev.covet.migrations.operation.RunSql;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@code .sql} migration: {@code -- covet:up} and {@code -- covet:down} sections (a file without
  * markers is all "up" and cannot be rolled back), plus optional {@code -- covet:depends a, b},
- * {@code -- covet:app name} and {@code -- covet:description text} lines.
+ * {@code -- covet:app name}, {@code -- covet:description text} and {@code -- covet:phase expand|contract} lines.
  */
 final class SqlFileReader {
 
@@ -42,6 +43,7 @@ final class SqlFileReader {
         boolean sawDown = false;
         List<MigrationId> dependencies = null;
         String description = "";
+        MigrationPhase phase = MigrationPhase.NONE;
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -69,8 +71,15 @@ final class SqlFileReader {
                 case "depends" -> dependencies = dependencies(file, field, m.group(2));
                 case "app" -> { }
                 case "description" -> description = m.group(2);
+                case "phase" -> {
+                    try {
+                        phase = MigrationPhase.parse(m.group(2));
+                    } catch (IllegalArgumentException e) {
+                        throw new MigrationFileException(file.location(), field, e.getMessage());
+                    }
+                }
                 default -> throw new MigrationFileException(file.location(), field, "unknown directive '-- covet:" + m.group(1)
-                        + "' (up, down, depends, app, description)");
+                        + "' (up, down, depends, app, description, phase)");
             }
         }
         List<String> upStatements = SqlScriptSplitter.split(up.toString());
@@ -80,7 +89,7 @@ final class SqlFileReader {
         List<String> downStatements = SqlScriptSplitter.split(down.toString());
         RunSql op = new RunSql(DialectSql.of(upStatements), downStatements.isEmpty() ? null : DialectSql.of(downStatements), false);
         return new Migration(file.id(), description, dependencies == null ? defaultDependencies : dependencies,
-                List.of(op), null, null, List.of(), file.checksum(), file.location());
+                List.of(op), null, null, List.of(), file.checksum(), file.location(), phase);
     }
 
     private static List<MigrationId> dependencies(LoadedFile file, String field, String text) {
