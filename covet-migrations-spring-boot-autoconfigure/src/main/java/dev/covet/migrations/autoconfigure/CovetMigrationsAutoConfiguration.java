@@ -3,7 +3,9 @@ package dev.covet.migrations.autoconfigure;
 import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.autoconfigure.CovetMigrationsInitializer.StartupSettings;
+import dev.covet.migrations.lint.LintSuppressions;
 import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.dialect.Dialect;
@@ -90,7 +92,10 @@ public final class CovetMigrationsAutoConfiguration {
         if (!properties.isRunOnStartup()) {
             return new StartupSettings(true, "covet.migrations.run-on-startup=false", null, false);
         }
-        return new StartupSettings(false, null, properties.getTarget(), properties.isDryRun());
+        LintSuppressions lint = properties.getLint().isEnabled()
+                ? LintSuppressions.parse(properties.getLint().getSuppressions()) : null;
+        return new StartupSettings(false, null, properties.getTarget(), properties.isDryRun(),
+                MigrationPhase.parse(properties.getPhase()), lint);
     }
 
     @Bean

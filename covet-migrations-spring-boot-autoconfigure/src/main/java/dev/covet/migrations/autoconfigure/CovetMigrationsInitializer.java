@@ -4,7 +4,11 @@ import dev.covet.migrations.ExecutedMigration;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.lint.LintFinding;
+import dev.covet.migrations.lint.LintReport;
+import dev.covet.migrations.lint.LintSuppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -49,8 +53,23 @@ public class CovetMigrationsInitializer implements InitializingBean, Ordered {
         }
         MigrationId target = settings.target() == null || settings.target().isBlank() ? null
                 : MigrationId.parse(settings.target(), MigrationId.DEFAULT_APP);
-        MigrateResult result = runner.migrate(new MigrateOptions(target, settings.dryRun()));
+        if (settings.lint() != null) {
+            warnAboutRiskyOperations(settings.lint());
+        }
+        MigrateResult result = runner.migrate(new MigrateOptions(target, settings.dryRun(), settings.phase()));
         report(result);
+    }
+
+    private void warnAboutRiskyOperations(LintSuppressions suppressions) {
+        // A lint problem must never stop the application: the migration itself decides that.
+        try {
+            LintReport lint = runner.lint(suppressions, true);
+            for (LintFinding finding : lint.findings()) {
+                log.warn("Covet Migrations lint: {}", finding.describe());
+            }
+        } catch (RuntimeException e) {
+            log.debug("Covet Migrations: lint skipped: {}", e.getMessage());
+        }
     }
 
     private static void report(MigrateResult result) {
@@ -90,8 +109,16 @@ public class CovetMigrationsInitializer implements InitializingBean, Ordered {
      * @param skipReason why, for the log
      * @param target migration to stop at, or {@code null}
      * @param dryRun only log the SQL
+     * @param phase the expand/contract phase to apply ({@code NONE}: everything pending)
+     * @param lint suppressions for the lint of pending migrations, or {@code null} to skip the lint
      */
-    public record StartupSettings(boolean skip, String skipReason, String target, boolean dryRun) {
+    public record StartupSettings(boolean skip, String skipReason, String target, boolean dryRun, MigrationPhase phase,
+                                  LintSuppressions lint) {
+
+        /** Startup settings without a phase or lint. */
+        public StartupSettings(boolean skip, String skipReason, String target, boolean dryRun) {
+            this(skip, skipReason, target, dryRun, MigrationPhase.NONE, null);
+        }
 
         /** Migrate everything pending. */
         public static StartupSettings migrateAll() {

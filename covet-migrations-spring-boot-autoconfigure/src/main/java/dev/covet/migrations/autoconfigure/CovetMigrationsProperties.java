@@ -82,6 +82,14 @@ public class CovetMigrationsProperties {
      */
     private String password;
 
+    /**
+     * Expand/contract phase startup migration applies: empty for everything pending, "expand" to hold back
+     * migrations marked "phase: contract" (and those after them) until a later deploy asks for "contract".
+     */
+    private String phase;
+
+    private final Lint lint = new Lint();
+
     private final Audit audit = new Audit();
 
     private final RenameDetection renameDetection = new RenameDetection();
@@ -204,6 +212,18 @@ public class CovetMigrationsProperties {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getPhase() {
+        return phase;
+    }
+
+    public void setPhase(String phase) {
+        this.phase = phase;
+    }
+
+    public Lint getLint() {
+        return lint;
     }
 
     public Audit getAudit() {
@@ -420,6 +440,39 @@ public class CovetMigrationsProperties {
 
         public void setWriteEnabled(boolean writeEnabled) {
             this.writeEnabled = writeEnabled;
+        }
+    }
+
+    /**
+     * The lint of migrations for operations that lock or rewrite big tables or break running code.
+     */
+    public static class Lint {
+
+        /**
+         * Whether pending migrations are linted at startup (findings are logged as warnings) and after
+         * makemigrations.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Findings the team accepted, each "<migration>:<operation index or *>:<rule>=<reason>".
+         */
+        private List<String> suppressions = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<String> getSuppressions() {
+            return suppressions;
+        }
+
+        public void setSuppressions(List<String> suppressions) {
+            this.suppressions = suppressions;
         }
     }
 }

@@ -37,7 +37,8 @@ public final class CovetCommandAutoConfiguration {
         List<CovetCommand> commands = List.of(new MigrateCommand(runner), new RollbackCommand(validator),
                 new StatusCommand(runner), new SqlMigrateCommand(runner), new ValidateCommand(runner),
                 new MakeMigrationsCommand(runner, properties, model.getIfAvailable()),
-                new SquashCommand(runner, properties), new AuditCommand(auditLog.getIfAvailable()));
+                new SquashCommand(runner, properties), new AuditCommand(auditLog.getIfAvailable()),
+                new LintCommand(runner, properties.getLint().getSuppressions()));
         return new CovetCommandDispatcher(commands, new CommandOutput(System.out, System.err));
     }
 

@@ -6,6 +6,8 @@ import dev.covet.migrations.autoconfigure.EntityModelSource;
 import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.generate.MakeMigrations;
 import dev.covet.migrations.generate.MakeMigrationsResult;
+import dev.covet.migrations.lint.LintFinding;
+import dev.covet.migrations.lint.LintSuppressions;
 import dev.covet.migrations.operation.Operation;
 
 import java.nio.file.Path;
@@ -14,17 +16,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code covet makemigrations [--name N] [--empty]}: compares the JPA entities with the schema the migration files
- * project and writes the difference as the next migration into {@code covet.migrations.output-directory}, renames
- * detected with the {@code covet.migrations.rename-detection.*} settings. With {@code --json}:
- * {@code {file, operations: [{type, table}]}} ({@code file} is null when nothing changed).
+ * {@code covet makemigrations [--name N] [--empty] [--zero-downtime]}: compares the JPA entities with the schema the
+ * migration files project and writes the difference as the next migration into
+ * {@code covet.migrations.output-directory}, renames detected with the {@code covet.migrations.rename-detection.*}
+ * settings. {@code --zero-downtime} writes an expand and a contract migration instead (see
+ * {@link dev.covet.migrations.generate.ExpandContractSplitter}). What is written is linted, findings printed as
+ * warnings. With {@code --json}: {@code {file, files, operations: [{type, table}], warnings}} ({@code file} is null
+ * when nothing changed).
  */
 public class MakeMigrationsCommand implements CovetCommand {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,100}");
 
     private static final CommandSpec SPEC = new CommandSpec("makemigrations",
-            "covet makemigrations [--name N] [--empty] [--json]", Set.of("empty"), Set.of("name"), 0, 0);
+            "covet makemigrations [--name N] [--empty] [--zero-downtime] [--json]", Set.of("empty", "zero-downtime"), Set.of("name"),
+            0, 0);
 
     private final MigrationRunner runner;
     private final CovetMigrationsProperties properties;
@@ -69,15 +75,46 @@ public class MakeMigrationsCommand implements CovetCommand {
             output.error(command.json(), e.getMessage() + " (use --empty for a migration to write by hand)", null);
             return ExitCodes.FAILURE;
         }
-        MakeMigrationsResult result = new MakeMigrations(runner, detector).run(target, name, null,
-                Path.of(properties.getOutputDirectory()), command.flag("empty"));
-        List<OperationSummary> operations = result.operations().stream().map(MakeMigrationsCommand::summary).toList();
-        String text = result.changed()
-                ? "Wrote " + result.file() + " (" + operations.size() + " operation(s), "
-                        + result.renames().renamesDetected() + " rename(s) detected)" + describe(operations)
-                : "No changes detected";
-        output.result(command, new Report(result.file() == null ? null : result.file().toString(), operations), text);
+        if (command.flag("zero-downtime") && command.flag("empty")) {
+            throw new UsageException("--zero-downtime splits generated changes; it does not go with --empty");
+        }
+        MakeMigrations makeMigrations = new MakeMigrations(runner, detector);
+        Path directory = Path.of(properties.getOutputDirectory());
+        List<MakeMigrationsResult> results = command.flag("zero-downtime")
+                ? makeMigrations.runZeroDowntime(target, name, null, directory)
+                : List.of(makeMigrations.run(target, name, null, directory, command.flag("empty")));
+        List<MakeMigrationsResult> written = results.stream().filter(MakeMigrationsResult::changed).toList();
+        List<OperationSummary> operations = written.stream().flatMap(r -> r.operations().stream())
+                .map(MakeMigrationsCommand::summary).toList();
+        List<String> files = written.stream().map(r -> r.file().toString()).toList();
+        List<String> warnings = lint(written);
+        int renames = written.isEmpty() ? 0 : written.get(0).renames().renamesDetected();
+        String text = written.isEmpty() ? "No changes detected"
+                : "Wrote " + String.join(", ", files) + " (" + operations.size() + " operation(s), " + renames
+                        + " rename(s) detected)" + describe(operations) + warningText(warnings);
+        output.result(command, new Report(files.isEmpty() ? null : files.get(0), files, operations, warnings), text);
         return ExitCodes.SUCCESS;
+    }
+
+    /** The lint findings for what was just written (a lint failure never undoes the files). */
+    private List<String> lint(List<MakeMigrationsResult> written) {
+        if (written.isEmpty() || !properties.getLint().isEnabled()) {
+            return List.of();
+        }
+        Set<dev.covet.migrations.MigrationId> ids = new java.util.HashSet<>();
+        written.forEach(r -> ids.add(r.migration().id()));
+        try {
+            return runner.lint(LintSuppressions.parse(properties.getLint().getSuppressions()), false).findings().stream()
+                    .filter(f -> ids.contains(f.migration())).map(LintFinding::describe).toList();
+        } catch (RuntimeException e) {
+            return List.of("lint could not run: " + e.getMessage());
+        }
+    }
+
+    private static String warningText(List<String> warnings) {
+        StringBuilder b = new StringBuilder();
+        warnings.forEach(w -> b.append("\nWarning: ").append(w));
+        return b.toString();
     }
 
     private static OperationSummary summary(Operation op) {
@@ -93,10 +130,12 @@ public class MakeMigrationsCommand implements CovetCommand {
     /**
      * The JSON document of {@code covet makemigrations --json}.
      *
-     * @param file the file written, or null when nothing changed
+     * @param file the file written (the first, for a zero-downtime pair), or null when nothing changed
+     * @param files every file written
      * @param operations type and table of each operation
+     * @param warnings lint findings for what was written
      */
-    public record Report(String file, List<OperationSummary> operations) {
+    public record Report(String file, List<String> files, List<OperationSummary> operations, List<String> warnings) {
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.covet.migrations.ExecutedMigration;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.endpoint.PlanDescriptor.PlannedMigration;
 
@@ -11,13 +12,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code covet migrate [--target ID] [--dry-run]}: apply pending migrations, or show their SQL. With
+ * {@code covet migrate [--target ID] [--phase expand|contract] [--dry-run]}: apply pending migrations, or show
+ * their SQL; {@code --phase expand} holds back contract migrations and what depends on them. With
  * {@code --json}: {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}.
  */
 public class MigrateCommand implements CovetCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--dry-run] [--json]",
-            Set.of("dry-run"), Set.of("target"), 0, 0);
+    private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--json]",
+            Set.of("dry-run"), Set.of("target", "phase"), 0, 0);
 
     private final MigrationRunner runner;
 
@@ -45,7 +47,13 @@ public class MigrateCommand implements CovetCommand {
                 throw new UsageException("--target: " + e.getMessage());
             }
         }
-        MigrateResult result = runner.migrate(new MigrateOptions(target, command.flag("dry-run")));
+        MigrationPhase phase;
+        try {
+            phase = MigrationPhase.parse(command.value("phase"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--phase: " + e.getMessage());
+        }
+        MigrateResult result = runner.migrate(new MigrateOptions(target, command.flag("dry-run"), phase));
         List<String> ids = result.applied().stream().map(m -> m.id().toString()).toList();
         MigrateReport report = new MigrateReport(result.dryRun(), ids,
                 result.applied().stream().map(PlannedMigration::of).toList());
