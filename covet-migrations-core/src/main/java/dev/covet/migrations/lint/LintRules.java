@@ -10,6 +10,7 @@ import dev.covet.migrations.operation.DropTable;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
@@ -108,12 +109,36 @@ public final class LintRules {
                                         + " is copied and writes are blocked.",
                                 "Use an online schema-change tool, or add the key in a maintenance window.")
                                 : Optional.empty()),
+                rule("missing-lock-timeout", d -> d.equals("postgresql"), (op, before, created) ->
+                        op instanceof RunSql r && locksWithoutTimeout(r)
+                                ? problem("This SQL takes an ACCESS EXCLUSIVE lock; without lock_timeout it queues behind any long"
+                                        + " query, and every other query on the table queues behind it.",
+                                "Start the SQL with SET lock_timeout = '5s' (and retry the migration if it times out).")
+                                : Optional.empty()),
                 rule("sqlite-table-rebuild", d -> d.equals("sqlite"), (op, before, created) ->
                         rebuildsOnSqlite(op) && op.tables().stream().anyMatch(t -> existing(t, before, created))
                                 ? problem("SQLite cannot ALTER this in place: the table is rebuilt (copied) while the database"
                                         + " is locked for writing.",
                                 "Fine for small tables; for big ones run it when the app is idle.")
                                 : Optional.empty()));
+    }
+
+    private static final java.util.regex.Pattern EXCLUSIVE_DDL = java.util.regex.Pattern.compile(
+            "^\\s*(ALTER\\s+TABLE|DROP\\s+TABLE|CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)|TRUNCATE|LOCK\\s+TABLE)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Hand-written PostgreSQL DDL that locks a table, with no {@code lock_timeout} set before it. */
+    private static boolean locksWithoutTimeout(RunSql op) {
+        List<String> statements = op.sql().statementsFor("postgresql").orElse(List.of());
+        for (String statement : statements) {
+            if (statement.toLowerCase(Locale.ROOT).contains("lock_timeout")) {
+                return false;
+            }
+            if (EXCLUSIVE_DDL.matcher(statement).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface Check {

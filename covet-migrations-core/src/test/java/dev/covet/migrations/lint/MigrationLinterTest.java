@@ -3,6 +3,8 @@ package dev.covet.migrations.lint;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.operation.DialectSql;
+import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;
 import dev.covet.migrations.operation.AddIndex;
@@ -69,6 +71,8 @@ class MigrationLinterTest {
         assertThat(rules("mysql", new DropTable("orders", null))).containsExactly("drop-table-in-use");
         assertThat(rules("postgresql", new RenameTable("orders", "purchases"))).containsExactly("rename-table-in-use");
         assertThat(rules("sqlite", new AlterColumn("users", NAME.withNullable(false), null))).containsExactly("sqlite-table-rebuild");
+        assertThat(rules("postgresql", new RunSql(DialectSql.of(List.of("ALTER TABLE users ADD COLUMN age int")), null, false)))
+                .containsExactly("missing-lock-timeout");
     }
 
     @Test
@@ -81,6 +85,11 @@ class MigrationLinterTest {
                 .withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"))))).isEmpty();
         assertThat(rules("mysql", new AddColumn("users", ColumnSchema.of("age", ColumnType.of(ColumnType.Kind.INTEGER))))).isEmpty();
         assertThat(rules("sqlite", new AddIndex("orders", INDEX))).isEmpty();
+        assertThat(rules("postgresql", new RunSql(DialectSql.of(List.of("SET lock_timeout = '5s'",
+                "ALTER TABLE users ADD COLUMN age int")), null, false))).isEmpty();
+        assertThat(rules("postgresql", new RunSql(DialectSql.of(List.of("CREATE INDEX CONCURRENTLY idx ON users (name)")), null, false)))
+                .isEmpty();
+        assertThat(rules("mysql", new RunSql(DialectSql.of(List.of("ALTER TABLE users ADD COLUMN age int")), null, false))).isEmpty();
     }
 
     @Test
