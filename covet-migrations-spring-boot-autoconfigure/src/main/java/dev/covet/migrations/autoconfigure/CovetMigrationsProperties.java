@@ -90,6 +90,8 @@ public class CovetMigrationsProperties {
 
     private final Lint lint = new Lint();
 
+    private final Dashboard dashboard = new Dashboard();
+
     private final Audit audit = new Audit();
 
     private final RenameDetection renameDetection = new RenameDetection();
@@ -224,6 +226,10 @@ public class CovetMigrationsProperties {
 
     public Lint getLint() {
         return lint;
+    }
+
+    public Dashboard getDashboard() {
+        return dashboard;
     }
 
     public Audit getAudit() {
@@ -473,6 +479,39 @@ public class CovetMigrationsProperties {
 
         public void setSuppressions(List<String> suppressions) {
             this.suppressions = suppressions;
+        }
+    }
+
+    /**
+     * The dashboard page: velocity, success rate, recent and failed executions, drawn from the "migrations"
+     * Actuator endpoint (which keeps its own security).
+     */
+    public static class Dashboard {
+
+        /**
+         * Whether the application serves the dashboard page (servlet web applications only).
+         */
+        private boolean enabled;
+
+        /**
+         * Path of the dashboard page.
+         */
+        private String path = "/covet/dashboard";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
         }
     }
 }

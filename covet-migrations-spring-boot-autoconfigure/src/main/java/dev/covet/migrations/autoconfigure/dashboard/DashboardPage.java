@@ -1,0 +1,48 @@
+package dev.covet.migrations.autoconfigure.dashboard;
+
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The dashboard's HTML: one self-contained page (no external scripts, styles or fonts) that reads the
+ * {@code migrations} endpoint's {@code /dashboard} document and draws it.
+ */
+public final class DashboardPage {
+
+    private static final String TEMPLATE = "dev/covet/migrations/dashboard/dashboard.html";
+    private static final String DATA_URL_PLACEHOLDER = "__COVET_DASHBOARD_DATA_URL__";
+
+    private final String html;
+
+    /**
+     * Loads the page for an Actuator base path.
+     *
+     * @param actuatorBasePath {@code management.endpoints.web.base-path} ({@code /actuator} by default)
+     */
+    public DashboardPage(String actuatorBasePath) {
+        String base = actuatorBasePath == null || actuatorBasePath.isBlank() ? "/actuator" : actuatorBasePath.trim();
+        String dataUrl = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/migrations/dashboard";
+        if (!dataUrl.matches("[A-Za-z0-9/_.-]+")) {
+            throw new IllegalArgumentException("management.endpoints.web.base-path '" + base
+                    + "' has characters the dashboard cannot embed (letters, digits, / _ . - only)");
+        }
+        this.html = template().replace(DATA_URL_PLACEHOLDER, dataUrl);
+    }
+
+    /** The page. */
+    public String html() {
+        return html;
+    }
+
+    private static String template() {
+        try (InputStream in = new ClassPathResource(TEMPLATE, DashboardPage.class.getClassLoader()).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the dashboard page " + TEMPLATE, e);
+        }
+    }
+}
