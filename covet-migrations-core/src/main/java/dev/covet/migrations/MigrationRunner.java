@@ -110,6 +110,14 @@ public final class MigrationRunner {
         return engine().liveSchema();
     }
 
+    /**
+     * Where the live database differs from the schema its applied migrations project (a column added by hand, an
+     * index dropped), table by table. Not judged when applied migrations run raw SQL or code.
+     */
+    public dev.covet.migrations.drift.DriftReport drift() {
+        return engine().drift();
+    }
+
     /** Who holds the migration lock now, or "free". */
     public String lockState() {
         return engine().lockState();

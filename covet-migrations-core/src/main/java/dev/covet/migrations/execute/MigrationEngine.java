@@ -20,6 +20,8 @@ import dev.covet.migrations.lint.LintFinding;
 import dev.covet.migrations.lint.LintReport;
 import dev.covet.migrations.lint.LintSuppressions;
 import dev.covet.migrations.lint.MigrationLinter;
+import dev.covet.migrations.drift.DriftDetector;
+import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.history.HistoryTable;
 import dev.covet.migrations.history.MigrationLock;
@@ -377,6 +379,19 @@ public final class MigrationEngine {
             return new MigrationPlanner(renderer()).plan(sources, rows == null ? List.of() : rows).stateAfterApplied();
         } catch (SQLException e) {
             throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the live database differs from what its applied migrations project, table by table. */
+    public DriftReport drift() {
+        List<MigrationSource> sources = sources();
+        try (Connection c = config.dataSource().getConnection()) {
+            List<HistoryRow> rows = readIfExists(c, history());
+            MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows == null ? List.of() : rows);
+            SchemaState live = dev.covet.migrations.introspect.SchemaReader.forDialect(dialect()).read(c, config.tablePrefix());
+            return new DriftDetector().check(plan.applied(), plan.stateAfterApplied(), live);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot compare the database with its migrations: " + e.getMessage(), e);
         }
     }
 

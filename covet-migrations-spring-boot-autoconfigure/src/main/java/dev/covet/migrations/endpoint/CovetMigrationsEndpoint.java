@@ -68,7 +68,7 @@ public class CovetMigrationsEndpoint {
      */
     @ReadOperation
     public MigrationsDescriptor migrations() {
-        return MigrationsDescriptor.of(runner.status(), runner.lockState());
+        return MigrationsDescriptor.of(runner.status(), runner.lockState(), drift());
     }
 
     /**
@@ -134,5 +134,14 @@ public class CovetMigrationsEndpoint {
     private static WebEndpointResponse<Object> notFound(String name) {
         return new WebEndpointResponse<>(new RefusalDescriptor("Not Found", "no '" + name
                 + "' under /actuator/migrations (plan, dashboard, rollback)"), WebEndpointResponse.STATUS_NOT_FOUND);
+    }
+
+    /** The drift check; a database that cannot be read for it must not break the status page. */
+    private dev.covet.migrations.drift.DriftReport drift() {
+        try {
+            return runner.drift();
+        } catch (RuntimeException e) {
+            return dev.covet.migrations.drift.DriftReport.notChecked("the schema could not be read: " + e.getMessage());
+        }
     }
 }

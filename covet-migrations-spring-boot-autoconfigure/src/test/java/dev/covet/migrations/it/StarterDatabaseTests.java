@@ -94,6 +94,9 @@ class StarterDatabaseTests {
                 assertThat(status.get("pending")).isEmpty();
                 assertThat(status.get("failed")).isEmpty();
                 assertThat(status.has("lock")).isTrue();
+                // The JPA entities' tables exist exactly as the migrations made them: no drift.
+                assertThat(status.get("drift").get("checked").asBoolean()).isTrue();
+                assertThat(status.get("drift").get("differences")).isEmpty();
 
                 assertThat(get(base + "/actuator/migrations/plan", true, 200).get("pending")).isEmpty();
 
@@ -226,6 +229,18 @@ class StarterDatabaseTests {
             assertThat(command(db, "migrate", "--phase", "contract", locations)).isEqualTo(0);
             assertThat(count(db, "SELECT COUNT(*) FROM covet_migrations")).isEqualTo(4);
             assertThat(command(db, "lint", locations)).isEqualTo(0);
+        }
+    }
+
+    @AllDatabases
+    void validateFailsOnDriftMadeByHand(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            assertThat(command(db, "migrate")).isEqualTo(0);
+            assertThat(command(db, "validate")).isEqualTo(0);
+            try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE tag ADD COLUMN colour VARCHAR(20)");
+            }
+            assertThat(command(db, "validate")).isEqualTo(1);
         }
     }
 

@@ -2,13 +2,15 @@ package dev.covet.migrations.autoconfigure.cli;
 
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.drift.DriftReport;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code covet validate}: check the files against the history (order, dependencies, checksums). With
- * {@code --json}: {@code {valid, errors}}. Exits 1 when invalid.
+ * {@code covet validate}: check the files against the history (order, dependencies, checksums), then the live
+ * database against what the applied migrations project (drift: a column added by hand, an index dropped). With
+ * {@code --json}: {@code {valid, errors, drift}}. Exits 1 when invalid or drifted.
  */
 public class ValidateCommand implements CovetCommand {
 
@@ -35,11 +37,22 @@ public class ValidateCommand implements CovetCommand {
         try {
             runner.validate();
         } catch (MigrationException e) {
-            output.result(command, new ValidationReport(false, List.of(e.getMessage())), "Invalid: " + e.getMessage());
+            output.result(command, new ValidationReport(false, List.of(e.getMessage()), null), "Invalid: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        output.result(command, new ValidationReport(true, List.of()), "Migrations are valid.");
-        return ExitCodes.SUCCESS;
+        DriftReport drift = runner.drift();
+        List<String> errors = drift.differences().stream().map(d -> "drift in " + d.table() + ": " + d.difference()).toList();
+        String text;
+        if (!drift.checked()) {
+            text = "Migrations are valid. Drift not checked: " + drift.reason();
+        } else if (errors.isEmpty()) {
+            text = "Migrations are valid; the database matches them.";
+        } else {
+            text = "The database differs from its migrations:\n  " + String.join("\n  ", errors)
+                    + "\nWrite a migration for the change (covet makemigrations), or undo it by hand.";
+        }
+        output.result(command, new ValidationReport(errors.isEmpty(), errors, drift), text);
+        return errors.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
     }
 
     /**
@@ -47,7 +60,8 @@ public class ValidateCommand implements CovetCommand {
      *
      * @param valid whether validation passed
      * @param errors what failed
+     * @param drift the drift check, or null when validation failed before it
      */
-    public record ValidationReport(boolean valid, List<String> errors) {
+    public record ValidationReport(boolean valid, List<String> errors, DriftReport drift) {
     }
 }
