@@ -211,8 +211,12 @@ class MigrationGeneratorTest {
     }
 
     @Test
-    void emptyOperationsAreRefused() {
-        assertThatThrownBy(() -> new MigrationGenerator().generateMigration(List.of(), null, null))
-                .isInstanceOf(IllegalArgumentException.class);
+    void emptyOperationsMakeAHandWrittenMigrationAndNullIsRefused() {
+        Migration empty = new MigrationGenerator().generateMigration(List.of(), "backfill", null);
+        assertThat(empty.id().name()).isEqualTo("0001_backfill");
+        assertThat(empty.operations()).isEmpty();
+        assertThat(empty.description()).isEqualTo("Written by hand");
+        assertThatThrownBy(() -> new MigrationGenerator().generateMigration(null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty list");
     }
 }
