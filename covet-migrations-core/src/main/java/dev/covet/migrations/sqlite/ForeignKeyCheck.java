@@ -26,8 +26,9 @@ final class ForeignKeyCheck {
      * @throws SQLException listing the violating rows (table, rowid, parent table) when there are any
      */
     static void verify(Connection c, Set<String> rebuilt) throws SQLException {
-        Set<String> tables = new LinkedHashSet<>(rebuilt);
-        tables.addAll(referencing(c, rebuilt));
+        // A table rebuilt and then dropped in the same migration has nothing left to check.
+        Set<String> tables = existing(c, rebuilt);
+        tables.addAll(referencing(c, tables));
         List<String> violations = new ArrayList<>();
         long total = 0;
         for (String table : tables) {
@@ -45,6 +46,21 @@ final class ForeignKeyCheck {
             throw new SQLException("rebuild of table " + String.join(", ", rebuilt) + ": " + total + " row(s) violate foreign keys ("
                     + String.join("; ", violations) + (total > SHOWN ? "; ..." : "") + "). Fix or delete those rows first.");
         }
+    }
+
+    private static Set<String> existing(Connection c, Set<String> tables) throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ? COLLATE NOCASE")) {
+            for (String table : tables) {
+                p.setString(1, table);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(table);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static Set<String> referencing(Connection c, Set<String> parents) throws SQLException {
