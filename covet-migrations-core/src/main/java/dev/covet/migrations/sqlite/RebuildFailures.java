@@ -18,7 +18,7 @@ final class RebuildFailures {
 
     private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: ([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+)");
     private static final Pattern UNIQUE = Pattern.compile("UNIQUE constraint failed: ([A-Za-z0-9_., ]+)");
-    private static final Pattern CHECK = Pattern.compile("CHECK constraint failed: (.+)$");
+    private static final Pattern CHECK = Pattern.compile("CHECK constraint failed: ([^)]+)");
 
     private RebuildFailures() {
     }

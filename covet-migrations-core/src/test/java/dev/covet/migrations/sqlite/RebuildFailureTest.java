@@ -93,7 +93,7 @@ class RebuildFailureTest {
         assertFailsChangingNothing("score_small", """
                 operations:
                   - {type: ADD_CONSTRAINT, table: customers, constraint: {name: ck_customers_score, kind: CHECK, expression: score < 35}}
-                """, "rebuild of table customers: existing rows violate CHECK constraint ck_customers_score");
+                """, "rebuild of table customers: existing rows violate CHECK constraint ck_customers_score; fix those rows first");
     }
 
     @Test
