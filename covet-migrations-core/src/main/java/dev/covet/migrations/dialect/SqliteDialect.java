@@ -7,42 +7,66 @@ import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.operation.DropConstraint;
 import dev.covet.migrations.operation.DropForeignKey;
 import dev.covet.migrations.operation.RenameColumn;
-import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
-import dev.covet.migrations.schema.ConstraintSchema;
-import dev.covet.migrations.schema.ForeignKeySchema;
-import dev.covet.migrations.schema.IndexSchema;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
+import dev.covet.migrations.sqlite.SQLiteWorkaround;
+import dev.covet.migrations.sqlite.SqliteVersion;
 import dev.covet.migrations.sqlite.TableRebuild;
 
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * SQLite 3.35+: double-quoted identifiers, portable type names (so the declared type reads back as the same
- * {@link ColumnType}), and native ALTER TABLE only where SQLite has it: RENAME TABLE, RENAME COLUMN, ADD
- * COLUMN of a column SQLite can add, DROP COLUMN of a column nothing else uses. Every other table change is a
- * {@link TableRebuild}. With {@code forceTableRebuild}, every column, foreign-key and constraint operation is
- * a rebuild (table and index operations stay native: they never needed ALTER TABLE).
+ * SQLite: double-quoted identifiers, portable type names (so the declared type reads back as the same
+ * {@link ColumnType}), and native ALTER TABLE only where the SQLite version has it: RENAME TABLE, RENAME
+ * COLUMN (3.25+), ADD COLUMN of a column SQLite can add, DROP COLUMN (3.35+) of a column nothing else uses.
+ * Every other table change is a {@link TableRebuild}; {@link SQLiteWorkaround} makes those decisions. With
+ * {@code forceTableRebuild}, every column, foreign-key and constraint operation is a rebuild (table and index
+ * operations stay native: they never needed ALTER TABLE).
  *
  * <p>An auto-increment column that is the whole primary key is written {@code INTEGER PRIMARY KEY
  * AUTOINCREMENT}, the only form SQLite generates values for; auto increment on any other column is ignored.
  */
 public final class SqliteDialect extends SqlWriter implements Dialect {
 
-    private final boolean forceTableRebuild;
+    private final SQLiteWorkaround workaround;
+    private final boolean versionKnown;
 
-    /** Native ALTER TABLE where SQLite supports it. */
+    /** Native ALTER TABLE where a current SQLite supports it (the engine refines this with the database's version). */
     public SqliteDialect() {
         this(false);
     }
 
-    /** @param forceTableRebuild whether every ALTER-kind operation is a table rebuild */
+    /**
+     * @param forceTableRebuild whether every ALTER-kind operation is a table rebuild
+     *        ({@code covet.migrations.sqlite.force-table-rebuild})
+     */
     public SqliteDialect(boolean forceTableRebuild) {
-        this.forceTableRebuild = forceTableRebuild;
+        this(SqliteVersion.ASSUMED, forceTableRebuild, false);
+    }
+
+    /**
+     * @param version the SQLite version the SQL is for: older versions get rebuilds for what they cannot ALTER
+     * @param forceTableRebuild whether every ALTER-kind operation is a table rebuild
+     */
+    public SqliteDialect(SqliteVersion version, boolean forceTableRebuild) {
+        this(version, forceTableRebuild, true);
+    }
+
+    private SqliteDialect(SqliteVersion version, boolean forceTableRebuild, boolean versionKnown) {
+        this.workaround = new SQLiteWorkaround(this, version, forceTableRebuild);
+        this.versionKnown = versionKnown;
+    }
+
+    /** The same dialect for the version of the database at hand, unless a version was given explicitly. */
+    public SqliteDialect forDatabaseVersion(SqliteVersion detected) {
+        return versionKnown ? this : new SqliteDialect(detected, workaround.forcesTableRebuild(), true);
+    }
+
+    /** What decides between native ALTER TABLE and a rebuild. */
+    public SQLiteWorkaround workaround() {
+        return workaround;
     }
 
     @Override
@@ -92,102 +116,43 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
         return super.columnDefinition(table, column);
     }
 
-    private List<String> rebuild(TableSchema before, TableSchema after) {
-        return new TableRebuild(this).statements(before, after, Map.of());
-    }
-
     @Override
     protected List<String> addColumn(AddColumn op, TableSchema before, TableSchema after) {
-        ColumnSchema c = after.column(op.column().name()).orElseThrow();
-        // SQLite's ADD COLUMN: no key, no UNIQUE, a constant default, and NOT NULL only with a default.
-        boolean inPlace = !forceTableRebuild && !c.primaryKey() && !c.unique() && !c.autoIncrement()
-                && (c.nullable() || c.defaultValue() != null)
-                && !(c.defaultValue() instanceof ColumnDefault.Expression);
-        return inPlace ? List.of(alterTable(op.table()) + "ADD COLUMN " + columnDefinition(after, c)) : rebuild(before, after);
+        return workaround.addColumn(before, after, op.column().name());
     }
 
     @Override
     protected List<String> dropColumn(DropColumn op, TableSchema before, TableSchema after, SchemaState schema) {
-        // The projected table keeps CHECK constraints (they name no columns), but SQLite refuses to create a
-        // table whose CHECK mentions a missing column; say so instead of failing mid-rebuild.
-        Pattern word = wordPattern(op.column());
-        for (ConstraintSchema k : after.constraints()) {
-            if (k.expression() != null && word.matcher(k.expression()).find()) {
-                throw new IllegalArgumentException("cannot drop column '" + op.table() + "." + op.column() + "' on SQLite: CHECK constraint '"
-                        + k.name() + "' uses it; drop the constraint first");
-            }
-        }
-        return forceTableRebuild || isUsed(op.column(), before, schema) ? rebuild(before, after)
-                : List.of(alterTable(op.table()) + "DROP COLUMN " + quote(op.column()));
-    }
-
-    /** Whether anything SQLite's DROP COLUMN refuses to touch uses the column. */
-    private static boolean isUsed(String column, TableSchema table, SchemaState schema) {
-        ColumnSchema c = table.column(column).orElseThrow();
-        // Expressions (CHECK, partial-index WHERE) are not parsed; a word match errs towards a rebuild.
-        Pattern word = wordPattern(column);
-        if (c.primaryKey() || c.unique()) {
-            return true;
-        }
-        for (IndexSchema i : table.indexes()) {
-            if (i.columns().contains(column) || (i.where() != null && word.matcher(i.where()).find())) {
-                return true;
-            }
-        }
-        for (ConstraintSchema k : table.constraints()) {
-            if (k.columns().contains(column) || (k.expression() != null && word.matcher(k.expression()).find())) {
-                return true;
-            }
-        }
-        for (ForeignKeySchema fk : table.foreignKeys()) {
-            if (fk.columns().contains(column)) {
-                return true;
-            }
-        }
-        for (TableSchema other : schema.tables().values()) {
-            for (ForeignKeySchema fk : other.foreignKeys()) {
-                if (fk.referencedTable().equals(table.name()) && fk.referencedColumns().contains(column)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The name as a whole word in an expression (case-insensitive, as SQLite resolves names). */
-    private static Pattern wordPattern(String name) {
-        return Pattern.compile("(?i)(^|[^A-Za-z0-9_])" + Pattern.quote(name) + "($|[^A-Za-z0-9_])");
+        return workaround.dropColumn(before, after, op.column(), schema);
     }
 
     @Override
     protected List<String> alterColumn(ColumnSchema old, ColumnSchema column, TableSchema before, TableSchema after) {
-        // SQLite cannot change a column's type, nullability, default or uniqueness in place.
-        return rebuild(before, after);
+        return workaround.alterColumn(before, after);
     }
 
     @Override
     protected List<String> renameColumn(RenameColumn op, TableSchema before, TableSchema after) {
-        return forceTableRebuild ? new TableRebuild(this).statements(before, after, Map.of(op.newName(), op.column()))
-                : super.renameColumn(op, before, after);
+        return workaround.renameColumn(before, after, op.column(), op.newName());
     }
 
     @Override
     protected List<String> addForeignKey(AddForeignKey op, TableSchema before, TableSchema after) {
-        return rebuild(before, after);
+        return workaround.addConstraint(before, after);
     }
 
     @Override
     protected List<String> dropForeignKey(DropForeignKey op, TableSchema before, TableSchema after) {
-        return rebuild(before, after);
+        return workaround.dropConstraint(before, after);
     }
 
     @Override
     protected List<String> addConstraint(AddConstraint op, TableSchema before, TableSchema after) {
-        return rebuild(before, after);
+        return workaround.addConstraint(before, after);
     }
 
     @Override
     protected List<String> dropConstraint(DropConstraint op, TableSchema before, TableSchema after) {
-        return rebuild(before, after);
+        return workaround.dropConstraint(before, after);
     }
 }

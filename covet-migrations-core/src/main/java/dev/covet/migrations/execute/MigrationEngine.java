@@ -22,6 +22,7 @@ import dev.covet.migrations.lint.LintSuppressions;
 import dev.covet.migrations.lint.MigrationLinter;
 import dev.covet.migrations.drift.DriftDetector;
 import dev.covet.migrations.drift.DriftReport;
+import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.history.HistoryTable;
 import dev.covet.migrations.history.MigrationLock;
@@ -29,6 +30,8 @@ import dev.covet.migrations.history.SqliteLeaseLock;
 import dev.covet.migrations.loader.MigrationLoader;
 import dev.covet.migrations.loader.MigrationSource;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.sqlite.SqliteLocking;
+import dev.covet.migrations.sqlite.SqliteVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +73,44 @@ public final class MigrationEngine {
                     throw new MigrationException("cannot connect to detect the database dialect: " + e.getMessage(), e);
                 }
             }
+            if (dialect instanceof SqliteDialect sqlite) {
+                dialect = forSqliteVersion(sqlite);
+            }
         }
         return dialect;
+    }
+
+    /** SQLite's native ALTER TABLE depends on the library version: render for the one the database runs. */
+    private SqliteDialect forSqliteVersion(SqliteDialect sqlite) {
+        try (Connection c = config.dataSource().getConnection()) {
+            return sqlite.forDatabaseVersion(SqliteVersion.detect(c));
+        } catch (SQLException e) {
+            log.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
+            return sqlite;
+        }
+    }
+
+    /** A connection for migrating; on SQLite it waits up to the lock timeout for other connections' locks. */
+    private Connection connect() throws SQLException {
+        Connection c = config.dataSource().getConnection();
+        if (dialect() instanceof SqliteDialect) {
+            try {
+                SqliteLocking.waitUpTo(c, config.lockTimeout());
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    /** A failure before anything ran, with advice when SQLite was locked by another connection. */
+    private MigrationException failure(String what, SQLException e, long startNanos) {
+        if (dialect() instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
+            return new MigrationException(what + ": " + SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - startNanos))
+                    + ". Nothing was changed.", e);
+        }
+        return new MigrationException(what + ": " + e.getMessage(), e);
     }
 
     private List<MigrationSource> sources() {
@@ -90,7 +129,8 @@ public final class MigrationEngine {
     public MigrateResult migrate(MigrateOptions options) {
         List<MigrationSource> sources = sources();
         HistoryTable history = history();
-        try (Connection c = config.dataSource().getConnection()) {
+        long start = System.nanoTime();
+        try (Connection c = connect()) {
             List<HistoryRow> rows = readIfExists(c, history);
             if (rows != null) {
                 Map<MigrationId, HistoryRow> byId = byId(rows);
@@ -112,7 +152,7 @@ public final class MigrationEngine {
                 return new MigrateResult(applyPending(c, sources, rows, options, held), false);
             }
         } catch (SQLException e) {
-            throw new MigrationException("migration failed: " + e.getMessage(), e);
+            throw failure("migration failed", e, start);
         }
     }
 
@@ -212,7 +252,8 @@ public final class MigrationEngine {
     public RollbackResult rollback(RollbackOptions options) {
         List<MigrationSource> sources = sources();
         HistoryTable history = history();
-        try (Connection c = config.dataSource().getConnection()) {
+        long start = System.nanoTime();
+        try (Connection c = connect()) {
             List<HistoryRow> rows = readIfExists(c, history);
             if (rows == null) {
                 throw new MigrationException("nothing to roll back: no migration has been applied to this database");
@@ -235,7 +276,7 @@ public final class MigrationEngine {
                 return new RollbackResult(done, false);
             }
         } catch (SQLException e) {
-            throw new MigrationException("rollback failed: " + e.getMessage(), e);
+            throw failure("rollback failed", e, start);
         }
     }
 
@@ -498,10 +539,13 @@ public final class MigrationEngine {
     }
 
     /** The history, or {@code null} when the table does not exist yet (one query either way). */
-    private static List<HistoryRow> readIfExists(Connection c, HistoryTable history) throws SQLException {
+    private List<HistoryRow> readIfExists(Connection c, HistoryTable history) throws SQLException {
         try {
             return history.readAll(c);
         } catch (SQLException e) {
+            if (dialect() instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
+                throw e;
+            }
             if (!c.getAutoCommit()) {
                 c.rollback();
             }

@@ -57,6 +57,12 @@ final class StepRunner {
      * @throws StepFailure naming the index of the step that failed
      */
     long runAll(Connection c, List<Step> steps, boolean batch, java.util.function.IntConsumer done) throws StepFailure {
+        return runAll(c, steps, batch, done, StepHooks.NONE);
+    }
+
+    /** As {@link #runAll(Connection, List, boolean, java.util.function.IntConsumer)}, with work around each step (no batching then). */
+    long runAll(Connection c, List<Step> steps, boolean batch, java.util.function.IntConsumer done, StepHooks hooks) throws StepFailure {
+        batch = batch && hooks == StepHooks.NONE;
         long rows = 0;
         int i = 0;
         while (i < steps.size()) {
@@ -71,8 +77,12 @@ final class StepRunner {
                 i = end;
             } else {
                 try {
+                    hooks.before(c, i);
                     rows += run(c, steps.get(i));
-                } catch (SQLException | RuntimeException e) {
+                    hooks.after(c, i);
+                } catch (SQLException e) {
+                    throw new StepFailure(i, hooks.explain(c, i, e));
+                } catch (RuntimeException e) {
                     throw new StepFailure(i, e);
                 }
                 done.accept(i);

@@ -3,6 +3,8 @@ package dev.covet.migrations.execute;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.history.HistoryRow;
+import dev.covet.migrations.sqlite.RebuildGuard;
+import dev.covet.migrations.sqlite.SqliteLocking;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +18,10 @@ import java.util.List;
 
 /**
  * One transaction per migration, history row included: a failing statement leaves the database exactly as
- * it was before that migration. On SQLite a table rebuild runs with foreign keys off (SQLite ignores the
- * switch inside a transaction, so it is flipped around it) and {@code PRAGMA foreign_key_check} must pass
- * before commit.
+ * it was before that migration. On SQLite the transaction is {@code BEGIN IMMEDIATE}, and a migration with a
+ * table rebuild runs with foreign keys off (SQLite ignores the switch inside a transaction, so it is flipped
+ * around it) under a {@link RebuildGuard}, which keeps triggers, indexes and views and verifies row counts
+ * and {@code PRAGMA foreign_key_check} before commit.
  */
 public final class TransactionalExecutor implements MigrationExecutor {
 
@@ -36,8 +39,10 @@ public final class TransactionalExecutor implements MigrationExecutor {
     public ExecutionResult execute(Connection c, RenderedMigration m, HistoryRow resume) throws SQLException {
         long start = System.nanoTime();
         boolean sqlite = dialect.name().equals("sqlite");
-        boolean rebuild = sqlite && m.rebuildsSqliteTable();
-        boolean foreignKeysWereOn = rebuild && pragmaOn(c, "foreign_keys");
+        RebuildGuard guard = sqlite && m.rebuildsSqliteTable() ? new RebuildGuard() : null;
+        StepHooks hooks = guard == null ? StepHooks.NONE : new SqliteRebuildHooks(guard, m);
+        // Step 1 of SQLite's rebuild procedure: the switch is ignored inside a transaction, so it goes first.
+        boolean foreignKeysWereOn = guard != null && pragmaOn(c, "foreign_keys");
         if (foreignKeysWereOn) {
             exec(c, "PRAGMA foreign_keys = OFF");
         }
@@ -45,11 +50,11 @@ public final class TransactionalExecutor implements MigrationExecutor {
         List<String> executed = new ArrayList<>();
         // A batch job commits as it goes; its migration cannot be one transaction.
         boolean transactional = steps.allTransactional(all);
-        c.setAutoCommit(!transactional);
         try {
-            long rows = steps.runAll(c, all, dialect.name().equals("postgresql"), i -> executed.add(all.get(i).display()));
-            if (rebuild) {
-                checkForeignKeys(c);
+            begin(c, sqlite, transactional);
+            long rows = steps.runAll(c, all, dialect.name().equals("postgresql"), i -> executed.add(all.get(i).display()), hooks);
+            if (guard != null) {
+                guard.beforeCommit(c);
             }
             if (resume != null) {
                 context.history().delete(c, m.migration().id());
@@ -59,27 +64,61 @@ public final class TransactionalExecutor implements MigrationExecutor {
                 context.inTransaction().run(c);
             }
             if (transactional) {
-                c.commit();
+                commit(c, sqlite);
             }
             return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
         } catch (StepRunner.StepFailure f) {
-            rollbackQuietly(c);
+            rollbackQuietly(c, sqlite, transactional);
             Step failed = all.get(f.index);
+            String cause = sqlite && SqliteLocking.isLocked(f.getCause())
+                    ? SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - start)) : f.getMessage();
             throw new MigrationFailedException(m.migration().source() + " failed at statement " + (f.index + 1) + " of "
-                    + all.size() + ": " + failed.display() + "\n  " + f.getMessage()
+                    + all.size() + ": " + failed.display() + "\n  " + cause
                     + (transactional ? "\n  The migration was rolled back: nothing of it was applied. Fix it and run again."
                     : "\n  It ran outside a transaction (a batch job): the statements before it stay applied, and a"
                     + " rerun resumes the batch job after its last finished batch."),
                     executed, f.getCause());
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(c);
-            throw new MigrationFailedException(m.migration().source() + " failed: " + e.getMessage()
+            rollbackQuietly(c, sqlite, transactional);
+            String cause = sqlite && SqliteLocking.isLocked(e)
+                    ? SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - start)) : e.getMessage();
+            throw new MigrationFailedException(m.migration().source() + " failed: " + cause
                     + "\n  The migration was rolled back: nothing of it was applied.", executed, e);
         } finally {
-            c.setAutoCommit(true);
+            if (guard != null) {
+                guard.close(c);
+            }
+            if (!sqlite) {
+                c.setAutoCommit(true);
+            }
             if (foreignKeysWereOn) {
+                // Step 12, also after a failure: the connection goes back as it came.
                 exec(c, "PRAGMA foreign_keys = ON");
             }
+        }
+    }
+
+    /**
+     * Starts the migration's transaction. On SQLite that is {@code BEGIN IMMEDIATE}: it takes the write lock
+     * up front (waiting up to the busy timeout), where a deferred transaction could fail half-way when it
+     * first writes.
+     */
+    private static void begin(Connection c, boolean sqlite, boolean transactional) throws SQLException {
+        if (!sqlite) {
+            c.setAutoCommit(!transactional);
+            return;
+        }
+        c.setAutoCommit(true);
+        if (transactional) {
+            exec(c, "BEGIN IMMEDIATE");
+        }
+    }
+
+    private static void commit(Connection c, boolean sqlite) throws SQLException {
+        if (sqlite) {
+            exec(c, "COMMIT");
+        } else {
+            c.commit();
         }
     }
 
@@ -95,19 +134,6 @@ public final class TransactionalExecutor implements MigrationExecutor {
         }
     }
 
-    private static void checkForeignKeys(Connection c) throws SQLException {
-        List<String> violations = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next() && violations.size() < 10) {
-                violations.add(rs.getString(1) + " rowid " + rs.getLong(2) + " references a missing row in " + rs.getString(3));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new SQLException("foreign key check failed after rebuilding: " + String.join("; ", violations)
-                    + ". Fix or delete those rows first.");
-        }
-    }
-
     private static boolean pragmaOn(Connection c, String pragma) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
             return rs.next() && rs.getInt(1) == 1;
@@ -120,14 +146,20 @@ public final class TransactionalExecutor implements MigrationExecutor {
         }
     }
 
-    private static void rollbackQuietly(Connection c) {
+    private static void rollbackQuietly(Connection c, boolean sqlite, boolean transactional) {
         try {
+            if (sqlite) {
+                if (transactional) {
+                    exec(c, "ROLLBACK");
+                }
+                return;
+            }
             if (c.getAutoCommit()) {
                 return;
             }
             c.rollback();
         } catch (SQLException ignored) {
-            // the original failure is what matters
+            // the original failure is what matters (SQLite may already have rolled back by itself)
         }
     }
 }
