@@ -244,6 +244,35 @@ class StarterDatabaseTests {
         }
     }
 
+    @AllDatabases
+    void backupsCommandListsRestoresAndPrunes(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            assertThat(command(db, "migrate")).isEqualTo(0);
+            try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+                s.execute("INSERT INTO tag (label) VALUES ('red')");
+                s.execute("INSERT INTO tag (label) VALUES ('blue')");
+            }
+            // Rolling back 0002 drops tag and its two rows: they are backed up first.
+            assertThat(command(db, "rollback", "--steps", "1")).isEqualTo(0);
+            assertThat(count(db, "SELECT COUNT(*) FROM covet_backups")).isEqualTo(1);
+            String id;
+            try (java.sql.Connection c = db.connect();
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id FROM covet_backups")) {
+                rs.next();
+                id = rs.getString(1);
+            }
+            assertThat(command(db, "backups", "--json")).isEqualTo(0);
+            assertThat(command(db, "backups", "--restore", id, "--prune", "1")).isEqualTo(2);
+            // The table is gone: restoring needs its schema back first, and says so.
+            assertThat(command(db, "backups", "--restore", id)).isEqualTo(1);
+            assertThat(command(db, "migrate")).isEqualTo(0);
+            assertThat(command(db, "backups", "--restore", id)).isEqualTo(0);
+            assertThat(count(db, "SELECT COUNT(*) FROM tag WHERE label IN ('red', 'blue')")).isEqualTo(2);
+            assertThat(command(db, "backups", "--prune", "0")).isEqualTo(0);
+            assertThat(count(db, "SELECT COUNT(*) FROM covet_backups")).isZero();
+        }
+    }
+
     private static long count(TestDatabase db, String sql) throws Exception {
         try (java.sql.Connection c = db.connect(); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();

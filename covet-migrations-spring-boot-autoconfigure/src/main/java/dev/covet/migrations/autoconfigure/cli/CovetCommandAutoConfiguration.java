@@ -38,7 +38,7 @@ public final class CovetCommandAutoConfiguration {
                 new StatusCommand(runner), new SqlMigrateCommand(runner), new ValidateCommand(runner),
                 new MakeMigrationsCommand(runner, properties, model.getIfAvailable()),
                 new SquashCommand(runner, properties), new AuditCommand(auditLog.getIfAvailable()),
-                new LintCommand(runner, properties.getLint().getSuppressions()));
+                new LintCommand(runner, properties.getLint().getSuppressions()), new BackupsCommand(runner));
         return new CovetCommandDispatcher(commands, new CommandOutput(System.out, System.err));
     }
 
