@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 import static dev.covet.migrations.engine.MigrateRollbackTest.runner;
+import static dev.covet.migrations.engine.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drift: changes made to the database by hand, reported table by table. */
@@ -67,14 +68,6 @@ class DriftTest {
             DriftReport drift = runner.drift();
             assertThat(drift.checked()).isFalse();
             assertThat(drift.reason()).contains("0002_seed").contains("not judged");
-        }
-    }
-
-    private static void execute(TestDatabase db, String... statements) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
         }
     }
 }

@@ -32,6 +32,8 @@ import java.util.List;
 import static dev.covet.migrations.engine.MigrateRollbackTest.count;
 import static dev.covet.migrations.engine.MigrateRollbackTest.read;
 import static dev.covet.migrations.engine.MigrateRollbackTest.runner;
+import static dev.covet.migrations.engine.Jdbc.execute;
+import static dev.covet.migrations.engine.Jdbc.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -184,21 +186,6 @@ class ExpandContractTest {
             assertThatThrownBy(() -> runner(db, files).migrate())
                     .hasMessageContaining("0001_init.sql").hasMessageContaining("line 1")
                     .hasMessageContaining("'sideways' is not expand or contract");
-        }
-    }
-
-    private static void execute(TestDatabase db, String... statements) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    private static String text(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }
