@@ -7,8 +7,6 @@ import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
 
-import java.sql.Connection;
-import java.sql.Statement;
 
 import static dev.covet.migrations.engine.MigrateRollbackTest.runner;
 import static dev.covet.migrations.engine.Jdbc.execute;

@@ -24,9 +24,6 @@ import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 
 import static dev.covet.migrations.engine.MigrateRollbackTest.count;
