@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /** An order ("order" is reserved in SQL, hence the table {@code orders}). */
 @Entity
-@Table(name = "orders")
+@Table(name = "orders", indexes = @Index(name = "idx_orders_customer_id", columnList = "customer_id"))
 public class CustomerOrder {
 
     @Id

@@ -9,13 +9,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 
 /** One product and quantity in an order. */
 @Entity
-@Table(name = "order_line")
+@Table(name = "order_line", indexes = {
+        @Index(name = "idx_order_line_order_id", columnList = "order_id"),
+        @Index(name = "idx_order_line_product_id", columnList = "product_id")})
 public class OrderLine {
 
     @Id

@@ -18,6 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.autoconfigure.EntityModelSource;
+import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.generate.MakeMigrations;
+import dev.covet.migrations.generate.MakeMigrationsResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,9 @@ class ShopApplicationTests {
     @Autowired
     MigrationRunner runner;
 
+    @Autowired
+    EntityModelSource model;
+
     @Test
     void migratesAndServesTheApi() throws Exception {
         assertThat(runner.status().pending()).isEmpty();
@@ -54,6 +61,19 @@ class ShopApplicationTests {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/migrations")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(migrations.body()).get("applied").get(0).get("id").asString()).isEqualTo("0001_initial_shop");
+    }
+
+    @Test
+    void entitiesAndMigrationsAgreeAndTheDatabaseHasNotDrifted(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        // What makemigrations would write from the entities: nothing, the migration file already says it all.
+        MakeMigrationsResult result = new MakeMigrations(runner, new RenameDetector()).run(model.read(), null, null, out, false);
+        assertThat(result.changed()).as("makemigrations would write %s", result.operations()).isFalse();
+        assertThat(runner.drift().inSync()).as(runner.drift().toString()).isTrue();
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/covet/dashboard")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Covet Migrations");
     }
 
     private JsonNode post(String path, String body) throws Exception {
