@@ -135,6 +135,7 @@ public final class BatchUpdate {
                 }
                 long updated = update(c, lastKey, upper);
                 done += updated;
+                AffectedRows.add(updated);
                 lastKey = upper;
                 progressTable.save(c, job, lastKey, done, false);
                 c.commit();

@@ -40,12 +40,13 @@ final class StepRunner {
         }
         Step.Java java = (Step.Java) step;
         JavaMigration code = javaMigrations.get(java.migration());
-        if (java.backwards()) {
-            code.rollback(c);
-        } else {
-            code.migrate(c);
-        }
-        return 0;
+        return dev.covet.migrations.data.AffectedRows.countDuring(() -> {
+            if (java.backwards()) {
+                code.rollback(c);
+            } else {
+                code.migrate(c);
+            }
+        });
     }
 
     /**
