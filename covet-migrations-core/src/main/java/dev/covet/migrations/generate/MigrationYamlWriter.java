@@ -28,28 +28,19 @@ import dev.covet.migrations.schema.TableSchema;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a {@link Migration} as the YAML that {@link dev.covet.migrations.loader.MigrationLoader} reads: block
- * style, snake_case keys, drops with their {@code previous:} definitions. Built as a tree, so quoting (a
- * {@code DECIMAL(10,2)}, a string default that looks like a number) is the YAML library's job, not ours.
+ * Writes a {@link Migration} as the YAML that {@link dev.covet.migrations.loader.MigrationLoader} reads: snake_case
+ * keys, one line per column, index or key definition, drops with their {@code previous:} definitions. Built as a
+ * tree and emitted by {@link CompactYaml}, which quotes whatever could be misread.
  */
 final class MigrationYamlWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    // Quotes only where YAML needs them, and always for strings that would otherwise read back as numbers.
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS,
-                    YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-            .disable(YAMLWriteFeature.SPLIT_LINES)
-            .build();
 
     private MigrationYamlWriter() {
     }
@@ -82,7 +73,7 @@ final class MigrationYamlWriter {
             ArrayNode replaces = root.putArray("replaces");
             migration.replaces().forEach(r -> replaces.add(r.app().equals(app) ? r.name() : r.app() + ":" + r.name()));
         }
-        return YAML.writeValueAsString(root);
+        return CompactYaml.write(root);
     }
 
     static ObjectNode operation(Operation op) {

@@ -137,12 +137,12 @@ class MigrationGeneratorTest {
     }
 
     @Test
-    void writesReadableBlockYaml() throws IOException {
+    void writesOneLinePerDefinitionAsPeopleDo() throws IOException {
         Migration m = new MigrationGenerator().generateMigration(List.of(new CreateTable(users())), null, null);
         String yaml = Files.readString(new MigrationGenerator().saveMigration(m, dir));
         assertThat(yaml).startsWith("description: Create table users\n").contains("dependencies: []")
-                .contains("operations:\n").contains("type: CREATE_TABLE").contains("DECIMAL(10,2)")
-                .contains("sql: CURRENT_TIMESTAMP").doesNotContain("{name").doesNotContain("---");
+                .contains("operations:\n  - type: CREATE_TABLE\n    table: users\n    columns:\n      - {name: id, type: BIGINT,")
+                .contains("\"DECIMAL(10,2)\"").contains("{sql: CURRENT_TIMESTAMP}").doesNotContain("---");
     }
 
     @Test
