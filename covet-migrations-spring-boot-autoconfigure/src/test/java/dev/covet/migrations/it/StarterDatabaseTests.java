@@ -198,9 +198,11 @@ class StarterDatabaseTests {
             assertThat(command(db, "squash", "--preserve-recent", "0", "--dry-run", outDir)).isEqualTo(0);
             assertThat(out.toFile().list()).containsExactly("0003_backfill.yaml");
             // Every execution is audited, and the trail verifies.
-            assertThat(command(db, "migrate")).isEqualTo(0);
+            // Free metadata from the command line lands in each audit row (here a ticket number).
+            assertThat(command(db, "migrate", "--covet.migrations.audit.metadata.ticket=OPS-7")).isEqualTo(0);
             assertThat(command(db, "audit", "--since", "7d", "--verify", "--report", out.resolve("report.json").toString())).isEqualTo(0);
-            assertThat(java.nio.file.Files.readString(out.resolve("report.json"))).contains("0001_create_gadget", "\"verified\" : true");
+            assertThat(java.nio.file.Files.readString(out.resolve("report.json"))).contains("0001_create_gadget", "\"verified\" : true")
+                    .contains("OPS-7");
         }
     }
 
