@@ -108,6 +108,15 @@ public final class LintRules {
                                 ? problem("With foreign_key_checks on, ADD FOREIGN KEY runs with ALGORITHM=COPY: " + f.table()
                                         + " is copied and writes are blocked.",
                                 "Use an online schema-change tool, or add the key in a maintenance window.")
+                                : op instanceof AlterColumn a && existing(a.table(), before, created) && typeChangeRewrites(a, before)
+                                ? problem("Changing a column's type runs with ALGORITHM=COPY: " + a.table()
+                                        + " is copied row by row and writes wait until it is done (ADD/DROP COLUMN are INSTANT,"
+                                        + " ADD INDEX is INPLACE without a lock).",
+                                "Expand/contract through a new column (makemigrations --zero-downtime), or an online schema-change tool.")
+                                : op instanceof AlterColumn a && existing(a.table(), before, created) && becomesNotNull(a, before)
+                                ? problem("SET NOT NULL runs with ALGORITHM=INPLACE but rebuilds " + a.table()
+                                        + ", which takes time and I/O in proportion to its size.",
+                                "Run it when the table is small or traffic is low; make sure no NULLs remain first.")
                                 : Optional.empty()),
                 rule("missing-lock-timeout", d -> d.equals("postgresql"), (op, before, created) ->
                         op instanceof RunSql r && locksWithoutTimeout(r)

@@ -55,6 +55,9 @@ class MigrationLinterTest {
         assertThat(rules("postgresql", new AddIndex("orders", INDEX))).containsExactly("index-not-concurrent");
         assertThat(rules("postgresql", new AddForeignKey("orders", FK))).containsExactly("foreign-key-not-valid");
         assertThat(rules("mysql", new AddForeignKey("orders", FK))).containsExactly("mysql-copy-algorithm");
+        assertThat(rules("mysql", new AlterColumn("users", NAME.withType(ColumnType.of(ColumnType.Kind.INTEGER)), null)))
+                .containsExactly("column-type-change", "mysql-copy-algorithm");
+        assertThat(rules("mysql", new AlterColumn("users", NAME.withNullable(false), null))).containsExactly("mysql-copy-algorithm");
         assertThat(rules("postgresql", new AddConstraint("users", new ConstraintSchema("ck", ConstraintSchema.Kind.CHECK, List.of(), "id > 0"))))
                 .containsExactly("check-not-valid");
         assertThat(rules("mysql", new AddConstraint("users", new ConstraintSchema("uk", ConstraintSchema.Kind.UNIQUE, List.of("name"), null))))
@@ -84,6 +87,8 @@ class MigrationLinterTest {
         assertThat(rules("postgresql", new AddColumn("users", ColumnSchema.of("created", ColumnType.of(ColumnType.Kind.TIMESTAMP))
                 .withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"))))).isEmpty();
         assertThat(rules("mysql", new AddColumn("users", ColumnSchema.of("age", ColumnType.of(ColumnType.Kind.INTEGER))))).isEmpty();
+        assertThat(rules("mysql", new AlterColumn("users", NAME.withType(ColumnType.varchar(200)), null))).isEmpty();
+        assertThat(rules("mysql", new AddIndex("orders", INDEX))).isEmpty();
         assertThat(rules("sqlite", new AddIndex("orders", INDEX))).isEmpty();
         assertThat(rules("postgresql", new RunSql(DialectSql.of(List.of("SET lock_timeout = '5s'",
                 "ALTER TABLE users ADD COLUMN age int")), null, false))).isEmpty();
