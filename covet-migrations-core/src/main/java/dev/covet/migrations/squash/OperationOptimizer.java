@@ -70,7 +70,7 @@ public final class OperationOptimizer {
                     break;
                 }
                 // Folding moves the second operation back to the first: nothing between may touch its tables.
-                if (Collections.disjoint(between, second.tables())) {
+                if (Collections.disjoint(between, touched(second))) {
                     Optional<List<Operation>> reduced = reduce(first, second);
                     if (reduced.isPresent()) {
                         ops.remove(j);
@@ -79,10 +79,10 @@ public final class OperationOptimizer {
                         return true;
                     }
                 }
-                if (!Collections.disjoint(second.tables(), first.tables())) {
+                if (!Collections.disjoint(touched(second), touched(first))) {
                     break;
                 }
-                between.addAll(second.tables());
+                between.addAll(touched(second));
             }
         }
         return false;
@@ -150,6 +150,19 @@ public final class OperationOptimizer {
         } catch (SchemaException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The tables an operation depends on or changes. A created table's foreign keys name other tables: a rename
+     * of those (or of their columns) must not move before the CREATE_TABLE, whose keys name them as they were.
+     */
+    private static Set<String> touched(Operation op) {
+        if (op instanceof CreateTable create && !create.table().foreignKeys().isEmpty()) {
+            Set<String> tables = new HashSet<>(op.tables());
+            create.table().foreignKeys().forEach(fk -> tables.add(fk.referencedTable()));
+            return tables;
+        }
+        return op.tables();
     }
 
     private static boolean isBarrier(Operation op) {
