@@ -37,6 +37,9 @@ import java.util.Set;
  *   <li>ADD_INDEX + DROP_INDEX of it → nothing; renames of renames → one rename (or none, when back to the
  *       original name).</li>
  * </ul>
+ * An added column or index also sees past later changes of the same table that leave it alone (other columns,
+ * other indexes), so a column or index that lived and died among other changes of its table disappears too.
+ * A CREATE_TABLE's foreign keys pin the tables they reference: nothing about those moves before it.
  * RUN_SQL and RUN_JAVA are barriers nothing moves past, unless marked {@code elidable}: those are dropped, as
  * a squash is allowed to lose them (they exist for one-off data fixes).
  */
@@ -80,6 +83,11 @@ public final class OperationOptimizer {
                     }
                 }
                 if (!Collections.disjoint(touched(second), touched(first))) {
+                    if (leavesAlone(first, second)) {
+                        // The only operations that fold with the first one are about its column or index: they
+                        // can move back past this one, so it joins no "between" set.
+                        continue;
+                    }
                     break;
                 }
                 between.addAll(touched(second));
@@ -150,6 +158,38 @@ public final class OperationOptimizer {
         } catch (SchemaException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code op}, on the same table, neither uses nor changes what {@code first} adds: an added index is
+     * left alone by column changes that keep its columns and by other indexes; an added column by changes of
+     * other columns and by indexes without it. (A DROP_INDEX of an index on the added column would need an
+     * ADD_INDEX in between first, which stops the scan.)
+     */
+    private static boolean leavesAlone(Operation first, Operation op) {
+        if (!op.tables().equals(first.tables())) {
+            return false;
+        }
+        if (first instanceof AddIndex add) {
+            List<String> columns = add.index().columns();
+            // A partial index's WHERE may name any column: then only column changes that remove or rename none pass.
+            boolean partial = add.index().where() != null;
+            return op instanceof AddColumn || op instanceof AlterColumn
+                    || (op instanceof DropColumn d && !partial && !columns.contains(d.column()))
+                    || (op instanceof RenameColumn r && !partial && !columns.contains(r.column()) && !columns.contains(r.newName()))
+                    || (op instanceof AddIndex i && !i.index().name().equals(add.index().name()))
+                    || (op instanceof DropIndex i && !i.index().equals(add.index().name()));
+        }
+        if (first instanceof AddColumn add) {
+            String column = add.column().name();
+            return (op instanceof AddColumn a && !a.column().name().equals(column))
+                    || (op instanceof AlterColumn a && !a.column().name().equals(column))
+                    || (op instanceof DropColumn d && !d.column().equals(column))
+                    || (op instanceof RenameColumn r && !r.column().equals(column) && !r.newName().equals(column))
+                    || (op instanceof AddIndex i && i.index().where() == null && !i.index().columns().contains(column))
+                    || op instanceof DropIndex;
+        }
+        return false;
     }
 
     /**

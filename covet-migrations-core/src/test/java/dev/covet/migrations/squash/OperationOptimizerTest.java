@@ -186,4 +186,30 @@ class OperationOptimizerTest {
         assertThat(((CreateTable) ops.get(1)).table().foreignKeys().get(0).referencedColumns())
                 .allSatisfy(c -> assertThat(first.table().column(c)).isPresent());
     }
+
+    @Test
+    void indexAndColumnThatLivedAmongOtherChangesOfTheirTableDisappear() {
+        ColumnSchema nick = ColumnSchema.of("nick", ColumnType.varchar(20));
+        ColumnSchema note = ColumnSchema.of("note", ColumnType.varchar(20));
+        IndexSchema byNick = new IndexSchema("idx_users_nick", List.of("nick"), false, null);
+        SchemaState base = SchemaState.of(List.of(TableSchema.of("users", List.of(ID, nick))));
+        List<Operation> ops = optimizeKeepingSchema(base, List.of(
+                new AddIndex("users", byNick),
+                new AddColumn("users", note),
+                new AlterColumn("users", nick.withType(ColumnType.varchar(80)), nick),
+                new AlterColumn("users", note.withType(ColumnType.varchar(200)), note),
+                new DropIndex("users", "idx_users_nick", null),
+                new DropColumn("users", "note", null)));
+        assertThat(ops).containsExactly(new AlterColumn("users", nick.withType(ColumnType.varchar(80)), nick));
+    }
+
+    @Test
+    void anIndexOnTheAddedColumnKeepsTheColumnsChangesInPlace() {
+        ColumnSchema note = ColumnSchema.of("note", ColumnType.varchar(20));
+        IndexSchema byNote = new IndexSchema("idx_users_note", List.of("note"), false, null);
+        List<Operation> original = List.of(new AddColumn("users", note), new AddIndex("users", byNote),
+                new RenameColumn("users", "note", "remark"));
+        // The index names the column: the rename cannot fold into the ADD_COLUMN past it.
+        assertThat(optimizeKeepingSchema(WITH_USERS, original)).isEqualTo(original);
+    }
 }

@@ -10,6 +10,7 @@ import dev.covet.migrations.generate.MigrationGenerator;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RenameColumn;
+import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
@@ -83,6 +84,11 @@ class SquashOnDatabasesTest {
             SquashResult result = squashInto(dir, db);
             assertThat(result.replaced()).extracting(MigrationId::name).containsExactlyElementsOf(BlogHistory.REPLACED);
             assertThat(result.operationCountAfter()).isLessThan(result.operationCountBefore());
+            // The seed data stays (once); the elidable update, the short-lived column and index are gone.
+            String yaml = new MigrationGenerator().render(result.squashedMigration());
+            assertThat(result.squashedMigration().operations()).filteredOn(op -> op instanceof RunSql).singleElement()
+                    .extracting(op -> ((RunSql) op).elidable()).isEqualTo(false);
+            assertThat(yaml).contains("INSERT INTO authors").doesNotContain("draft_note", "idx_authors_nickname", "UPDATE authors");
 
             MigrationRunner runner = runner(db, dir);
             assertThat(runner.migrate().applied()).extracting(e -> e.id().name())
