@@ -177,16 +177,16 @@ public final class OperationOptimizer {
             return op instanceof AddColumn || op instanceof AlterColumn
                     || (op instanceof DropColumn d && !partial && !columns.contains(d.column()))
                     || (op instanceof RenameColumn r && !partial && !columns.contains(r.column()) && !columns.contains(r.newName()))
-                    || (op instanceof AddIndex i && !i.index().name().equals(add.index().name()))
-                    || (op instanceof DropIndex i && !i.index().equals(add.index().name()));
+                    || (op instanceof AddIndex other && !other.index().name().equals(add.index().name()))
+                    || (op instanceof DropIndex dropped && !dropped.index().equals(add.index().name()));
         }
         if (first instanceof AddColumn add) {
             String column = add.column().name();
-            return (op instanceof AddColumn a && !a.column().name().equals(column))
-                    || (op instanceof AlterColumn a && !a.column().name().equals(column))
+            return (op instanceof AddColumn other && !other.column().name().equals(column))
+                    || (op instanceof AlterColumn altered && !altered.column().name().equals(column))
                     || (op instanceof DropColumn d && !d.column().equals(column))
                     || (op instanceof RenameColumn r && !r.column().equals(column) && !r.newName().equals(column))
-                    || (op instanceof AddIndex i && i.index().where() == null && !i.index().columns().contains(column))
+                    || (op instanceof AddIndex index && index.index().where() == null && !index.index().columns().contains(column))
                     || op instanceof DropIndex;
         }
         return false;
