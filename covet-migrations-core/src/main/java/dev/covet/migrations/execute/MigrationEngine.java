@@ -173,7 +173,7 @@ public final class MigrationEngine {
     private List<ExecutedMigration> applyPending(Connection c, List<MigrationSource> sources, List<HistoryRow> rows,
                                                  MigrateOptions options, MigrationLock.Held held) throws SQLException {
         MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
-        recordResolvedSquashes(c, plan);
+        recordSquashes(c, plan.resolvedAsApplied());
         List<Migration> toRun = MigrationPlanner.select(plan, options.target(), options.phase());
         if (options.phase() == MigrationPhase.EXPAND && toRun.size() < MigrationPlanner.upTo(plan, options.target()).size()) {
             log.info("Expand phase: {} contract migration(s) and their dependants wait for 'migrate --phase contract'",
@@ -187,15 +187,25 @@ public final class MigrationEngine {
             rendered.add(r);
             state = r.after();
         }
-        return execute(c, rendered, plan.history(), held);
+        List<ExecutedMigration> done = execute(c, rendered, plan.history(), held);
+        recordCompletedSquashes(c, plan, done);
+        return done;
     }
 
-    private void recordResolvedSquashes(Connection c, MigrationPlan plan) throws SQLException {
-        if (plan.resolvedAsApplied().isEmpty()) {
+    /** A run that applied the last originals of a squash (the database was part-way through them) records the squash. */
+    private void recordCompletedSquashes(Connection c, MigrationPlan plan, List<ExecutedMigration> done) throws SQLException {
+        Set<MigrationId> applied = new HashSet<>();
+        plan.history().values().stream().filter(HistoryRow::isApplied).forEach(r -> applied.add(r.id()));
+        done.forEach(e -> applied.add(e.id()));
+        recordSquashes(c, plan.deferredSquashes().stream().filter(m -> applied.containsAll(m.replaces())).toList());
+    }
+
+    private void recordSquashes(Connection c, List<Migration> squashes) throws SQLException {
+        if (squashes.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = history().prepareInsert(c)) {
-            for (Migration m : plan.resolvedAsApplied()) {
+            for (Migration m : squashes) {
                 log.info("{} replaces migrations that are all applied: recorded as applied", m.id());
                 history().insert(insert, new HistoryRow(m.id(), m.checksum(), m.description(), Instant.now(), 0,
                         config.appliedBy(), HistoryRow.APPLIED, 0, "replaces " + m.replaces()));
@@ -356,7 +366,7 @@ public final class MigrationEngine {
      * present is left out: the originals are the full history.
      */
     public List<Migration> migrations() {
-        List<Migration> parsed = sources().stream().map(MigrationSource::parse).toList();
+        List<Migration> parsed = SquashResolver.untangle(sources().stream().map(MigrationSource::parse).toList());
         Set<MigrationId> present = new HashSet<>();
         parsed.forEach(m -> present.add(m.id()));
         List<Migration> kept = parsed.stream()

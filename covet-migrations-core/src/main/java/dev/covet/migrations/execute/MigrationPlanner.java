@@ -10,6 +10,7 @@ import dev.covet.migrations.loader.MigrationSource;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,17 +95,25 @@ public final class MigrationPlanner {
         Set<MigrationId> effectivelyApplied = new HashSet<>(appliedIds);
         resolvedAsApplied.forEach(m -> effectivelyApplied.add(m.id()));
 
-        // The applied schema, in the order migrations were applied; squashed ones stand where their last original was.
+        // The applied schema, in the order migrations were applied. A squash in use stands where the last of its
+        // originals was applied: its own row comes later when a run completed the originals and then recorded it.
+        Map<MigrationId, Migration> squashOf = new HashMap<>();
+        ordered.forEach(m -> m.replaces().forEach(r -> squashOf.put(r, m)));
         List<Migration> applied = new ArrayList<>();
         SchemaState state = SchemaState.empty();
         Set<MigrationId> projected = new HashSet<>();
+        Set<MigrationId> seen = new HashSet<>();
         for (HistoryRow row : historyRows) {
+            if (!row.isApplied()) {
+                continue;
+            }
+            seen.add(row.id());
             Migration m = byId.get(row.id());
             if (m == null) {
-                m = resolvedAsApplied.stream().filter(r -> r.replaces().get(r.replaces().size() - 1).equals(row.id()))
-                        .findFirst().orElse(null);
+                Migration squash = squashOf.get(row.id());
+                m = squash != null && seen.containsAll(squash.replaces()) ? squash : null;
             }
-            if (row.isApplied() && m != null && projected.add(m.id())) {
+            if (m != null && projected.add(m.id())) {
                 applied.add(m);
                 state = renderer.project(m, state);
             }
@@ -115,7 +124,8 @@ public final class MigrationPlanner {
                 pending.add(m);
             }
         }
-        return new MigrationPlan(ordered, applied, pending, history, state, resolvedAsApplied);
+        List<Migration> deferred = parsed.stream().filter(m -> !m.replaces().isEmpty() && !byId.containsKey(m.id())).toList();
+        return new MigrationPlan(ordered, applied, pending, history, state, resolvedAsApplied, deferred);
     }
 
     /** The pending migrations up to and including the target (and what it needs), in order. */

@@ -25,6 +25,7 @@ final class SquashResolver {
 
     /** The effective migrations for a database with these applied ids. */
     static List<Migration> resolve(Collection<Migration> migrations, Set<MigrationId> applied) {
+        migrations = untangle(migrations);
         Map<MigrationId, Migration> byId = new LinkedHashMap<>();
         migrations.forEach(m -> byId.put(m.id(), m));
         Map<MigrationId, MigrationId> redirect = new HashMap<>();
@@ -60,6 +61,29 @@ final class SquashResolver {
                 if (!target.equals(m.id()) && !deps.contains(target)) {
                     deps.add(target);
                 }
+            }
+            result.add(deps.equals(m.dependencies()) ? m : m.withDependencies(deps));
+        }
+        return result;
+    }
+
+    /**
+     * The migrations with no original depending on the squash that replaces it. A squash shares the number of
+     * its last original, so when it sorts before an original of that number the loader's default ("the previous
+     * file") makes that original depend on its own squash; it depends on the original before it instead.
+     */
+    static List<Migration> untangle(Collection<Migration> migrations) {
+        Map<MigrationId, Migration> squashes = new HashMap<>();
+        migrations.stream().filter(m -> !m.replaces().isEmpty()).forEach(m -> squashes.put(m.id(), m));
+        List<Migration> result = new ArrayList<>();
+        for (Migration m : migrations) {
+            List<MigrationId> deps = new ArrayList<>();
+            for (MigrationId d : m.dependencies()) {
+                Migration squash = squashes.get(d);
+                int at = squash == null ? -1 : squash.replaces().indexOf(m.id());
+                List<MigrationId> instead = at < 0 ? List.of(d)
+                        : at == 0 ? squash.dependencies() : List.of(squash.replaces().get(at - 1));
+                instead.stream().filter(i -> !deps.contains(i)).forEach(deps::add);
             }
             result.add(deps.equals(m.dependencies()) ? m : m.withDependencies(deps));
         }

@@ -37,6 +37,9 @@ import java.util.Set;
  *   <li>ADD_INDEX + DROP_INDEX of it → nothing; renames of renames → one rename (or none, when back to the
  *       original name).</li>
  * </ul>
+ * An added column or index also sees past later changes of the same table that leave it alone (other columns,
+ * other indexes), so a column or index that lived and died among other changes of its table disappears too.
+ * A CREATE_TABLE's foreign keys pin the tables they reference: nothing about those moves before it.
  * RUN_SQL and RUN_JAVA are barriers nothing moves past, unless marked {@code elidable}: those are dropped, as
  * a squash is allowed to lose them (they exist for one-off data fixes).
  */
@@ -70,7 +73,7 @@ public final class OperationOptimizer {
                     break;
                 }
                 // Folding moves the second operation back to the first: nothing between may touch its tables.
-                if (Collections.disjoint(between, second.tables())) {
+                if (Collections.disjoint(between, touched(second))) {
                     Optional<List<Operation>> reduced = reduce(first, second);
                     if (reduced.isPresent()) {
                         ops.remove(j);
@@ -79,10 +82,15 @@ public final class OperationOptimizer {
                         return true;
                     }
                 }
-                if (!Collections.disjoint(second.tables(), first.tables())) {
+                if (!Collections.disjoint(touched(second), touched(first))) {
+                    if (leavesAlone(first, second)) {
+                        // The only operations that fold with the first one are about its column or index: they
+                        // can move back past this one, so it joins no "between" set.
+                        continue;
+                    }
                     break;
                 }
-                between.addAll(second.tables());
+                between.addAll(touched(second));
             }
         }
         return false;
@@ -150,6 +158,51 @@ public final class OperationOptimizer {
         } catch (SchemaException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code op}, on the same table, neither uses nor changes what {@code first} adds: an added index is
+     * left alone by column changes that keep its columns and by other indexes; an added column by changes of
+     * other columns and by indexes without it. (A DROP_INDEX of an index on the added column would need an
+     * ADD_INDEX in between first, which stops the scan.)
+     */
+    private static boolean leavesAlone(Operation first, Operation op) {
+        if (!op.tables().equals(first.tables())) {
+            return false;
+        }
+        if (first instanceof AddIndex add) {
+            List<String> columns = add.index().columns();
+            // A partial index's WHERE may name any column: then only column changes that remove or rename none pass.
+            boolean partial = add.index().where() != null;
+            return op instanceof AddColumn || op instanceof AlterColumn
+                    || (op instanceof DropColumn d && !partial && !columns.contains(d.column()))
+                    || (op instanceof RenameColumn r && !partial && !columns.contains(r.column()) && !columns.contains(r.newName()))
+                    || (op instanceof AddIndex other && !other.index().name().equals(add.index().name()))
+                    || (op instanceof DropIndex dropped && !dropped.index().equals(add.index().name()));
+        }
+        if (first instanceof AddColumn add) {
+            String column = add.column().name();
+            return (op instanceof AddColumn other && !other.column().name().equals(column))
+                    || (op instanceof AlterColumn altered && !altered.column().name().equals(column))
+                    || (op instanceof DropColumn d && !d.column().equals(column))
+                    || (op instanceof RenameColumn r && !r.column().equals(column) && !r.newName().equals(column))
+                    || (op instanceof AddIndex index && index.index().where() == null && !index.index().columns().contains(column))
+                    || op instanceof DropIndex;
+        }
+        return false;
+    }
+
+    /**
+     * The tables an operation depends on or changes. A created table's foreign keys name other tables: a rename
+     * of those (or of their columns) must not move before the CREATE_TABLE, whose keys name them as they were.
+     */
+    private static Set<String> touched(Operation op) {
+        if (op instanceof CreateTable create && !create.table().foreignKeys().isEmpty()) {
+            Set<String> tables = new HashSet<>(op.tables());
+            create.table().foreignKeys().forEach(fk -> tables.add(fk.referencedTable()));
+            return tables;
+        }
+        return op.tables();
     }
 
     private static boolean isBarrier(Operation op) {

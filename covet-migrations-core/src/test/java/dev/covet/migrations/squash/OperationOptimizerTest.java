@@ -12,6 +12,7 @@ import dev.covet.migrations.operation.DropTable;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
@@ -120,5 +121,95 @@ class OperationOptimizerTest {
         List<Operation> blocked = List.of(new AddColumn("users", a), new RenameTable("users", "people"),
                 new RenameTable("people", "users"), new DropColumn("users", "a", null));
         assertThat(project(base, optimizer.optimize(blocked))).isEqualTo(project(base, blocked));
+    }
+
+    @Test
+    void tableCreatedThenAlteredBecomesOneCreateWithTheFinalShape() {
+        ColumnSchema name = ColumnSchema.of("name", ColumnType.varchar(50));
+        List<Operation> ops = optimizeKeepingSchema(SchemaState.empty(), List.of(
+                new CreateTable(TableSchema.of("users", List.of(ID, name))),
+                new AlterColumn("users", name.withType(ColumnType.varchar(200)).withNullable(false), name),
+                new RenameColumn("users", "name", "full_name")));
+        assertThat(ops).containsExactly(new CreateTable(TableSchema.of("users",
+                List.of(ID, name.withType(ColumnType.varchar(200)).withNullable(false).withName("full_name")))));
+    }
+
+    @Test
+    void addedColumnRenamedBecomesOneAddUnderTheNewName() {
+        ColumnSchema nick = ColumnSchema.of("nick", ColumnType.varchar(20));
+        assertThat(optimizeKeepingSchema(WITH_USERS, List.of(new AddColumn("users", nick), new RenameColumn("users", "nick", "nickname"))))
+                .containsExactly(new AddColumn("users", nick.withName("nickname")));
+    }
+
+    @Test
+    void runJavaIsABarrierUnlessElidable() {
+        ColumnSchema temp = ColumnSchema.of("temp", ColumnType.of(ColumnType.Kind.INTEGER));
+        List<Operation> kept = optimizer.optimize(List.of(new AddColumn("users", temp), new RunJava("fill_temp", false),
+                new DropColumn("users", "temp", null)));
+        assertThat(kept).hasSize(3);
+        assertThat(optimizer.optimize(List.of(new AddColumn("users", temp), new RunJava("fill_temp", true),
+                new DropColumn("users", "temp", null)))).isEmpty();
+    }
+
+    @Test
+    void operationsOnOneTableKeepTheirOrderAcrossABarrier() {
+        ColumnSchema a = ColumnSchema.of("a", ColumnType.of(ColumnType.Kind.INTEGER));
+        RunSql fill = new RunSql(DialectSql.of(List.of("UPDATE users SET a = 1")), null, false);
+        List<Operation> ops = List.of(new AddColumn("users", a), fill, new AlterColumn("users", a.withNullable(false), a));
+        // The ALTER must not move before the UPDATE that fills the column it makes NOT NULL.
+        assertThat(optimizer.optimize(ops)).isEqualTo(ops);
+    }
+
+    @Test
+    void renameOfAReferencedTableDoesNotFoldPastTheTableThatReferencesIt() {
+        TableSchema posts = TableSchema.of("posts", List.of(ID, ColumnSchema.of("author_id", ColumnType.of(ColumnType.Kind.BIGINT))))
+                .withForeignKeys(List.of(new ForeignKeySchema("fk_posts_author", List.of("author_id"), "authors", List.of("id"), null, null)));
+        List<Operation> ops = optimizeKeepingSchema(SchemaState.empty(), List.of(new CreateTable(TableSchema.of("authors", List.of(ID))),
+                new CreateTable(posts), new RenameTable("authors", "writers")));
+        // Each table is created before anything references it.
+        assertThat(ops.get(0)).isInstanceOf(CreateTable.class);
+        assertThat(((CreateTable) ops.get(0)).table().name()).isIn("authors", "writers");
+        assertThat(((CreateTable) ops.get(1)).table().foreignKeys()).singleElement()
+                .extracting(ForeignKeySchema::referencedTable).isEqualTo(((CreateTable) ops.get(0)).table().name());
+    }
+
+    @Test
+    void renameOfAReferencedColumnDoesNotFoldPastTheForeignKeyThatNamesIt() {
+        TableSchema posts = TableSchema.of("posts", List.of(ID, ColumnSchema.of("author_id", ColumnType.of(ColumnType.Kind.BIGINT))))
+                .withForeignKeys(List.of(new ForeignKeySchema("fk_posts_author", List.of("author_id"), "authors", List.of("id"), null, null)));
+        List<Operation> original = List.of(new CreateTable(TableSchema.of("authors", List.of(ID))), new CreateTable(posts),
+                new RenameColumn("authors", "id", "author_key"));
+        List<Operation> ops = optimizeKeepingSchema(SchemaState.empty(), original);
+        CreateTable first = (CreateTable) ops.get(0);
+        assertThat(first.table().name()).isEqualTo("authors");
+        // The foreign key, where it is created, names a column that exists at that point.
+        assertThat(((CreateTable) ops.get(1)).table().foreignKeys().get(0).referencedColumns())
+                .allSatisfy(c -> assertThat(first.table().column(c)).isPresent());
+    }
+
+    @Test
+    void indexAndColumnThatLivedAmongOtherChangesOfTheirTableDisappear() {
+        ColumnSchema nick = ColumnSchema.of("nick", ColumnType.varchar(20));
+        ColumnSchema note = ColumnSchema.of("note", ColumnType.varchar(20));
+        IndexSchema byNick = new IndexSchema("idx_users_nick", List.of("nick"), false, null);
+        SchemaState base = SchemaState.of(List.of(TableSchema.of("users", List.of(ID, nick))));
+        List<Operation> ops = optimizeKeepingSchema(base, List.of(
+                new AddIndex("users", byNick),
+                new AddColumn("users", note),
+                new AlterColumn("users", nick.withType(ColumnType.varchar(80)), nick),
+                new AlterColumn("users", note.withType(ColumnType.varchar(200)), note),
+                new DropIndex("users", "idx_users_nick", null),
+                new DropColumn("users", "note", null)));
+        assertThat(ops).containsExactly(new AlterColumn("users", nick.withType(ColumnType.varchar(80)), nick));
+    }
+
+    @Test
+    void anIndexOnTheAddedColumnKeepsTheColumnsChangesInPlace() {
+        ColumnSchema note = ColumnSchema.of("note", ColumnType.varchar(20));
+        IndexSchema byNote = new IndexSchema("idx_users_note", List.of("note"), false, null);
+        List<Operation> original = List.of(new AddColumn("users", note), new AddIndex("users", byNote),
+                new RenameColumn("users", "note", "remark"));
+        // The index names the column: the rename cannot fold into the ADD_COLUMN past it.
+        assertThat(optimizeKeepingSchema(WITH_USERS, original)).isEqualTo(original);
     }
 }

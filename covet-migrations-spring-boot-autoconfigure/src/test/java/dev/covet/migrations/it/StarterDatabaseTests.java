@@ -207,6 +207,29 @@ class StarterDatabaseTests {
     }
 
     @AllDatabases
+    void squashCommandWritesAFileThatAFreshDatabaseRunsAlone(DatabaseKind kind) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("covet-squash-");
+        for (String file : List.of("0001_create_gadget.yaml", "0002_create_tag.yaml")) {
+            java.nio.file.Files.copy(java.nio.file.Path.of(getClass().getResource("/db/it-migrations/" + file).toURI()),
+                    dir.resolve(file));
+        }
+        String locations = "--covet.migrations.locations=filesystem:" + dir;
+        try (TestDatabase db = kind.create()) {
+            assertThat(command(db, "squash", "--preserve-recent", "0", locations,
+                    "--covet.migrations.output-directory=" + dir)).isEqualTo(0);
+            assertThat(dir.resolve("0002_squashed_0001_0002.yaml")).exists();
+            // A fresh database runs only the squash (the app then starts with ddl-auto=validate passing).
+            assertThat(command(db, "migrate", locations)).isEqualTo(0);
+            assertThat(count(db, "SELECT COUNT(*) FROM covet_migrations")).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM covet_migrations WHERE name = '0002_squashed_0001_0002'")).isEqualTo(1);
+            assertThat(command(db, "validate", locations)).isEqualTo(0);
+            // The squash exists already: a second squash refuses to overwrite it.
+            assertThat(command(db, "squash", "--preserve-recent", "0", locations,
+                    "--covet.migrations.output-directory=" + dir)).isEqualTo(1);
+        }
+    }
+
+    @AllDatabases
     void expandThenContractPhasesAndLintCommand(DatabaseKind kind) throws Exception {
         java.nio.file.Path extra = java.nio.file.Files.createTempDirectory("covet-phases-");
         java.nio.file.Files.writeString(extra.resolve("0003_add_note.yaml"), """
