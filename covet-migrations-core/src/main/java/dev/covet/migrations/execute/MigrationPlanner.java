@@ -128,7 +128,6 @@ public final class MigrationPlanner {
         return new MigrationPlan(ordered, applied, pending, history, state, resolvedAsApplied, deferred);
     }
 
-    /** The pending migrations up to and including the target (and what it needs), in order. */
     /**
      * The pending migrations a run applies: up to the target, and in the expand phase without contract
      * migrations and whatever depends on them (a migration after a contract step waits with it).
@@ -151,6 +150,7 @@ public final class MigrationPlanner {
         return selected;
     }
 
+    /** The pending migrations up to and including the target (and what it needs), in order. */
     public static List<Migration> upTo(MigrationPlan plan, MigrationId target) {
         if (target == null) {
             return plan.pending();
