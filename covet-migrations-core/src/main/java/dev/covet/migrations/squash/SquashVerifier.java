@@ -37,7 +37,8 @@ public final class SquashVerifier {
                                            Migration squashed) {
         SchemaState original = applyAndRead(originalsDb, originals);
         SchemaState result = applyAndRead(squashedDb, List.of(squashed));
-        List<String> differences = SchemaDifferences.of(original, result);
+        // Canonical forms, as drift and rollback checks compare: column order and unique spelling do not count.
+        List<String> differences = SchemaDifferences.of(original.canonical(), result.canonical());
         return new SquashVerification(differences.isEmpty(), differences, original, result);
     }
 
@@ -60,7 +61,11 @@ public final class SquashVerifier {
                 }
                 state = rendered.after();
             }
-            return SchemaReader.forDialect(dialect).read(c, "covet_");
+            SchemaState read = SchemaReader.forDialect(dialect).read(c, "covet_");
+            if (dialect.name().equals("sqlite")) {
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            return read;
         } catch (SQLException e) {
             throw new MigrationException("squash verification failed to apply migrations: " + e.getMessage(), e);
         }
