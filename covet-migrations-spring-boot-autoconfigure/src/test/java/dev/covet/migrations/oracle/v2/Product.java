@@ -1,0 +1,30 @@
+package dev.covet.migrations.oracle.v2;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+import java.math.BigDecimal;
+
+/** Renamed from {@code products}; columns and constraints unchanged. */
+@Entity
+@Table(name = "product_catalog",
+        uniqueConstraints = @UniqueConstraint(name = "uk_products_vendor_sku", columnNames = {"vendor", "sku"}),
+        indexes = @Index(name = "idx_products_vendor", columnList = "vendor"))
+public class Product {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(nullable = false, length = 40)
+    public String sku;
+    @Column(nullable = false, length = 60)
+    public String vendor;
+    @Column(nullable = false, precision = 12, scale = 2)
+    public BigDecimal price;
+    public Integer stock;
+}
