@@ -45,8 +45,15 @@ final class OracleApps {
                 "spring.datasource.url=" + db.url(),
                 "spring.jpa.hibernate.ddl-auto=validate",
                 "spring.jpa.open-in-view=false",
+                // Stricter than plain validate: explicitly named indexes must exist too.
+                "spring.jpa.properties.hibernate.tooling.schema.index_validation=NAMED",
                 "covet.migrations.locations=filesystem:" + migrations,
                 "covet.migrations.output-directory=" + migrations));
+        if (!db.kind().equals("sqlite")) {
+            // Named unique keys too, except on SQLite: its catalog names a table's UNIQUE constraint
+            // sqlite_autoindex_<table>_N, so no lookup by the constraint's name can find it.
+            p.add("spring.jpa.properties.hibernate.tooling.schema.unique_key_validation=NAMED");
+        }
         if (db.user() != null) {
             p.add("spring.datasource.username=" + db.user());
             p.add("spring.datasource.password=" + (db.password() == null ? "" : db.password()));
