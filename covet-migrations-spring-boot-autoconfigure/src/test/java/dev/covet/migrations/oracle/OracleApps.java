@@ -20,10 +20,12 @@ final class OracleApps {
     private OracleApps() {
     }
 
-    /** Starts the application: pending migrations run, then Hibernate validates the schema. */
-    static ConfigurableApplicationContext start(Class<?> application, TestDatabase db, Path migrations) {
+    /** Starts the application: pending migrations run, then Hibernate validates the schema (unless extra says not). */
+    static ConfigurableApplicationContext start(Class<?> application, TestDatabase db, Path migrations, String... extra) {
+        List<String> properties = new ArrayList<>(List.of(properties(db, migrations)));
+        properties.addAll(List.of(extra));
         return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-                .properties(properties(db, migrations)).run();
+                .properties(properties.toArray(String[]::new)).run();
     }
 
     /** Runs {@code covet <args>} in the application and returns its exit code. */
