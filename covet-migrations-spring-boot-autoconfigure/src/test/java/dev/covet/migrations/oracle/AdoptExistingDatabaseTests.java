@@ -89,6 +89,19 @@ class AdoptExistingDatabaseTests {
         }
     }
 
+    @AllDatabases
+    void baselineRecordsAFileWrittenOutsideTheLocations(DatabaseKind kind, @TempDir Path elsewhere) throws Exception {
+        // As from an IDE: the app reads classpath migrations, the file goes to src/main/resources until the next build.
+        String readElsewhere = "--covet.migrations.locations=filesystem:" + elsewhere;
+        try (TestDatabase db = kind.create()) {
+            db.execute(handMadeSchema(db.kind()));
+            assertThat(OracleApps.command(AdoptApplication.class, db, migrations, "baseline", readElsewhere)).isZero();
+            assertThat(files()).containsExactly("0001_initial.yaml");
+            // Once the file is where the app reads migrations, it is applied with the checksum it has.
+            assertThat(OracleApps.command(AdoptApplication.class, db, migrations, "validate")).isZero();
+        }
+    }
+
     /** Tables as someone wrote them by hand, in each database's own idiom for an auto-increment key. */
     private static String[] handMadeSchema(String kind) {
         String id = switch (kind) {
