@@ -40,7 +40,7 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
             case TIMESTAMPTZ:
                 return type.precision() == null ? "TIMESTAMP WITH TIME ZONE"
                         : "TIMESTAMP(" + type.precision() + ") WITH TIME ZONE";
-            case BLOB:
+            case BLOB, BINARY:
                 // BYTEA has no length limit; a declared length is not enforced
                 return "BYTEA";
             case JSON:

@@ -23,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The oracle for generated migrations: after {@code covet makemigrations} and startup migration, Hibernate's own
  * {@code ddl-auto=validate} must accept the schema, on every database. The entities cover relations with foreign
  * keys, an embeddable, enums by name and by ordinal, unique constraints, indexes, lengths, precision and scale,
- * identity ids; version 2 renames a column and a table, adds and drops fields, changes a length, adds an index,
+ * identity ids, UUIDs, dates and times, LOBs, bytes and a version column; version 2 renames a column and a table, adds and drops fields, changes a length, adds an index,
  * a unique constraint and an entity, and the data in what was renamed survives.
  */
 class GeneratedMigrationsValidateTests {
+
+    private static final java.util.UUID EXTERNAL_ID = java.util.UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
 
     @TempDir
     Path migrations;
@@ -54,6 +56,10 @@ class GeneratedMigrationsValidateTests {
                     product.sku = "A-1";
                     product.vendor = "acme";
                     product.price = new BigDecimal("1234567890.25");
+                    product.externalId = EXTERNAL_ID;
+                    product.manual = "Assemble with care. ".repeat(500);
+                    product.thumbnail = new byte[] {1, 2, 3, (byte) 0xff};
+                    product.releasedOn = java.time.LocalDate.of(2025, 12, 24);
                     em.persist(product);
                     var order = new dev.covet.migrations.oracle.v1.PurchaseOrder();
                     order.customer = customer;
@@ -99,6 +105,10 @@ class GeneratedMigrationsValidateTests {
                             .getSingleResult();
                     assertThat(product.sku).isEqualTo("A-1");
                     assertThat(product.price).isEqualByComparingTo("1234567890.25");
+                    assertThat(product.externalId).isEqualTo(EXTERNAL_ID);
+                    assertThat(product.manual).hasSize(20 * 500).startsWith("Assemble with care.");
+                    assertThat(product.thumbnail).containsExactly(1, 2, 3, 0xff);
+                    assertThat(product.releasedOn).isEqualTo(java.time.LocalDate.of(2025, 12, 24));
                     var line = em.createQuery("select l from OrderLine l", dev.covet.migrations.oracle.v2.OrderLine.class)
                             .getSingleResult();
                     assertThat(line.product.id).isEqualTo(product.id);

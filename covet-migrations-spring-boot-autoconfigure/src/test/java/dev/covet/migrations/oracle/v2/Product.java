@@ -27,4 +27,17 @@ public class Product {
     @Column(nullable = false, precision = 12, scale = 2)
     public BigDecimal price;
     public Integer stock;
+    /** Types beyond strings and numbers, each mapped differently per database by Hibernate. */
+    public java.util.UUID externalId;
+    public java.time.LocalDate releasedOn;
+    public java.time.Instant updatedAt;
+    public java.time.OffsetDateTime auditedAt;
+    public double weight;
+    public Float rating;
+    public short shelf;
+    public byte[] thumbnail;
+    @jakarta.persistence.Lob
+    public String manual;
+    @jakarta.persistence.Version
+    public long version;
 }
