@@ -60,7 +60,12 @@ class GeneratedMigrationsValidateTests {
                     product.manual = "Assemble with care. ".repeat(500);
                     product.thumbnail = new byte[] {1, 2, 3, (byte) 0xff};
                     product.releasedOn = java.time.LocalDate.of(2025, 12, 24);
+                    var tag = new dev.covet.migrations.oracle.v1.Tag();
+                    tag.label = "tools";
+                    em.persist(tag);
+                    product.tags.add(tag);
                     em.persist(product);
+                    customer.aliases.add("Countess");
                     var order = new dev.covet.migrations.oracle.v1.PurchaseOrder();
                     order.customer = customer;
                     order.placedAt = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
@@ -72,6 +77,12 @@ class GeneratedMigrationsValidateTests {
                     line.quantity = 2;
                     line.unitPrice = new BigDecimal("9.95");
                     em.persist(line);
+                    var payment = new dev.covet.migrations.oracle.v1.CardPayment();
+                    payment.order = order;
+                    payment.amount = order.total;
+                    payment.payer = customer;
+                    payment.lastDigits = "4242";
+                    em.persist(payment);
                 });
             }
 
@@ -112,6 +123,13 @@ class GeneratedMigrationsValidateTests {
                     var line = em.createQuery("select l from OrderLine l", dev.covet.migrations.oracle.v2.OrderLine.class)
                             .getSingleResult();
                     assertThat(line.product.id).isEqualTo(product.id);
+                    // The join table followed the renamed table: its key still points at the product.
+                    assertThat(product.tags).extracting(t -> t.label).containsExactly("tools");
+                    assertThat(customer.aliases).containsExactly("Countess");
+                    var payment = em.createQuery("select p from Payment p", dev.covet.migrations.oracle.v2.Payment.class)
+                            .getSingleResult();
+                    assertThat(payment).isInstanceOfSatisfying(dev.covet.migrations.oracle.v2.CardPayment.class,
+                            card -> assertThat(card.lastDigits).isEqualTo("4242"));
                     assertThat(line.order.customer.id).isEqualTo(customer.id);
                     var review = new dev.covet.migrations.oracle.v2.Review();
                     review.product = product;

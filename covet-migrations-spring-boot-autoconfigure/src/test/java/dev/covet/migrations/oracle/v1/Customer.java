@@ -37,6 +37,11 @@ public class Customer {
     public Tier tier;
     public LocalDateTime createdAt;
     public boolean active;
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "customer_aliases",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "customer_id"))
+    @Column(name = "alias", length = 60)
+    public java.util.Set<String> aliases = new java.util.HashSet<>();
     @OneToMany(mappedBy = "customer")
     public List<PurchaseOrder> orders = new ArrayList<>();
 }

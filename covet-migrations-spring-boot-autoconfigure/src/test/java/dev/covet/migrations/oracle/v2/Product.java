@@ -40,4 +40,9 @@ public class Product {
     public String manual;
     @jakarta.persistence.Version
     public long version;
+    @jakarta.persistence.ManyToMany
+    @jakarta.persistence.JoinTable(name = "product_tags",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "product_id"),
+            inverseJoinColumns = @jakarta.persistence.JoinColumn(name = "tag_id"))
+    public java.util.Set<Tag> tags = new java.util.HashSet<>();
 }
