@@ -32,6 +32,11 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    public Integer defaultTimePrecision() {
+        return 0;
+    }
+
+    @Override
     public String quote(String identifier) {
         return "`" + Identifiers.requireValid(identifier) + "`";
     }

@@ -24,6 +24,11 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    public Integer defaultTimePrecision() {
+        return 6;
+    }
+
+    @Override
     public String quote(String identifier) {
         return "\"" + Identifiers.requireValid(identifier) + "\"";
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
 
 import java.math.BigDecimal;
 
@@ -20,7 +21,14 @@ public class Account {
     @Column(nullable = false, length = 100)
     public String displayName;
     @Column(nullable = false, precision = 12, scale = 2)
+    @ColumnDefault("0")
     public BigDecimal balance;
+    @Column(nullable = false)
+    @ColumnDefault("true")
+    public boolean active = true;
+    @Column(nullable = false)
+    @ColumnDefault("CURRENT_TIMESTAMP")
+    public java.time.LocalDateTime createdAt;
     /** Not in the database yet: the one difference after adopting it. */
     @Column(length = 30)
     public String phone;
