@@ -59,6 +59,29 @@ public final class MigrationRunner {
         return engine().rollback(options);
     }
 
+    /**
+     * Records a migration as applied without running it, because the database already has what it creates: the
+     * last step of adopting an existing database (its schema written as the initial migration, then marked). Takes
+     * the migration lock and records the file's checksum exactly as {@link #migrate()} would, so {@link #validate()}
+     * and later runs treat it as applied.
+     *
+     * @param id a migration in this runner's locations, not yet recorded, whose dependencies are applied
+     * @throws MigrationException when that is not so
+     */
+    public void markApplied(MigrationId id) {
+        engine().markApplied(id);
+    }
+
+    /**
+     * The same runner reading migrations from other locations (for example with the directory makemigrations writes
+     * to, before a build copies it onto the classpath).
+     */
+    public MigrationRunner withLocations(List<String> locations) {
+        return new MigrationRunner(new Config(config.dataSource(), config.dialect(), List.copyOf(locations),
+                config.javaMigrations(), config.tablePrefix(), config.lockTimeout(), config.validateChecksums(),
+                config.listeners(), config.appliedBy(), config.classLoader()));
+    }
+
     /** Applied, pending, failed, missing and modified migrations. */
     public MigrationStatus status() {
         return engine().status();

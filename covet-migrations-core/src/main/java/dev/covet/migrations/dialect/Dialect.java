@@ -27,6 +27,29 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
     String typeSql(ColumnType type);
 
     /**
+     * The fractional-second precision this database gives a TIME or TIMESTAMP column declared without one
+     * (PostgreSQL 6, MySQL 0), or {@code null} where precision is not part of the type (SQLite).
+     */
+    default Integer defaultTimePrecision() {
+        return null;
+    }
+
+    /**
+     * Whether two types make the same column on this database although written differently: {@code TIMESTAMP}
+     * and {@code TIMESTAMP(6)} on PostgreSQL, {@code TIMESTAMP} and {@code TIMESTAMP(0)} on MySQL.
+     */
+    default boolean sameType(ColumnType a, ColumnType b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        boolean temporal = a.kind() == ColumnType.Kind.TIME || a.kind() == ColumnType.Kind.TIMESTAMP
+                || a.kind() == ColumnType.Kind.TIMESTAMPTZ;
+        Integer precision = defaultTimePrecision();
+        return temporal && precision != null && a.kind() == b.kind()
+                && (a.precision() == null ? precision : a.precision()).equals(b.precision() == null ? precision : b.precision());
+    }
+
+    /**
      * The SQL statements for one operation, given the schema before it.
      *
      * @throws UnsupportedOperationException for {@code RUN_JAVA}, which the executor runs itself

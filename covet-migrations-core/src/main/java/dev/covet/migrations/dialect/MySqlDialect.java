@@ -32,6 +32,11 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    public Integer defaultTimePrecision() {
+        return 0;
+    }
+
+    @Override
     public String quote(String identifier) {
         return "`" + Identifiers.requireValid(identifier) + "`";
     }
@@ -59,8 +64,11 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
                 return type.length() == null ? "LONGBLOB" : "VARBINARY(" + type.length() + ")";
             case UUID:
                 return "CHAR(36)";
+            case OID:
+                // No large objects in MySQL: the bytes themselves
+                return "LONGBLOB";
             default:
-                // SMALLINT, BIGINT, DECIMAL(p,s), DOUBLE, CHAR(n), VARCHAR(n), DATE, TIME[(p)], JSON
+                // SMALLINT, BIGINT, DECIMAL(p,s), DOUBLE, CHAR(n), VARCHAR(n), BINARY(n), DATE, TIME[(p)], JSON
                 return type.sql();
         }
     }

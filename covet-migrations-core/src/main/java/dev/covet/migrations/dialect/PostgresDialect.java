@@ -24,6 +24,11 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    public Integer defaultTimePrecision() {
+        return 6;
+    }
+
+    @Override
     public String quote(String identifier) {
         return "\"" + Identifiers.requireValid(identifier) + "\"";
     }
@@ -40,7 +45,7 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
             case TIMESTAMPTZ:
                 return type.precision() == null ? "TIMESTAMP WITH TIME ZONE"
                         : "TIMESTAMP(" + type.precision() + ") WITH TIME ZONE";
-            case BLOB:
+            case BLOB, BINARY:
                 // BYTEA has no length limit; a declared length is not enforced
                 return "BYTEA";
             case JSON:

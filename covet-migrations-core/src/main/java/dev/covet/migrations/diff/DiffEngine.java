@@ -52,6 +52,9 @@ import java.util.Set;
  * operations can be reversed without the original schema. The order of columns and of indexes, keys and
  * constraints within a table is not diffed (no operation reorders them): added items go at the end.
  *
+ * <p>A column wanted {@code unique} that already has a single-column unique key under another name keeps that key
+ * (see {@link ExistingUniqueKeys}).
+ *
  * <p>A change in the primary key of existing columns has no operation: it raises
  * {@link UnsupportedSchemaChangeException}.
  */
@@ -78,7 +81,7 @@ public final class DiffEngine {
         Plan plan = new Plan(from);
         Map<String, String> oldTableNames = renameTables(plan, to);
         renameColumns(plan, to, oldTableNames);
-        new Changes(plan, to).emit();
+        new Changes(plan, ExistingUniqueKeys.keep(plan.state, to)).emit();
         return List.copyOf(plan.operations);
     }
 

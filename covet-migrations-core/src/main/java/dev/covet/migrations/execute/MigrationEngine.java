@@ -156,6 +156,45 @@ public final class MigrationEngine {
         }
     }
 
+    /**
+     * Records a migration as applied without running it: for a database that already has its schema (adopting an
+     * existing database with a baseline migration). Takes the migration lock and records the file's checksum, as
+     * an apply would, so validation and later runs treat it like any applied migration.
+     *
+     * @throws MigrationException when there is no such file, it is already recorded, or a dependency is not applied
+     */
+    public void markApplied(MigrationId id) {
+        MigrationSource source = sources().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new MigrationException("no migration " + id + " in " + config.locations()));
+        Migration migration = source.parse();
+        HistoryTable history = history();
+        long start = System.nanoTime();
+        try (Connection c = connect()) {
+            MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+            try (MigrationLock.Held ignored = lock.acquire(config.lockTimeout())) {
+                history.create(c);
+                Map<MigrationId, HistoryRow> rows = byId(history.readAll(c));
+                if (rows.containsKey(id)) {
+                    throw new MigrationException(id + " is already recorded (" + rows.get(id).state() + ")");
+                }
+                for (MigrationId dependency : migration.dependencies()) {
+                    HistoryRow row = rows.get(dependency);
+                    if (row == null || !row.isApplied()) {
+                        throw new MigrationException("cannot record " + id + " as applied: its dependency " + dependency
+                                + " is not applied");
+                    }
+                }
+                try (PreparedStatement insert = history.prepareInsert(c)) {
+                    history.insert(insert, new HistoryRow(id, source.checksum(), migration.description(), Instant.now(), 0,
+                            config.appliedBy(), HistoryRow.APPLIED, 0, "recorded as applied without running (baseline)"));
+                }
+                log.info("Recorded {} as applied without running it", id);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot record " + id + " as applied", e, start);
+        }
+    }
+
     private List<ExecutedMigration> dryRun(List<MigrationSource> sources, List<HistoryRow> rows, MigrateOptions options) {
         MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
         List<ExecutedMigration> out = new ArrayList<>();

@@ -48,7 +48,8 @@ public final class MakeMigrations {
      */
     public List<MakeMigrationsResult> runZeroDowntime(SchemaState model, String name, String app, Path outputDirectory) {
         SchemaState from = runner.projectedSchema();
-        List<Operation> operations = new DiffEngine(renameDetector).generateDiff(from, model);
+        List<Operation> operations = new DiffEngine(renameDetector)
+                .generateDiff(from, SameTypes.keepWritten(from, model, runner.dialect()));
         if (operations.isEmpty()) {
             return List.of();
         }
@@ -75,7 +76,8 @@ public final class MakeMigrations {
     /** The same, from an explicit starting schema (the live database, to adopt an existing one). */
     public MakeMigrationsResult run(SchemaState from, SchemaState model, String name, String app, Path outputDirectory,
                                     boolean empty) {
-        List<Operation> operations = empty ? List.of() : new DiffEngine(renameDetector).generateDiff(from, model);
+        List<Operation> operations = empty ? List.of()
+                : new DiffEngine(renameDetector).generateDiff(from, SameTypes.keepWritten(from, model, runner.dialect()));
         if (operations.isEmpty() && !empty) {
             return new MakeMigrationsResult(null, null, List.of(), renameDetector.getStats());
         }

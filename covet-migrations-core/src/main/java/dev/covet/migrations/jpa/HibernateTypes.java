@@ -33,10 +33,7 @@ final class HibernateTypes {
             case "tinyint" -> {
                 return ColumnType.of(ColumnType.Kind.SMALLINT);
             }
-            case "binary(16)" -> {
-                return ColumnType.of(ColumnType.Kind.UUID);
-            }
-            case "oid", "bytea", "blob", "longblob", "tinyblob", "mediumblob" -> {
+            case "bytea", "blob", "longblob", "tinyblob", "mediumblob" -> {
                 return ColumnType.of(ColumnType.Kind.BLOB);
             }
             default -> {

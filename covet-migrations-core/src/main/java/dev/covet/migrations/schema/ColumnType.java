@@ -16,10 +16,14 @@ import java.util.regex.Pattern;
  */
 public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale) {
 
-    /** Normalized type kinds; each dialect maps them to its own SQL. */
+    /**
+     * Normalized type kinds; each dialect maps them to its own SQL. {@code BINARY(n)} is fixed-length bytes (what
+     * Hibernate maps a {@code UUID} to on MySQL); {@code OID} is a PostgreSQL large-object reference (Hibernate's
+     * {@code @Lob} on PostgreSQL), bytes elsewhere.
+     */
     public enum Kind {
         SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN,
-        CHAR, VARCHAR, TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, UUID, JSON;
+        CHAR, VARCHAR, TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, UUID, JSON, BINARY, OID;
 
         /** Whether values of this kind are integers. */
         public boolean isInteger() {
@@ -86,20 +90,22 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
             case "TIME", "TIME WITHOUT TIME ZONE" -> new ColumnType(Kind.TIME, null, a, null);
             case "TIMESTAMP", "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> new ColumnType(Kind.TIMESTAMP, null, a, null);
             case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> new ColumnType(Kind.TIMESTAMPTZ, null, a, null);
-            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY", "BINARY", "BINARY VARYING" ->
+            case "BLOB", "BYTEA", "LONGBLOB", "MEDIUMBLOB", "VARBINARY", "BINARY VARYING" ->
                     new ColumnType(Kind.BLOB, a, null, null);
+            case "BINARY" -> new ColumnType(Kind.BINARY, a == null ? 1 : a, null, null);
+            case "OID" -> of(Kind.OID);
             case "UUID" -> of(Kind.UUID);
             case "JSON", "JSONB" -> of(Kind.JSON);
             default -> throw new IllegalArgumentException("unknown column type '" + sql
                     + "' (known: SMALLINT, INTEGER, BIGINT, DECIMAL(p,s), REAL, DOUBLE, BOOLEAN, CHAR(n), VARCHAR(n), TEXT,"
-                    + " DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, UUID, JSON)");
+                    + " DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, BINARY(n), UUID, JSON, OID)");
         };
     }
 
     /** The portable SQL spelling used in migration files, e.g. {@code VARCHAR(255)}. */
     public String sql() {
         return switch (kind) {
-            case CHAR, VARCHAR -> kind + "(" + length + ")";
+            case CHAR, VARCHAR, BINARY -> kind + "(" + length + ")";
             case DECIMAL -> precision == null ? "DECIMAL"
                     : scale == null ? "DECIMAL(" + precision + ")" : "DECIMAL(" + precision + "," + scale + ")";
             case BLOB -> length == null ? "BLOB" : "VARBINARY(" + length + ")";

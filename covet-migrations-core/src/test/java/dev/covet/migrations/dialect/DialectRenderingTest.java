@@ -479,8 +479,24 @@ class DialectRenderingTest {
         assertThat(my.typeSql(blob)).isEqualTo("LONGBLOB");
         assertThat(my.typeSql(new ColumnType(ColumnType.Kind.BLOB, 16, null, null))).isEqualTo("VARBINARY(16)");
         assertThat(my.typeSql(ColumnType.of(ColumnType.Kind.UUID))).isEqualTo("CHAR(36)");
+        // A time type without precision is the database's default precision.
+        ColumnType timestamp = ColumnType.parse("TIMESTAMP");
+        assertThat(pg.sameType(timestamp, ColumnType.parse("TIMESTAMP(6)"))).isTrue();
+        assertThat(pg.sameType(timestamp, ColumnType.parse("TIMESTAMP(3)"))).isFalse();
+        assertThat(pg.sameType(timestamp, ColumnType.parse("TIMESTAMPTZ(6)"))).isFalse();
+        assertThat(my.sameType(timestamp, ColumnType.parse("TIMESTAMP(0)"))).isTrue();
+        assertThat(my.sameType(timestamp, ColumnType.parse("TIMESTAMP(6)"))).isFalse();
+        assertThat(my.sameType(ColumnType.varchar(10), ColumnType.varchar(20))).isFalse();
+        // Hibernate's UUID on MySQL is BINARY(16), its @Lob on PostgreSQL an OID: both must be created as such.
+        ColumnType binary16 = ColumnType.parse("BINARY(16)");
+        assertThat(binary16).isEqualTo(new ColumnType(ColumnType.Kind.BINARY, 16, null, null));
+        assertThat(my.typeSql(binary16)).isEqualTo("BINARY(16)");
+        assertThat(pg.typeSql(binary16)).isEqualTo("BYTEA");
+        assertThat(pg.typeSql(ColumnType.parse("OID"))).isEqualTo("OID");
+        assertThat(my.typeSql(ColumnType.parse("OID"))).isEqualTo("LONGBLOB");
         for (ColumnType.Kind k : ColumnType.Kind.values()) {
-            ColumnType t = k == ColumnType.Kind.CHAR || k == ColumnType.Kind.VARCHAR ? new ColumnType(k, 12, null, null) : ColumnType.of(k);
+            ColumnType t = k == ColumnType.Kind.CHAR || k == ColumnType.Kind.VARCHAR || k == ColumnType.Kind.BINARY
+                    ? new ColumnType(k, 12, null, null) : ColumnType.of(k);
             assertThat(ColumnType.parse(lite.typeSql(t))).as(k.name()).isEqualTo(t);
         }
         TableSchema t = TableSchema.of("t", List.of(autoPk("id")));

@@ -307,4 +307,30 @@ class DiffEngineTest {
         assertThat(types(ops)).containsExactly("RENAME_COLUMN", "DROP_INDEX", "DROP_COLUMN", "DROP_TABLE",
                 "CREATE_TABLE", "ADD_COLUMN");
     }
+
+    @Test
+    void aUniqueColumnKeepsTheUniqueKeyTheDatabaseNamedItself() {
+        ColumnSchema email = ColumnSchema.of("email", ColumnType.varchar(200));
+        // PostgreSQL names an inline UNIQUE <table>_<column>_key; MySQL names its unique index after the column.
+        TableSchema postgres = table("accounts", List.of(id(), email), List.of(), List.of(),
+                List.of(new ConstraintSchema("accounts_email_key", ConstraintSchema.Kind.UNIQUE, List.of("email"), null)));
+        TableSchema mysql = table("accounts", List.of(id(), email), List.of(new IndexSchema("email", List.of("email"), true, null)),
+                List.of(), List.of());
+        SchemaState model = SchemaState.of(List.of(table("accounts", List.of(id(), email.withUnique(true),
+                varchar("phone")), List.of(), List.of(), List.of())));
+
+        assertThat(new DiffEngine().generateDiff(SchemaState.of(List.of(postgres)), model))
+                .containsExactly(new AddColumn("accounts", varchar("phone")));
+        assertThat(new DiffEngine().generateDiff(SchemaState.of(List.of(mysql)), model))
+                .containsExactly(new AddColumn("accounts", varchar("phone")));
+        // Not unique in the model any more: the key goes, by its real name.
+        SchemaState notUnique = SchemaState.of(List.of(table("accounts", List.of(id(), email), List.of(), List.of(), List.of())));
+        assertThat(new DiffEngine().generateDiff(SchemaState.of(List.of(postgres)), notUnique))
+                .extracting(Operation::type).containsExactly("DROP_CONSTRAINT");
+        // A key over more columns is another thing: the column's own unique key is added.
+        TableSchema pair = table("accounts", List.of(id(), email, varchar("phone")), List.of(), List.of(),
+                List.of(new ConstraintSchema("uk_pair", ConstraintSchema.Kind.UNIQUE, List.of("email", "phone"), null)));
+        assertThat(new DiffEngine().generateDiff(SchemaState.of(List.of(pair)), model))
+                .extracting(Operation::type).containsExactly("DROP_CONSTRAINT", "ALTER_COLUMN");
+    }
 }

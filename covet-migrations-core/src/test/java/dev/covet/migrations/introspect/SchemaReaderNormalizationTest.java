@@ -54,6 +54,8 @@ class SchemaReaderNormalizationTest {
         assertThat(MySqlTypes.parse("datetime(6)")).isEqualTo(new ColumnType(Kind.TIMESTAMP, null, 6, null));
         assertThat(MySqlTypes.parse("timestamp")).isEqualTo(ColumnType.of(Kind.TIMESTAMPTZ));
         assertThat(MySqlTypes.parse("varbinary(16)")).isEqualTo(new ColumnType(Kind.BLOB, 16, null, null));
+        assertThat(MySqlTypes.parse("binary(16)")).isEqualTo(new ColumnType(Kind.BINARY, 16, null, null));
+        assertThat(PostgresSchemaReader.type("t", "c", "oid")).isEqualTo(ColumnType.of(Kind.OID));
         assertThat(MySqlTypes.parse("bigint(20) unsigned")).isEqualTo(ColumnType.of(Kind.BIGINT));
     }
 

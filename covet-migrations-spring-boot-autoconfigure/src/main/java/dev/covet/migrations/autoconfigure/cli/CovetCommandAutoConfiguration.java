@@ -36,7 +36,7 @@ public final class CovetCommandAutoConfiguration {
             ObjectProvider<MigrationAuditLog> auditLog) {
         List<CovetCommand> commands = List.of(new MigrateCommand(runner), new RollbackCommand(validator),
                 new StatusCommand(runner), new SqlMigrateCommand(runner), new ValidateCommand(runner),
-                new MakeMigrationsCommand(runner, properties, model.getIfAvailable()),
+                new MakeMigrationsCommand(runner, properties, model.getIfAvailable()), new BaselineCommand(runner, properties),
                 new SquashCommand(runner, properties), new AuditCommand(auditLog.getIfAvailable()),
                 new LintCommand(runner, properties.getLint().getSuppressions()), new BackupsCommand(runner));
         return new CovetCommandDispatcher(commands, new CommandOutput(System.out, System.err));

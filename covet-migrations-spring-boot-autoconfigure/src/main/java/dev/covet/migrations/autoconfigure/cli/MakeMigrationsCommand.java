@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * {@link dev.covet.migrations.generate.ExpandContractSplitter}). What is written is linted, findings printed as
  * warnings. With {@code --json}: {@code {file, files, operations: [{type, table}], warnings}} ({@code file} is null
  * when nothing changed).
+ * <p>
+ * To start from a database that already exists (made before Covet), run {@link BaselineCommand covet baseline}
+ * first: it writes the live schema as the initial migration and records it as applied, so this command then writes
+ * only what the entities change.
  */
 public class MakeMigrationsCommand implements CovetCommand {
 

@@ -17,6 +17,8 @@ import java.sql.Types;
  * codes are equivalent.</li>
  * <li>Likewise NUMERIC, DECIMAL, FLOAT, REAL and DOUBLE: the driver reports a declared {@code DECIMAL(10,2)} as
  * FLOAT, where a {@code BigDecimal} field expects NUMERIC.</li>
+ * <li>Likewise the character types (TEXT affinity: a {@code @Lob String} expects CLOB, the driver reports a
+ * declared {@code TEXT} as VARCHAR) and the binary ones (BLOB affinity).</li>
  * <li>Hibernate 7.4's DDL writer skips the identity type when the statement built so far already contains the
  * word "integer" (a column named or typed so before it), leaving {@code id,} with no type, on which the
  * validator then fails. The identity column here is always written with its declared type.</li>
@@ -50,6 +52,7 @@ public class CovetSQLiteDialect extends SQLiteDialect {
     @Override
     public boolean equivalentTypes(int typeCode1, int typeCode2) {
         return (isIntegral(typeCode1) && isIntegral(typeCode2)) || (isNumeric(typeCode1) && isNumeric(typeCode2))
+                || (isCharacter(typeCode1) && isCharacter(typeCode2)) || (isBinary(typeCode1) && isBinary(typeCode2))
                 || super.equivalentTypes(typeCode1, typeCode2);
     }
 
@@ -57,6 +60,19 @@ public class CovetSQLiteDialect extends SQLiteDialect {
     private static boolean isNumeric(int typeCode) {
         return typeCode == Types.NUMERIC || typeCode == Types.DECIMAL || typeCode == Types.FLOAT
                 || typeCode == Types.REAL || typeCode == Types.DOUBLE;
+    }
+
+    /** Types with SQLite's TEXT affinity. */
+    private static boolean isCharacter(int typeCode) {
+        return typeCode == Types.CHAR || typeCode == Types.VARCHAR || typeCode == Types.LONGVARCHAR || typeCode == Types.CLOB
+                || typeCode == Types.NCHAR || typeCode == Types.NVARCHAR || typeCode == Types.LONGNVARCHAR
+                || typeCode == Types.NCLOB;
+    }
+
+    /** Types with SQLite's BLOB affinity. */
+    private static boolean isBinary(int typeCode) {
+        return typeCode == Types.BINARY || typeCode == Types.VARBINARY || typeCode == Types.LONGVARBINARY
+                || typeCode == Types.BLOB;
     }
 
     private static boolean isIntegral(int typeCode) {

@@ -1,0 +1,4 @@
+package dev.covet.migrations.oracle.v1;
+
+/** Stored by position ({@code EnumType.ORDINAL}). */
+public enum Tier { BRONZE, SILVER, GOLD }
