@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class CompactYaml {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.()/-]*( [A-Za-z0-9_.()/-]+)*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.()/-]*( [A-Za-z0-9_.()/-]+)*"
+            + "|\\d+_[A-Za-z][A-Za-z0-9_]*");
     private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n", "~");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,7 +45,8 @@ final class CompactYaml {
                 out.append('\n');
                 for (JsonNode item : value) {
                     out.append(" ".repeat(indent + 2)).append("- ");
-                    if (isFlat(item)) {
+                    // Operations (the document's own lists) stay block style, one key per line.
+                    if (indent > 0 && isFlat(item)) {
                         out.append(flow(item)).append('\n');
                     } else {
                         blockMap(item, indent + 4, out);
