@@ -80,7 +80,8 @@ public final class Bench {
                 .append(history.stream().mapToInt(m -> m.operations().size()).sum()).append(" operations, ")
                 .append(workload.statements()).append(" SQL statements; squash: ")
                 .append(workload.squash().operationCountBefore()).append(" → ")
-                .append(workload.squash().operationCountAfter()).append(" operations\n");
+                .append(workload.squash().operationCountAfter()).append(" operations with data kept, ")
+                .append(workload.schemaSquash().operationCountAfter()).append(" with data elidable\n");
         System.err.println(kind.cliName() + ": workload in " + workload.root());
         ScenarioRunner runner = new ScenarioRunner(server, workload, options, launcher, dir);
         for (String scenario : options.scenarios()) {

@@ -41,13 +41,39 @@ final class ChildLauncher {
         long wall = System.nanoTime() - t0;
         ChildResult result = ChildResult.find(output);
         if (exit != 0 || result == null) {
-            throw new IllegalStateException("child " + args + " failed (exit " + exit + "):\n" + tail(output));
+            throw new ChildFailedException("child " + args + " failed (exit " + exit + "):\n" + tail(output), firstError(output));
         }
         return new Timed(result, wall);
     }
 
+    /** The first line that looks like the exception that ended the child, for the report. */
+    private static String firstError(String output) {
+        for (String line : output.split("\n")) {
+            if (line.startsWith("Exception in thread") || line.startsWith("Caused by")) {
+                String text = line.replaceFirst("^Exception in thread \"main\" ", "").replaceFirst("^Caused by: ", "");
+                return text.length() > 160 ? text.substring(0, 160) + "…" : text;
+            }
+        }
+        return "no result line";
+    }
+
     private static String tail(String output) {
         return output.length() <= 6000 ? output : "..." + output.substring(output.length() - 6000);
+    }
+
+    /** A child that exited with an error or printed no result. */
+    static final class ChildFailedException extends IllegalStateException {
+        private final String summary;
+
+        ChildFailedException(String message, String summary) {
+            super(message);
+            this.summary = summary;
+        }
+
+        /** One line naming the error. */
+        String summary() {
+            return summary;
+        }
     }
 
     /**

@@ -60,7 +60,8 @@ final class ScenarioRunner {
     List<Measurement> squash() throws Exception {
         Map<String, Tool> tools = new LinkedHashMap<>();
         tools.put("Covet, " + options.migrations() + " YAML originals", new Tool("covet", workload.covetYaml()));
-        tools.put("Covet, squashed into 1", new Tool("covet", workload.covetSquashed()));
+        tools.put("Covet, squashed into 1, data kept", new Tool("covet", workload.covetSquashed()));
+        tools.put("Covet, squashed into 1, data elidable", new Tool("covet", workload.covetSquashedSchema()));
         return measureOnFreshDatabases("squash", tools);
     }
 
@@ -72,7 +73,8 @@ final class ScenarioRunner {
                 String name = "covet_bench_" + scenario + "_" + e.getValue().tool();
                 Target t = server.create(name);
                 try {
-                    runs.get(e.getKey()).add(launch(e.getValue().tool(), scenario, e.getValue().dir(), t));
+                    Tool tool = e.getValue();
+                    runs.get(e.getKey()).measure(() -> launch(tool.tool(), scenario, tool.dir(), t));
                 } finally {
                     server.drop(name);
                 }
@@ -98,7 +100,9 @@ final class ScenarioRunner {
         try {
             for (int r = 0; r < options.runs(); r++) {
                 for (Map.Entry<String, Tool> e : tools.entrySet()) {
-                    runs.get(e.getKey()).add(launch(e.getValue().tool(), "startup", e.getValue().dir(), targets.get(e.getKey())));
+                    Tool tool = e.getValue();
+                    Target t = targets.get(e.getKey());
+                    runs.get(e.getKey()).measure(() -> launch(tool.tool(), "startup", tool.dir(), t));
                 }
             }
         } finally {
@@ -125,8 +129,8 @@ final class ScenarioRunner {
             runs.put("Covet SchemaReader", new Runs());
             runs.put("Liquibase snapshot", new Runs());
             for (int r = 0; r < options.runs(); r++) {
-                runs.get("Covet SchemaReader").add(launch("covet", "introspect", null, t));
-                runs.get("Liquibase snapshot").add(launch("liquibase", "introspect", null, t));
+                runs.get("Covet SchemaReader").measure(() -> launch("covet", "introspect", null, t));
+                runs.get("Liquibase snapshot").measure(() -> launch("liquibase", "introspect", null, t));
             }
             return collect("introspect", runs);
         } finally {
@@ -164,7 +168,8 @@ final class ScenarioRunner {
                     server.drop(name);
                     Files.copy(server.sqliteFile(seedName), server.sqliteFile(name));
                     try {
-                        runs.get(e.getKey()).add(launch(e.getValue(), "rebuild", all, server.at(name)));
+                        String tool = e.getValue();
+                        runs.get(e.getKey()).measure(() -> launch(tool, "rebuild", all, server.at(name)));
                     } finally {
                         server.drop(name);
                     }
@@ -190,7 +195,7 @@ final class ScenarioRunner {
 
     private List<Measurement> collect(String scenario, Map<String, Runs> runs) {
         List<Measurement> out = new ArrayList<>();
-        runs.forEach((label, r) -> out.add(new Measurement(scenario, db(), label, r.results, r.walls)));
+        runs.forEach((label, r) -> out.add(new Measurement(scenario, db(), label, r.results, r.walls, r.failure)));
         return out;
     }
 
@@ -203,16 +208,35 @@ final class ScenarioRunner {
             runs.add(timed);
         }
         return List.of(new Measurement("rename", "-", "Covet RenameDetector, 500 dropped × 500 added columns",
-                runs.results, runs.walls));
+                runs.results, runs.walls, null));
     }
 
     /** A tool's child name and the files it reads. */
     private record Tool(String tool, Path dir) {
     }
 
+    /** One measured launch. */
+    private interface Launch {
+        ChildLauncher.Timed run() throws IOException, InterruptedException;
+    }
+
+    /** The runs of one tool; a tool that fails once is not run again, and the report says why. */
     private static final class Runs {
         final List<ChildResult> results = new ArrayList<>();
         final List<Long> walls = new ArrayList<>();
+        String failure;
+
+        void measure(Launch launch) throws IOException, InterruptedException {
+            if (failure != null) {
+                return;
+            }
+            try {
+                add(launch.run());
+            } catch (ChildLauncher.ChildFailedException e) {
+                System.err.println(e.getMessage());
+                failure = e.summary();
+            }
+        }
 
         void add(ChildLauncher.Timed timed) {
             results.add(timed.result());

@@ -40,16 +40,25 @@ public final class MarkdownReport {
         header.add("check");
         out.append(row(header)).append(row(header.stream().map(h -> "---").toList()));
         for (Measurement m : rows) {
+            if (!m.hasResults()) {
+                List<String> cells = new ArrayList<>(List.of(m.db(), m.label(), "failed"));
+                while (cells.size() < header.size() - 1) {
+                    cells.add("–");
+                }
+                cells.add(m.failure());
+                out.append(row(cells));
+                continue;
+            }
             List<String> cells = new ArrayList<>(List.of(m.db(), m.label(), spread(m.callMs()), spread(m.mainMs()),
                     number(m.wallMs().median()), number(m.rssMib().median())));
             for (String ref : s.references()) {
-                cells.add(reference(rows, m.db(), ref).map(r -> ratio(m.callMs().median(), r.callMs().median())).orElse("–"));
+                cells.add(reference(rows, m.db(), ref).filter(Measurement::hasResults).map(r -> ratio(m.callMs().median(), r.callMs().median())).orElse("–"));
             }
             if (s.mainRatio()) {
-                cells.add(reference(rows, m.db(), s.references().get(0))
+                cells.add(reference(rows, m.db(), s.references().get(0)).filter(Measurement::hasResults)
                         .map(r -> ratio(m.mainMs().median(), r.mainMs().median())).orElse("–"));
             }
-            cells.add(m.notes());
+            cells.add(m.failure() == null ? m.notes() : m.notes() + "; then failed: " + m.failure());
             out.append(row(cells));
         }
         return out.append('\n').toString();

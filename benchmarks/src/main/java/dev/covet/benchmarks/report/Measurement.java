@@ -11,12 +11,19 @@ import java.util.List;
  * @param label the tool as shown in the report
  * @param results each run's result
  * @param wallNanos each run's process wall time
+ * @param failure why the tool failed ({@code null} when it did not); runs before the failure are kept
  */
-public record Measurement(String scenario, String db, String label, List<ChildResult> results, List<Long> wallNanos) {
+public record Measurement(String scenario, String db, String label, List<ChildResult> results, List<Long> wallNanos,
+                          String failure) {
 
     public Measurement {
         results = List.copyOf(results);
         wallNanos = List.copyOf(wallNanos);
+    }
+
+    /** Whether there is at least one successful run to report. */
+    public boolean hasResults() {
+        return !results.isEmpty();
     }
 
     public Stats callMs() {

@@ -4,6 +4,7 @@ import dev.covet.migrations.Migration;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.generate.MigrationGenerator;
 import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.squash.MigrationSquasher;
 import dev.covet.migrations.squash.SquashResult;
@@ -23,14 +24,19 @@ import java.util.List;
  *   <li>{@code flyway/V1__x.sql}: the same text under Flyway's names;</li>
  *   <li>{@code liquibase/changelog.xml}: one changeset per file, each a {@code sqlFile} of {@code liquibase/sql/};</li>
  *   <li>{@code covet-yaml/0001_x.yaml}: the operations as Covet YAML (the squash scenario's originals);</li>
- *   <li>{@code covet-squashed/}: those squashed by {@link MigrationSquasher} into one migration.</li>
+ *   <li>{@code covet-squashed/}: those squashed by {@link MigrationSquasher} into one migration, the data
+ *       statements kept (a RUN_SQL is a barrier no operation moves past, so little folds);</li>
+ *   <li>{@code covet-squashed-schema/}: the same squash with every data statement marked {@code elidable} (what
+ *       a team does for seed data and backfills a fresh database does not need), so operations fold into the
+ *       final CREATE TABLEs.</li>
  * </ul>
  *
  * @param root the directory holding the others
- * @param squash what the squasher reported
+ * @param squash what the squasher reported, data kept
+ * @param schemaSquash what the squasher reported, data elided
  * @param statements SQL statements over all files
  */
-public record WorkloadFiles(Path root, SquashResult squash, int statements) {
+public record WorkloadFiles(Path root, SquashResult squash, SquashResult schemaSquash, int statements) {
 
     public Path covetSql() {
         return root.resolve("covet-sql");
@@ -52,29 +58,48 @@ public record WorkloadFiles(Path root, SquashResult squash, int statements) {
         return root.resolve("covet-squashed");
     }
 
+    public Path covetSquashedSchema() {
+        return root.resolve("covet-squashed-schema");
+    }
+
     /** Renders and writes the history into {@code root}, which must not exist yet (never reuse a workload). */
     public static WorkloadFiles write(Path root, List<GeneratedMigration> history, Dialect dialect) {
         try {
             if (Files.exists(root)) {
                 throw new IllegalStateException(root + " exists: a workload is always written to a fresh directory");
             }
-            WorkloadFiles files = new WorkloadFiles(root, null, 0);
+            WorkloadFiles files = new WorkloadFiles(root, null, null, 0);
             for (Path dir : List.of(files.covetSql(), files.flyway(), files.liquibase().resolve("sql"), files.covetYaml(),
-                    files.covetSquashed())) {
+                    files.covetSquashed(), files.covetSquashedSchema())) {
                 Files.createDirectories(dir);
             }
             int statements = writeSql(files, history, dialect);
             List<Migration> migrations = writeYaml(files, history);
-            SquashResult squash = new MigrationSquasher().squashMigrations(migrations, "squashed", 0);
-            if (!squash.isValid()) {
-                throw new IllegalStateException("the generated history does not squash: " + squash.conflicts());
-            }
-            write(files.covetSquashed().resolve(squash.squashedMigration().id().name() + ".yaml"),
-                    new MigrationGenerator().render(squash.squashedMigration()));
-            return new WorkloadFiles(root, squash, statements);
+            SquashResult squash = squash(migrations, files.covetSquashed());
+            SquashResult schemaSquash = squash(migrations.stream().map(WorkloadFiles::dataElidable).toList(),
+                    files.covetSquashedSchema());
+            return new WorkloadFiles(root, squash, schemaSquash, statements);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static SquashResult squash(List<Migration> migrations, Path dir) throws IOException {
+        SquashResult squash = new MigrationSquasher().squashMigrations(migrations, "squashed", 0);
+        if (!squash.isValid()) {
+            throw new IllegalStateException("the generated history does not squash: " + squash.conflicts());
+        }
+        write(dir.resolve(squash.squashedMigration().id().name() + ".yaml"),
+                new MigrationGenerator().render(squash.squashedMigration()));
+        return squash;
+    }
+
+    /** The migration with its data statements marked elidable. */
+    private static Migration dataElidable(Migration m) {
+        List<Operation> ops = m.operations().stream()
+                .map(op -> op instanceof RunSql sql ? (Operation) new RunSql(sql.sql(), sql.reverseSql(), true) : op).toList();
+        return new Migration(m.id(), m.description(), m.dependencies(), ops, m.forwardSql(), m.backwardSql(), m.replaces(),
+                m.checksum(), m.source());
     }
 
     private static int writeSql(WorkloadFiles files, List<GeneratedMigration> history, Dialect dialect) throws IOException {
