@@ -108,7 +108,9 @@ public final class Bench {
                 + "- Runs: " + options.runs() + " per tool, each in a fresh JVM; seed " + options.seed() + "\n"
                 + setup + "\n"
                 + "Times in ms. `call`: around the tool's own call inside the child (configure, connect, migrate); "
-                + "`main() → done`: from the child's main() to the end; `process`: spawn to exit, seen by the driver.\n\n"
+                + "`main() → done`: from the child's main() to the end; `process`: spawn to exit, seen by the driver; "
+                + "`process CPU`: CPU time of the child, all threads (JIT and GC included), less disturbed than wall time "
+                + "when other work shares the machine. Ratios are of `call` medians.\n\n"
                 + md.section(new MarkdownReport.Section("fresh", "1. Fresh install of " + n + " migrations",
                         List.of("Flyway", "plain JDBC (floor)"), false))
                 + md.section(new MarkdownReport.Section("startup", "2. Start with " + n + " applied (nothing pending)",

@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * One measured run, in its own JVM: {@code RunOne <tool> <scenario> <db> key=value...}. Prints one
- * {@link ChildResult} line: the time around the tool's own call, the time from {@code main()} to done, and the
- * peak resident memory of the process.
+ * {@link ChildResult} line: the time around the tool's own call, the time from {@code main()} to done, the CPU
+ * time of the whole process (all threads: less disturbed than wall time when the machine is busy), and its peak
+ * resident memory.
  */
 public final class RunOne {
 
@@ -29,7 +30,8 @@ public final class RunOne {
         ChildArgs parsed = ChildArgs.parse(args);
         CallResult call = Tasks.run(parsed);
         long mainNanos = System.nanoTime() - start;
-        System.out.println(new ChildResult(call.nanos(), mainNanos, peakRssKib(), call.note()).toLine());
+        long cpuNanos = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
+        System.out.println(new ChildResult(call.nanos(), mainNanos, cpuNanos, peakRssKib(), call.note()).toLine());
         System.out.flush();
         // Some tools leave non-daemon threads behind; the measurement is done.
         System.exit(0);

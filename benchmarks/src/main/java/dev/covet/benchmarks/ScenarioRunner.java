@@ -188,8 +188,9 @@ final class ScenarioRunner {
         }
         args.addAll(target.toArgs());
         ChildLauncher.Timed timed = launcher.run(args);
-        System.err.printf("  %-8s %-10s %-10s call %8.1f ms  main %8.1f ms  %s%n", db(), scenario, tool,
-                timed.result().callNanos() / 1e6, timed.result().mainNanos() / 1e6, timed.result().note());
+        System.err.printf("  %-8s %-10s %-10s call %8.1f ms  main %8.1f ms  cpu %8.1f ms  %s%n", db(), scenario, tool,
+                timed.result().callNanos() / 1e6, timed.result().mainNanos() / 1e6, timed.result().cpuNanos() / 1e6,
+                timed.result().note());
         return timed;
     }
 

@@ -32,7 +32,7 @@ public final class MarkdownReport {
         }
         StringBuilder out = new StringBuilder("## ").append(s.title()).append("\n\n");
         List<String> header = new ArrayList<>(List.of("DB", "Tool", "call ms, median (min–max)", "main() → done ms",
-                "process ms", "peak RSS MiB"));
+                "process ms", "process CPU ms", "peak RSS MiB"));
         s.references().forEach(r -> header.add("× " + r));
         if (s.mainRatio()) {
             header.add("main() × " + s.references().get(0));
@@ -50,7 +50,7 @@ public final class MarkdownReport {
                 continue;
             }
             List<String> cells = new ArrayList<>(List.of(m.db(), m.label(), spread(m.callMs()), spread(m.mainMs()),
-                    number(m.wallMs().median()), number(m.rssMib().median())));
+                    number(m.wallMs().median()), number(m.cpuMs().median()), number(m.rssMib().median())));
             for (String ref : s.references()) {
                 cells.add(reference(rows, m.db(), ref).filter(Measurement::hasResults).map(r -> ratio(m.callMs().median(), r.callMs().median())).orElse("–"));
             }

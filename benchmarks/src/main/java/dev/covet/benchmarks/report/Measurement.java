@@ -34,6 +34,10 @@ public record Measurement(String scenario, String db, String label, List<ChildRe
         return Stats.of(results.stream().map(r -> r.mainNanos() / 1e6).toList());
     }
 
+    public Stats cpuMs() {
+        return Stats.of(results.stream().map(r -> r.cpuNanos() / 1e6).toList());
+    }
+
     public Stats wallMs() {
         return Stats.of(wallNanos.stream().map(w -> w / 1e6).toList());
     }
