@@ -74,7 +74,7 @@ final class ScenarioRunner {
                 Target t = server.create(name);
                 try {
                     Tool tool = e.getValue();
-                    runs.get(e.getKey()).measure(() -> launch(tool.tool(), scenario, tool.dir(), t));
+                    runs.get(e.getKey()).measure(() -> verified(tool.tool(), t, launch(tool.tool(), scenario, tool.dir(), t)));
                 } finally {
                     server.drop(name);
                 }
@@ -179,6 +179,29 @@ final class ScenarioRunner {
             server.drop(seedName);
         }
         return collect("rebuild", runs);
+    }
+
+    /** The run with the number of rows the tool's history table holds afterwards added to its note. */
+    private ChildLauncher.Timed verified(String tool, Target target, ChildLauncher.Timed timed) {
+        String table = switch (tool) {
+            case "covet" -> "covet_migrations";
+            case "flyway" -> "flyway_schema_history";
+            case "liquibase" -> server.kind() == DbKind.POSTGRES ? "databasechangelog" : "DATABASECHANGELOG";
+            default -> null;
+        };
+        if (table == null) {
+            return timed;
+        }
+        try (Connection c = target.connect(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            ChildResult r = timed.result();
+            return new ChildLauncher.Timed(new ChildResult(r.callNanos(), r.mainNanos(), r.cpuNanos(), r.peakRssKib(),
+                    r.note() + ",history_rows=" + rs.getLong(1)), timed.wallNanos());
+        } catch (java.sql.SQLException e) {
+            throw new ChildLauncher.ChildFailedException("cannot read " + table + " after " + tool + ": " + e.getMessage(),
+                    "history table unreadable: " + e.getMessage());
+        }
     }
 
     private ChildLauncher.Timed launch(String tool, String scenario, Path dir, Target target) throws IOException, InterruptedException {
