@@ -85,7 +85,9 @@ final class PostgresSchemaReader implements SchemaReader {
     private static void readColumns(Statement st, TableSet tables) throws SQLException {
         // A schema repeats a few types and defaults thousands of times: each distinct text is parsed once.
         Map<String, ColumnType> types = new HashMap<>();
-        Map<ColumnType, Map<String, ColumnDefault>> defaults = new HashMap<>();
+        // Keyed by text (the type's catalog spelling and the default's SQL), not by ColumnType: hashing a record
+        // the first time bootstraps its generated hashCode, which a cold start notices.
+        Map<String, ColumnDefault> defaults = new HashMap<>();
         try (ResultSet rs = st.executeQuery(COLUMNS)) {
             while (rs.next()) {
                 TableAccumulator t = tables.table(rs.getString(1));
@@ -106,9 +108,12 @@ final class PostgresSchemaReader implements SchemaReader {
                         || (defaultSql != null && defaultSql.startsWith("nextval("));
                 ColumnDefault def = null;
                 if (!auto && defaultSql != null) {
-                    ColumnType forDefault = type;
-                    def = defaults.computeIfAbsent(type, k -> new HashMap<>())
-                            .computeIfAbsent(defaultSql, d -> defaultValue(d, forDefault));
+                    String key = formatType + '\u0000' + defaultSql;
+                    def = defaults.get(key);
+                    if (def == null) {
+                        def = defaultValue(defaultSql, type);
+                        defaults.put(key, def);
+                    }
                 }
                 t.addColumn(new ColumnSchema(column, type, !rs.getBoolean(4), def, false, false, auto));
             }
