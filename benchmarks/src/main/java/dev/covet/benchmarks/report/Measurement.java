@@ -2,6 +2,9 @@ package dev.covet.benchmarks.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The runs of one tool in one scenario on one database.
@@ -15,6 +18,8 @@ import java.util.List;
  */
 public record Measurement(String scenario, String db, String label, List<ChildResult> results, List<Long> wallNanos,
                           String failure) {
+
+    private static final Pattern EXEC_MS = Pattern.compile(",exec_ms=(\\d+)");
 
     public Measurement {
         results = List.copyOf(results);
@@ -46,14 +51,31 @@ public record Measurement(String scenario, String db, String label, List<ChildRe
         return Stats.of(results.stream().map(r -> r.peakRssKib() / 1024.0).toList());
     }
 
-    /** The distinct notes of the runs (they should agree). */
+    /**
+     * The distinct notes of the runs (they should agree), without Covet's per-run {@code exec_ms}, which
+     * {@link #execMs()} summarizes instead.
+     */
     public String notes() {
         List<String> distinct = new ArrayList<>();
         results.forEach(r -> {
-            if (!distinct.contains(r.note())) {
-                distinct.add(r.note());
+            String note = EXEC_MS.matcher(r.note()).replaceAll("");
+            if (!distinct.contains(note)) {
+                distinct.add(note);
             }
         });
-        return String.join(" / ", distinct);
+        String notes = String.join(" / ", distinct);
+        return execMs().map(s -> notes + "; engine exec ms " + Math.round(s.median())).orElse(notes);
+    }
+
+    /** Covet's own time executing the migrations (from its result), when the runs reported it. */
+    public Optional<Stats> execMs() {
+        List<Double> values = new ArrayList<>();
+        for (ChildResult r : results) {
+            Matcher m = EXEC_MS.matcher(r.note());
+            if (m.find()) {
+                values.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        return values.isEmpty() ? Optional.empty() : Optional.of(Stats.of(values));
     }
 }
