@@ -62,8 +62,17 @@ public record WorkloadFiles(Path root, SquashResult squash, SquashResult schemaS
         return root.resolve("covet-squashed-schema");
     }
 
-    /** Renders and writes the history into {@code root}, which must not exist yet (never reuse a workload). */
+    /** Renders and writes the history, squashes included, into {@code root}, which must not exist yet. */
     public static WorkloadFiles write(Path root, List<GeneratedMigration> history, Dialect dialect) {
+        return write(root, history, dialect, true);
+    }
+
+    /**
+     * Renders and writes the history into {@code root}, which must not exist yet (never reuse a workload).
+     *
+     * @param squash whether to write the squashed variants too (their fields are {@code null} when not)
+     */
+    public static WorkloadFiles write(Path root, List<GeneratedMigration> history, Dialect dialect, boolean squash) {
         try {
             if (Files.exists(root)) {
                 throw new IllegalStateException(root + " exists: a workload is always written to a fresh directory");
@@ -75,10 +84,13 @@ public record WorkloadFiles(Path root, SquashResult squash, SquashResult schemaS
             }
             int statements = writeSql(files, history, dialect);
             List<Migration> migrations = writeYaml(files, history);
-            SquashResult squash = squash(migrations, files.covetSquashed());
-            SquashResult schemaSquash = squash(migrations.stream().map(WorkloadFiles::dataElidable).toList(),
+            if (!squash) {
+                return new WorkloadFiles(root, null, null, statements);
+            }
+            SquashResult kept = squash(migrations, files.covetSquashed());
+            SquashResult elided = squash(migrations.stream().map(WorkloadFiles::dataElidable).toList(),
                     files.covetSquashedSchema());
-            return new WorkloadFiles(root, squash, schemaSquash, statements);
+            return new WorkloadFiles(root, kept, elided, statements);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
