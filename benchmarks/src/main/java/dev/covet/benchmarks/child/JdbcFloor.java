@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,7 +26,9 @@ final class JdbcFloor {
         long t0 = System.nanoTime();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+            // By the leading number, as every tool orders them: by name, 10000_x would come before 1001_x.
+            files = s.filter(p -> p.toString().endsWith(".sql"))
+                    .sorted(Comparator.comparingLong(JdbcFloor::number).thenComparing(Path::toString)).toList();
         }
         try (Connection c = target.connect()) {
             c.setAutoCommit(false);
@@ -42,6 +45,15 @@ final class JdbcFloor {
             }
         }
         return new CallResult(System.nanoTime() - t0, "applied=" + files.size());
+    }
+
+    private static long number(Path file) {
+        String name = file.getFileName().toString();
+        int end = 0;
+        while (end < name.length() && Character.isDigit(name.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? Long.MAX_VALUE : Long.parseLong(name.substring(0, end));
     }
 
     /** CREATE the new table and INSERT … SELECT the rows into it: the copy at the heart of a rebuild. */
