@@ -50,6 +50,18 @@ public record MigrationId(String app, String name) implements Comparable<Migrati
         return c != 0 ? c : name.compareTo(o.name);
     }
 
+    // equals and hashCode written out: a record's generated ones are bootstrapped on first use, which costs tens
+    // of milliseconds in a fresh JVM, and every start looks ids up in maps.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof MigrationId other && app.equals(other.app) && name.equals(other.name));
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * app.hashCode() + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return DEFAULT_APP.equals(app) ? name : app + ":" + name;

@@ -34,8 +34,11 @@ public final class NameSimilarity {
 
     /** The similarity of two names: the best of Levenshtein, separator-insensitive equality and containment. */
     public static double score(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
+        return scoreOfLowerCase(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #score} of names already in lower case (callers comparing many pairs lower-case each name once). */
+    static double scoreOfLowerCase(String x, String y) {
         if (x.equals(y)) {
             return 1.0;
         }

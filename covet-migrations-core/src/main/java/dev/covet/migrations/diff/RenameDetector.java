@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -166,17 +167,26 @@ public final class RenameDetector {
         if (enableDetection) {
             List<Candidate> passing = new ArrayList<>();
             List<Candidate> plausible = new ArrayList<>();
+            // Every pair is scored: lower-case each name once and compute each pair's name similarity once.
+            List<String> droppedNames = dropped.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            List<String> addedNames = added.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
             for (int d = 0; d < dropped.size(); d++) {
+                if (usedDropped.contains(d)) {
+                    continue;
+                }
+                ColumnSchema old = dropped.get(d);
                 for (int a = 0; a < added.size(); a++) {
-                    if (usedDropped.contains(d) || usedAdded.contains(a)) {
+                    if (usedAdded.contains(a)) {
                         continue;
                     }
-                    ColumnSchema old = dropped.get(d);
                     ColumnSchema neu = added.get(a);
-                    Candidate c = new Candidate(d, a, RenameScore.column(old, neu));
-                    if (passes(RenameScore.columnNameOnly(old, neu))) {
-                        plausible.add(c);
+                    double name = NameSimilarity.scoreOfLowerCase(droppedNames.get(d), addedNames.get(a));
+                    if (!passes(RenameScore.columnNameOnly(name))) {
+                        // Not even a perfect type and constraint match would pass: neither plausible nor passing.
+                        continue;
                     }
+                    Candidate c = new Candidate(d, a, RenameScore.column(old, neu, name));
+                    plausible.add(c);
                     if (passes(c.confidence()) && passesHardChecks(old, neu)) {
                         passing.add(c);
                     }
@@ -189,12 +199,16 @@ public final class RenameDetector {
                 renames.add(new ColumnRename(table, dropped.get(c.dropped()).name(), added.get(c.added()).name(),
                         c.confidence(), false));
             }
-            falsePositivesPrevented += (int) plausible.stream()
-                    .filter(p -> chosen.stream().noneMatch(c -> c.dropped() == p.dropped() && c.added() == p.added()))
-                    .count();
+            Set<Long> chosenPairs = new HashSet<>();
+            chosen.forEach(c -> chosenPairs.add(pairKey(c)));
+            falsePositivesPrevented += (int) plausible.stream().filter(p -> !chosenPairs.contains(pairKey(p))).count();
         }
         renamesDetected += renames.size();
         return renames;
+    }
+
+    private static long pairKey(Candidate c) {
+        return ((long) c.dropped() << 32) | c.added();
     }
 
     /** The renames among dropped and created tables. */
@@ -234,9 +248,9 @@ public final class RenameDetector {
             for (Candidate c : chosen) {
                 renames.add(new TableRename(dropped.get(c.dropped()).name(), created.get(c.added()).name(), c.confidence(), false));
             }
-            falsePositivesPrevented += (int) plausible.stream()
-                    .filter(p -> chosen.stream().noneMatch(c -> c.dropped() == p.dropped() && c.added() == p.added()))
-                    .count();
+            Set<Long> chosenPairs = new HashSet<>();
+            chosen.forEach(c -> chosenPairs.add(pairKey(c)));
+            falsePositivesPrevented += (int) plausible.stream().filter(p -> !chosenPairs.contains(pairKey(p))).count();
         }
         renamesDetected += renames.size();
         return renames;

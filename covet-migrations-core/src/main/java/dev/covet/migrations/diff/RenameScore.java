@@ -32,8 +32,12 @@ public final class RenameScore {
 
     /** {@code 0.7 * name + 0.2 * type + 0.1 * constraints}. */
     public static double column(ColumnSchema dropped, ColumnSchema added) {
-        return NAME_WEIGHT * NameSimilarity.score(dropped.name(), added.name())
-                + TYPE_WEIGHT * type(dropped.type(), added.type())
+        return column(dropped, added, NameSimilarity.score(dropped.name(), added.name()));
+    }
+
+    /** {@link #column(ColumnSchema, ColumnSchema)} with the name similarity already computed. */
+    static double column(ColumnSchema dropped, ColumnSchema added, double nameScore) {
+        return NAME_WEIGHT * nameScore + TYPE_WEIGHT * type(dropped.type(), added.type())
                 + CONSTRAINT_WEIGHT * constraints(dropped, added);
     }
 
@@ -42,7 +46,12 @@ public final class RenameScore {
      * threshold the names alone looked like a rename, so rejecting the pair prevented a false positive.
      */
     public static double columnNameOnly(ColumnSchema dropped, ColumnSchema added) {
-        return NAME_WEIGHT * NameSimilarity.score(dropped.name(), added.name()) + TYPE_WEIGHT + CONSTRAINT_WEIGHT;
+        return columnNameOnly(NameSimilarity.score(dropped.name(), added.name()));
+    }
+
+    /** {@link #columnNameOnly(ColumnSchema, ColumnSchema)} of an already computed name similarity. */
+    static double columnNameOnly(double nameScore) {
+        return NAME_WEIGHT * nameScore + TYPE_WEIGHT + CONSTRAINT_WEIGHT;
     }
 
     /**

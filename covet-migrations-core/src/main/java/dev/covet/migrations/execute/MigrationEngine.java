@@ -127,11 +127,14 @@ public final class MigrationEngine {
 
     /** Applies pending migrations, or renders them in a dry run. */
     public MigrateResult migrate(MigrateOptions options) {
-        List<MigrationSource> sources = sources();
+        // Reading and hashing the files overlaps with connecting and reading the history: on a start with nothing
+        // pending those two are nearly all the work, and neither needs the other.
+        Background<List<MigrationSource>> loading = Background.start("covet-migrations-loader", this::sources);
         HistoryTable history = history();
         long start = System.nanoTime();
         try (Connection c = connect()) {
             List<HistoryRow> rows = readIfExists(c, history);
+            List<MigrationSource> sources = loading.get();
             if (rows != null) {
                 Map<MigrationId, HistoryRow> byId = byId(rows);
                 checkModified(sources, byId);

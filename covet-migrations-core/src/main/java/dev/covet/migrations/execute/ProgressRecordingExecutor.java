@@ -39,7 +39,12 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         List<Step> all = m.steps();
         boolean up = m.direction() == Direction.UP;
         int from = up && resume != null ? Math.min(resume.statementsDone(), all.size()) : 0;
-        if (up && resume == null) {
+        // A RUNNING row is written ahead only when there is progress to record between statements: a
+        // single-statement migration either ran or did not, and a crash right after its statement leaves the same
+        // state to resolve with or without the row (a rerun executes that statement again). Most migrations have
+        // one statement, and on MySQL each history write is a commit of its own.
+        boolean recordAhead = up && resume == null && all.size() > 1;
+        if (recordAhead) {
             try (PreparedStatement insert = context.history().prepareInsert(c)) {
                 context.history().insert(insert, new HistoryRow(m.migration().id(), m.migration().checksum(),
                         m.migration().description(), Instant.now(), 0, context.appliedBy(), HistoryRow.RUNNING, 0, null));
@@ -60,8 +65,13 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
             throw fail(c, m, i, executed, e, start);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        if (up) {
+        if (up && (recordAhead || resume != null)) {
             context.history().update(c, m.migration().id(), HistoryRow.APPLIED, all.size(), ms, null);
+        } else if (up) {
+            try (PreparedStatement insert = context.history().prepareInsert(c)) {
+                context.history().insert(insert, new HistoryRow(m.migration().id(), m.migration().checksum(),
+                        m.migration().description(), Instant.now(), ms, context.appliedBy(), HistoryRow.APPLIED, all.size(), null));
+            }
         } else {
             context.history().delete(c, m.migration().id());
         }

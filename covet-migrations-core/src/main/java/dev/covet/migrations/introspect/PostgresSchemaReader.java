@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +83,11 @@ final class PostgresSchemaReader implements SchemaReader {
     }
 
     private static void readColumns(Statement st, TableSet tables) throws SQLException {
+        // A schema repeats a few types and defaults thousands of times: each distinct text is parsed once.
+        Map<String, ColumnType> types = new HashMap<>();
+        // Keyed by text (the type's catalog spelling and the default's SQL), not by ColumnType: hashing a record
+        // the first time bootstraps its generated hashCode, which a cold start notices.
+        Map<String, ColumnDefault> defaults = new HashMap<>();
         try (ResultSet rs = st.executeQuery(COLUMNS)) {
             while (rs.next()) {
                 TableAccumulator t = tables.table(rs.getString(1));
@@ -88,13 +95,26 @@ final class PostgresSchemaReader implements SchemaReader {
                     continue;
                 }
                 String column = rs.getString(2);
-                ColumnType type = type(t.name(), column, rs.getString(3));
+                String formatType = rs.getString(3);
+                ColumnType type = types.get(formatType);
+                if (type == null) {
+                    type = type(t.name(), column, formatType);
+                    types.put(formatType, type);
+                }
                 String defaultSql = rs.getString(6);
                 String identity = rs.getString(5);
                 // identity and serial columns: the sequence is the auto increment, not a default
                 boolean auto = "a".equals(identity) || "d".equals(identity)
                         || (defaultSql != null && defaultSql.startsWith("nextval("));
-                ColumnDefault def = auto ? null : defaultValue(defaultSql, type);
+                ColumnDefault def = null;
+                if (!auto && defaultSql != null) {
+                    String key = formatType + '\u0000' + defaultSql;
+                    def = defaults.get(key);
+                    if (def == null) {
+                        def = defaultValue(defaultSql, type);
+                        defaults.put(key, def);
+                    }
+                }
                 t.addColumn(new ColumnSchema(column, type, !rs.getBoolean(4), def, false, false, auto));
             }
         }

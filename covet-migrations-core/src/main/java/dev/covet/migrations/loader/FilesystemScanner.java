@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -44,15 +45,22 @@ final class FilesystemScanner {
                     continue;
                 }
                 String display = label + "/" + realRoot.relativize(p).toString().replace('\\', '/');
-                Path real = p.toRealPath();
-                if (!real.startsWith(realRoot)) {
-                    throw new MigrationFileException(display, null, "is a link to " + real
-                            + ", outside the migration location: copy the file into the location instead");
+                // The walk starts at the real root and does not descend into linked directories, so only the file
+                // itself can be a link: one stat decides, and only a link pays for resolving its real path.
+                Path real = p;
+                BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    real = p.toRealPath();
+                    if (!real.startsWith(realRoot)) {
+                        throw new MigrationFileException(display, null, "is a link to " + real
+                                + ", outside the migration location: copy the file into the location instead");
+                    }
+                    attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 }
-                if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+                if (!attributes.isRegularFile()) {
                     continue;
                 }
-                files.add(new RawFile(name, display, MigrationLoader.readBounded(real, display)));
+                files.add(new RawFile(name, display, MigrationLoader.readBounded(real, attributes.size(), display)));
             }
         } catch (IOException e) {
             throw new MigrationException("cannot read migration location " + label + ": " + e.getMessage(), e);

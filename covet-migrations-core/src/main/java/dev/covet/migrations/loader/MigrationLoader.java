@@ -123,8 +123,9 @@ public final class MigrationLoader {
                 + " MiB: split it into several migrations");
     }
 
-    static byte[] readBounded(Path file, String location) throws IOException {
-        if (Files.size(file) > MAX_FILE_BYTES) {
+    /** Reads a file whose size the caller has already read (from the attributes it stat'ed anyway). */
+    static byte[] readBounded(Path file, long size, String location) throws IOException {
+        if (size > MAX_FILE_BYTES) {
             throw tooLarge(location);
         }
         return Files.readAllBytes(file);

@@ -26,6 +26,10 @@ final class SqlFileReader {
 
     /** The {@code -- covet:app} of a file, or the default app; read without parsing the rest. */
     static String app(String content) {
+        // Most files have no app directive: skip splitting and matching every line of them.
+        if (!content.contains("covet:app")) {
+            return MigrationId.DEFAULT_APP;
+        }
         for (String line : content.split("\n", -1)) {
             Matcher m = DIRECTIVE.matcher(line);
             if (m.matches() && m.group(1).equals("app") && !m.group(2).isBlank()) {

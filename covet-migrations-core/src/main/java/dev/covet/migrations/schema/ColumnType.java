@@ -36,6 +36,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         }
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SYNTAX =
             Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 _]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*$");
 
@@ -71,7 +72,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         if (!m.matches()) {
             throw new IllegalArgumentException("unknown column type '" + sql + "'");
         }
-        String name = m.group(1).trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        String name = WHITESPACE.matcher(m.group(1).trim()).replaceAll(" ").toUpperCase(Locale.ROOT);
         Integer a = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer b = m.group(3) == null ? null : Integer.valueOf(m.group(3));
         return switch (name) {

@@ -1,0 +1,37 @@
+package dev.covet.benchmarks.child;
+
+/** Runs what a child was asked to: picks the tool's call for the scenario. */
+public final class Tasks {
+
+    private Tasks() {
+    }
+
+    public static CallResult run(ChildArgs a) throws Exception {
+        return switch (a.scenario()) {
+            case "fresh", "startup", "squash" -> switch (a.tool()) {
+                case "covet" -> CovetCalls.migrate(a.target(), a.dir(), a.db().dialect());
+                case "flyway" -> FlywayCalls.migrate(a.target(), a.dir());
+                case "liquibase" -> LiquibaseCalls.update(a.target(), a.dir());
+                case "jdbc" -> JdbcFloor.apply(a.target(), a.dir());
+                default -> throw unknown(a);
+            };
+            case "introspect" -> switch (a.tool()) {
+                case "covet" -> CovetCalls.introspect(a.target(), a.db().dialect());
+                case "liquibase" -> LiquibaseCalls.snapshot(a.target());
+                default -> throw unknown(a);
+            };
+            case "rebuild" -> switch (a.tool()) {
+                case "covet" -> CovetCalls.forcedRebuild(a.target(), a.dir());
+                case "plain" -> JdbcFloor.plainCopy(a.target());
+                case "manual" -> JdbcFloor.manualRebuild(a.target());
+                default -> throw unknown(a);
+            };
+            case "rename" -> CovetCalls.detectRenames();
+            default -> throw unknown(a);
+        };
+    }
+
+    private static IllegalArgumentException unknown(ChildArgs a) {
+        return new IllegalArgumentException("no tool '" + a.tool() + "' for scenario '" + a.scenario() + "'");
+    }
+}
