@@ -8,13 +8,14 @@ import dev.covet.migrations.sqlite.SqliteLocking;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import static dev.covet.migrations.sqlite.SqliteStatements.exec;
+import static dev.covet.migrations.sqlite.SqliteStatements.pragmaOn;
 
 /**
  * One transaction per migration, history row included: a failing statement leaves the database exactly as
@@ -134,17 +135,7 @@ public final class TransactionalExecutor implements MigrationExecutor {
         }
     }
 
-    private static boolean pragmaOn(Connection c, String pragma) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
-            return rs.next() && rs.getInt(1) == 1;
-        }
-    }
 
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     private static void rollbackQuietly(Connection c, boolean sqlite, boolean transactional) {
         try {

@@ -7,13 +7,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+
+import static dev.covet.migrations.sqlite.SqliteStatements.exec;
+import static dev.covet.migrations.sqlite.SqliteStatements.pragmaOn;
 
 /**
  * The part of SQLite's 12-step table rebuild that needs the live database, done while the executor runs the
@@ -178,18 +180,6 @@ public final class RebuildGuard {
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    private static boolean pragmaOn(Connection c, String pragma) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
-            return rs.next() && rs.getInt(1) == 1;
-        }
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }
