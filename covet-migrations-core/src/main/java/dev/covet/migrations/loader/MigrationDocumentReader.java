@@ -9,10 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +26,8 @@ final class MigrationDocumentReader {
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
-    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder().streamReadConstraints(LIMITS).build());
-    private static final ObjectMapper JSON = new JsonMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build());
+    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
     private MigrationDocumentReader() {
     }
@@ -45,8 +42,7 @@ final class MigrationDocumentReader {
     static JsonNode tree(String location, FileFormat format, String content) {
         try {
             String text = format == FileFormat.YAML ? UNQUOTED_SIZED_TYPE.matcher(content).replaceAll("$1\"$2\"") : content;
-            JsonNode node = (format == FileFormat.JSON ? JSON : YAML).readTree(text);
-            return node;
+            return DocumentTrees.read(format == FileFormat.JSON ? JSON : YAML, text);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
