@@ -84,7 +84,7 @@ public final class MigrationRunner {
 
     /** Applied, pending, failed, missing and modified migrations. */
     public MigrationStatus status() {
-        return engine().status();
+        return inspector().status();
     }
 
     /**
@@ -94,12 +94,12 @@ public final class MigrationRunner {
      * @throws MigrationException naming each problem
      */
     public void validate() {
-        engine().validate();
+        inspector().validate();
     }
 
     /** The SQL one migration runs forwards, or backwards (as {@code covet sqlmigrate}). */
     public List<String> sql(MigrationId id, boolean backwards) {
-        return engine().sql(id, backwards);
+        return inspector().sql(id, backwards);
     }
 
     /**
@@ -110,27 +110,27 @@ public final class MigrationRunner {
      */
     public dev.covet.migrations.lint.LintReport lint(dev.covet.migrations.lint.LintSuppressions suppressions,
                                                      boolean pendingOnly) {
-        return engine().lint(suppressions, pendingOnly);
+        return inspector().lint(suppressions, pendingOnly);
     }
 
     /** Every migration file, parsed, in dependency order (for squashing and reports). */
     public List<Migration> migrations() {
-        return engine().migrations();
+        return inspector().migrations();
     }
 
     /** The schema all migration files project, applied or not; reads no database (makemigrations' starting point). */
     public dev.covet.migrations.schema.SchemaState projectedSchema() {
-        return engine().projectedSchema();
+        return inspector().projectedSchema();
     }
 
     /** The schema the applied migrations project: what the database should look like now. */
     public dev.covet.migrations.schema.SchemaState appliedSchema() {
-        return engine().appliedSchema();
+        return inspector().appliedSchema();
     }
 
     /** The live schema, read from the database's catalog (Covet's own tables left out). */
     public dev.covet.migrations.schema.SchemaState liveSchema() {
-        return engine().liveSchema();
+        return inspector().liveSchema();
     }
 
     /**
@@ -138,17 +138,21 @@ public final class MigrationRunner {
      * index dropped), table by table. Not judged when applied migrations run raw SQL or code.
      */
     public dev.covet.migrations.drift.DriftReport drift() {
-        return engine().drift();
+        return inspector().drift();
     }
 
     /** Who holds the migration lock now, or "free". */
     public String lockState() {
-        return engine().lockState();
+        return inspector().lockState();
     }
 
     /** The dialect of the database (configured, or detected from the connection). */
     public Dialect dialect() {
         return engine().dialect();
+    }
+
+    private dev.covet.migrations.execute.MigrationInspector inspector() {
+        return new dev.covet.migrations.execute.MigrationInspector(engine());
     }
 
     private dev.covet.migrations.execute.MigrationEngine engine() {

@@ -9,19 +9,11 @@ import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationPhase;
-import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.lint.LintFinding;
-import dev.covet.migrations.lint.LintReport;
-import dev.covet.migrations.lint.LintSuppressions;
-import dev.covet.migrations.lint.MigrationLinter;
-import dev.covet.migrations.drift.DriftDetector;
-import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.history.HistoryTable;
@@ -48,7 +40,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The work behind {@link MigrationRunner}: one instance per call. Internal: use the runner.
+ * The changing work behind {@link MigrationRunner}: migrate, roll back, record as applied; one instance per call.
+ * Read-only questions are {@link MigrationInspector}'s. Internal: use the runner.
  */
 public final class MigrationEngine {
 
@@ -59,6 +52,11 @@ public final class MigrationEngine {
 
     public MigrationEngine(MigrationRunner.Config config) {
         this.config = config;
+    }
+
+    /** What the engine is configured with. */
+    MigrationRunner.Config config() {
+        return config;
     }
 
     /** The configured dialect, or the one detected from a connection. */
@@ -91,7 +89,7 @@ public final class MigrationEngine {
     }
 
     /** A connection for migrating; on SQLite it waits up to the lock timeout for other connections' locks. */
-    private Connection connect() throws SQLException {
+    Connection connect() throws SQLException {
         Connection c = config.dataSource().getConnection();
         if (dialect() instanceof SqliteDialect) {
             try {
@@ -113,15 +111,15 @@ public final class MigrationEngine {
         return new MigrationException(what + ": " + e.getMessage(), e);
     }
 
-    private List<MigrationSource> sources() {
+    List<MigrationSource> sources() {
         return new MigrationLoader(config.classLoader()).list(config.locations());
     }
 
-    private HistoryTable history() {
+    HistoryTable history() {
         return new HistoryTable(dialect(), config.tablePrefix());
     }
 
-    private MigrationRenderer renderer() {
+    MigrationRenderer renderer() {
         return new MigrationRenderer(dialect(), config.javaMigrations());
     }
 
@@ -388,199 +386,7 @@ public final class MigrationEngine {
         return out;
     }
 
-    /**
-     * The schema every migration file projects, applied or not (what a fresh database would get): the "from"
-     * side of makemigrations. Needs no database.
-     */
-    public SchemaState projectedSchema() {
-        List<Migration> parsed = sources().stream().map(MigrationSource::parse).toList();
-        List<Migration> ordered = dev.covet.migrations.graph.MigrationGraph.of(SquashResolver.resolve(parsed, Set.of())).order();
-        SchemaState state = SchemaState.empty();
-        MigrationRenderer renderer = new MigrationRenderer(dialect == null ? Dialect.forName("postgresql") : dialect, config.javaMigrations());
-        for (Migration m : ordered) {
-            state = renderer.project(m, state);
-        }
-        return state;
-    }
-
-    /**
-     * Every migration file, parsed and in dependency order. A squashed migration whose originals are all still
-     * present is left out: the originals are the full history.
-     */
-    public List<Migration> migrations() {
-        List<Migration> parsed = SquashResolver.untangle(sources().stream().map(MigrationSource::parse).toList());
-        Set<MigrationId> present = new HashSet<>();
-        parsed.forEach(m -> present.add(m.id()));
-        List<Migration> kept = parsed.stream()
-                .filter(m -> m.replaces().isEmpty() || !present.containsAll(m.replaces())).toList();
-        Set<MigrationId> keptIds = new HashSet<>();
-        kept.forEach(m -> keptIds.add(m.id()));
-        // Files after a left-out squash may depend on it: they depend on its last original instead.
-        List<Migration> redirected = new ArrayList<>();
-        for (Migration m : kept) {
-            List<MigrationId> deps = new ArrayList<>();
-            for (MigrationId d : m.dependencies()) {
-                MigrationId target = d;
-                if (!keptIds.contains(d)) {
-                    target = parsed.stream().filter(p -> p.id().equals(d) && !p.replaces().isEmpty())
-                            .map(p -> p.replaces().get(p.replaces().size() - 1)).findFirst().orElse(d);
-                }
-                if (!target.equals(m.id()) && !deps.contains(target)) {
-                    deps.add(target);
-                }
-            }
-            redirected.add(deps.equals(m.dependencies()) ? m : m.withDependencies(deps));
-        }
-        return dev.covet.migrations.graph.MigrationGraph.of(redirected).order();
-    }
-
-    /**
-     * Lints migrations against the schema the migrations before each one project.
-     *
-     * @param pendingOnly only the migrations not yet applied (reads the history when the database has one);
-     *        {@code false} for every file
-     */
-    public LintReport lint(LintSuppressions suppressions, boolean pendingOnly) {
-        List<MigrationSource> sources = sources();
-        List<HistoryRow> rows = List.of();
-        if (pendingOnly) {
-            try (Connection c = config.dataSource().getConnection()) {
-                List<HistoryRow> read = readIfExists(c, history());
-                rows = read == null ? List.of() : read;
-            } catch (SQLException e) {
-                throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
-            }
-        }
-        MigrationRenderer renderer = renderer();
-        MigrationPlan plan = new MigrationPlanner(renderer).plan(sources, rows);
-        MigrationLinter linter = new MigrationLinter(dialect().name(), suppressions);
-        List<LintFinding> findings = new ArrayList<>();
-        SchemaState state = pendingOnly ? plan.stateAfterApplied() : SchemaState.empty();
-        List<Migration> checked = pendingOnly ? plan.pending() : plan.ordered();
-        for (Migration m : checked) {
-            findings.addAll(linter.lint(m, state));
-            state = renderer.project(m, state);
-        }
-        return new LintReport(dialect().name(), checked.size(), findings);
-    }
-
-    /** The schema the applied migrations project (what the database should look like now). */
-    public SchemaState appliedSchema() {
-        List<MigrationSource> sources = sources();
-        try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = readIfExists(c, history());
-            return new MigrationPlanner(renderer()).plan(sources, rows == null ? List.of() : rows).stateAfterApplied();
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
-        }
-    }
-
-    /** Where the live database differs from what its applied migrations project, table by table. */
-    public DriftReport drift() {
-        List<MigrationSource> sources = sources();
-        try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = readIfExists(c, history());
-            MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows == null ? List.of() : rows);
-            SchemaState live = dev.covet.migrations.introspect.SchemaReader.forDialect(dialect()).read(c, config.tablePrefix());
-            return new DriftDetector().check(plan.applied(), plan.stateAfterApplied(), live);
-        } catch (SQLException e) {
-            throw new MigrationException("cannot compare the database with its migrations: " + e.getMessage(), e);
-        }
-    }
-
-    /** The live schema of the database, without Covet's own tables. */
-    public SchemaState liveSchema() {
-        try (Connection c = config.dataSource().getConnection()) {
-            return dev.covet.migrations.introspect.SchemaReader.forDialect(dialect()).read(c, config.tablePrefix());
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read the database schema: " + e.getMessage(), e);
-        }
-    }
-
-    /** Applied, pending, failed, missing and modified migrations. */
-    public MigrationStatus status() {
-        List<MigrationSource> sources = sources();
-        try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = readIfExists(c, history());
-            rows = rows == null ? List.of() : rows;
-            Map<MigrationId, HistoryRow> byId = byId(rows);
-            MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
-            Map<MigrationId, MigrationSource> sourceById = new LinkedHashMap<>();
-            sources.forEach(s -> sourceById.put(s.id(), s));
-            Set<MigrationId> replaced = new HashSet<>();
-            sources.stream().map(MigrationSource::parse).forEach(m -> replaced.addAll(m.replaces()));
-            List<MigrationInfo> applied = new ArrayList<>();
-            List<MigrationInfo> failed = new ArrayList<>();
-            List<MigrationInfo> missing = new ArrayList<>();
-            for (HistoryRow row : rows) {
-                MigrationInfo info = info(row, row.isApplied() ? "APPLIED" : HistoryRow.FAILED);
-                if (!row.isApplied()) {
-                    failed.add(info);
-                } else {
-                    applied.add(info);
-                    if (!sourceById.containsKey(row.id()) && !replaced.contains(row.id())) {
-                        missing.add(info(row, "MISSING"));
-                    }
-                }
-            }
-            List<MigrationInfo> pending = plan.pending().stream().filter(m -> !byId.containsKey(m.id()))
-                    .map(m -> new MigrationInfo(m.id(), m.description(), m.checksum(), null, null, null, "PENDING", null)).toList();
-            List<MigrationInfo> modified = MigrationPlanner.modified(sources, byId).stream()
-                    .map(s -> info(byId.get(s.id()), "MODIFIED")).toList();
-            return new MigrationStatus(dialect().name(), applied, pending, failed, missing, modified);
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read migration status: " + e.getMessage(), e);
-        }
-    }
-
-    private static MigrationInfo info(HistoryRow row, String state) {
-        return new MigrationInfo(row.id(), row.description() == null ? "" : row.description(), row.checksum(), row.appliedAt(),
-                row.executionMs(), row.appliedBy(), state, row.detail());
-    }
-
-    /** Loads, orders and projects every migration; checks checksums against the history when there is one. */
-    public void validate() {
-        List<MigrationSource> sources = sources();
-        try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = readIfExists(c, history());
-            if (rows != null) {
-                checkModified(sources, byId(rows));
-            }
-            MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows == null ? List.of() : rows);
-            SchemaState state = plan.stateAfterApplied();
-            for (Migration m : plan.pending()) {
-                state = renderer().renderUp(m, state).after();
-            }
-        } catch (SQLException e) {
-            throw new MigrationException("cannot validate: " + e.getMessage(), e);
-        }
-    }
-
-    /** The SQL of one migration, forwards or backwards, rendered on the schema its dependencies project. */
-    public List<String> sql(MigrationId id, boolean backwards) {
-        List<MigrationSource> sources = sources();
-        MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, List.of());
-        SchemaState state = SchemaState.empty();
-        MigrationRenderer renderer = renderer();
-        for (Migration m : plan.ordered()) {
-            if (m.id().equals(id)) {
-                return (backwards ? renderer.renderDown(m, state) : renderer.renderUp(m, state)).sql();
-            }
-            state = renderer.project(m, state);
-        }
-        throw new MigrationException("no migration " + id + " in " + config.locations());
-    }
-
-    /** Who holds the migration lock now. */
-    public String lockState() {
-        try {
-            return MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix()).describe();
-        } catch (SQLException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
-
-    private void checkModified(List<MigrationSource> sources, Map<MigrationId, HistoryRow> history) {
+    void checkModified(List<MigrationSource> sources, Map<MigrationId, HistoryRow> history) {
         List<MigrationSource> modified = MigrationPlanner.modified(sources, history);
         if (config.validateChecksums()) {
             MigrationPlanner.requireUnmodified(modified, history);
@@ -591,7 +397,7 @@ public final class MigrationEngine {
     }
 
     /** The history, or {@code null} when the table does not exist yet (one query either way). */
-    private List<HistoryRow> readIfExists(Connection c, HistoryTable history) throws SQLException {
+    List<HistoryRow> readIfExists(Connection c, HistoryTable history) throws SQLException {
         try {
             return history.readAll(c);
         } catch (SQLException e) {
@@ -605,7 +411,7 @@ public final class MigrationEngine {
         }
     }
 
-    private static Map<MigrationId, HistoryRow> byId(List<HistoryRow> rows) {
+    static Map<MigrationId, HistoryRow> byId(List<HistoryRow> rows) {
         Map<MigrationId, HistoryRow> map = new LinkedHashMap<>();
         rows.forEach(r -> map.put(r.id(), r));
         return map;
