@@ -61,30 +61,8 @@ public final class MigrationInspector {
      * present is left out: the originals are the full history.
      */
     public List<Migration> migrations() {
-        List<Migration> parsed = SquashResolver.untangle(engine.sources().stream().map(MigrationSource::parse).toList());
-        Set<MigrationId> present = new HashSet<>();
-        parsed.forEach(m -> present.add(m.id()));
-        List<Migration> kept = parsed.stream()
-                .filter(m -> m.replaces().isEmpty() || !present.containsAll(m.replaces())).toList();
-        Set<MigrationId> keptIds = new HashSet<>();
-        kept.forEach(m -> keptIds.add(m.id()));
-        // Files after a left-out squash may depend on it: they depend on its last original instead.
-        List<Migration> redirected = new ArrayList<>();
-        for (Migration m : kept) {
-            List<MigrationId> deps = new ArrayList<>();
-            for (MigrationId d : m.dependencies()) {
-                MigrationId target = d;
-                if (!keptIds.contains(d)) {
-                    target = parsed.stream().filter(p -> p.id().equals(d) && !p.replaces().isEmpty())
-                            .map(p -> p.replaces().get(p.replaces().size() - 1)).findFirst().orElse(d);
-                }
-                if (!target.equals(m.id()) && !deps.contains(target)) {
-                    deps.add(target);
-                }
-            }
-            redirected.add(deps.equals(m.dependencies()) ? m : m.withDependencies(deps));
-        }
-        return dev.covet.migrations.graph.MigrationGraph.of(redirected).order();
+        List<Migration> parsed = engine.sources().stream().map(MigrationSource::parse).toList();
+        return dev.covet.migrations.graph.MigrationGraph.of(SquashResolver.preferOriginals(parsed)).order();
     }
 
     /**

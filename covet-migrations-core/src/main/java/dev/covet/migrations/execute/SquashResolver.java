@@ -47,8 +47,34 @@ final class SquashResolver {
                 redirect.put(m.id(), m.replaces().get(m.replaces().size() - 1));
             }
         }
+        return withoutRemoved(byId.values(), removed, redirect);
+    }
+
+    /**
+     * Every file as the full history: a squash whose originals are all still present is left out (the originals
+     * say more), and what depends on it depends on its last original instead. Used for squashing again and for
+     * reports, where no database decides.
+     */
+    static List<Migration> preferOriginals(Collection<Migration> migrations) {
+        migrations = untangle(migrations);
+        Set<MigrationId> present = new HashSet<>();
+        migrations.forEach(m -> present.add(m.id()));
+        Map<MigrationId, MigrationId> redirect = new HashMap<>();
+        Set<MigrationId> removed = new HashSet<>();
+        for (Migration m : migrations) {
+            if (!m.replaces().isEmpty() && present.containsAll(m.replaces())) {
+                removed.add(m.id());
+                redirect.put(m.id(), m.replaces().get(m.replaces().size() - 1));
+            }
+        }
+        return withoutRemoved(migrations, removed, redirect);
+    }
+
+    /** The migrations not removed, their dependencies on removed ones followed through the redirects. */
+    private static List<Migration> withoutRemoved(Collection<Migration> migrations, Set<MigrationId> removed,
+                                                  Map<MigrationId, MigrationId> redirect) {
         List<Migration> result = new ArrayList<>();
-        for (Migration m : byId.values()) {
+        for (Migration m : migrations) {
             if (removed.contains(m.id())) {
                 continue;
             }
