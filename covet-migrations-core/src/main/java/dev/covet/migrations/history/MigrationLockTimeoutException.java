@@ -7,4 +7,9 @@ public class MigrationLockTimeoutException extends MigrationException {
     public MigrationLockTimeoutException(String message) {
         super(message);
     }
+
+    /** A wait for people: {@code 750 ms} below a second, else whole seconds ({@code 60 s}). */
+    static String waited(java.time.Duration timeout) {
+        return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
+    }
 }

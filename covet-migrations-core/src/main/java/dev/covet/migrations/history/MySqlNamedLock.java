@@ -44,7 +44,7 @@ public final class MySqlNamedLock implements MigrationLock {
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) != 1) {
-                        throw new MigrationLockTimeoutException("waited " + timeout.toSeconds() + " s for the migration lock '"
+                        throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock '"
                                 + name + "', held by " + describe() + "; if that process is stuck, KILL its connection or"
                                 + " raise covet.migrations.lock-timeout");
                     }

@@ -45,7 +45,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
             } catch (SQLException e) {
                 if ("55P03".equals(e.getSQLState())) {
                     String holder = describe();
-                    throw new MigrationLockTimeoutException("waited " + timeout.toSeconds() + " s for the migration lock, held by "
+                    throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock, held by "
                             + holder + "; if that process is stuck, end it (SELECT pg_terminate_backend(pid)) or raise"
                             + " covet.migrations.lock-timeout");
                 }

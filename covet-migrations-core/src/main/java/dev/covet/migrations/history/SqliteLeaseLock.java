@@ -67,7 +67,7 @@ public final class SqliteLeaseLock implements MigrationLock {
                     return new LeaseHeld(owner);
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new MigrationLockTimeoutException("waited " + timeout.toSeconds() + " s for the migration lock, held by "
+                    throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock, held by "
                             + describe(c) + "; if that process is gone for good, delete the row from " + table
                             + " or raise covet.migrations.lock-timeout");
                 }
