@@ -9,8 +9,11 @@ package dev.covet.migrations;
  *        {@link MigrationPhase#EXPAND}: hold back contract migrations and everything that depends on them
  *        (the deploy before the new code); {@link MigrationPhase#CONTRACT}: everything pending, contract
  *        steps included (once the new code runs everywhere)
+ * @param lint when not {@code null}, the migrations about to run are linted with these suppressions and the
+ *        findings logged as warnings before anything runs ({@code null}: no lint)
  */
-public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase) {
+public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase,
+                             dev.covet.migrations.lint.LintSuppressions lint) {
 
     public MigrateOptions {
         phase = phase == null ? MigrationPhase.NONE : phase;
@@ -19,6 +22,11 @@ public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase 
     /** Every phase. */
     public MigrateOptions(MigrationId target, boolean dryRun) {
         this(target, dryRun, MigrationPhase.NONE);
+    }
+
+    /** Without lint. */
+    public MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase) {
+        this(target, dryRun, phase, null);
     }
 
     /** Apply everything pending. */
@@ -33,11 +41,16 @@ public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase 
 
     /** The same, as a dry run. */
     public MigrateOptions asDryRun() {
-        return new MigrateOptions(target, true, phase);
+        return new MigrateOptions(target, true, phase, lint);
     }
 
     /** The same, limited to a phase. */
     public MigrateOptions inPhase(MigrationPhase newPhase) {
-        return new MigrateOptions(target, dryRun, newPhase);
+        return new MigrateOptions(target, dryRun, newPhase, lint);
+    }
+
+    /** The same, warning about risky operations among what runs (see {@code lint}). */
+    public MigrateOptions withLint(dev.covet.migrations.lint.LintSuppressions suppressions) {
+        return new MigrateOptions(target, dryRun, phase, suppressions);
     }
 }

@@ -8,13 +8,14 @@ import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
-import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.SqliteDialect;
+import dev.covet.migrations.lint.LintFinding;
+import dev.covet.migrations.lint.MigrationLinter;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.history.HistoryTable;
 import dev.covet.migrations.history.MigrationLock;
@@ -201,6 +202,7 @@ public final class MigrationEngine {
         List<ExecutedMigration> out = new ArrayList<>();
         SchemaState state = plan.stateAfterApplied();
         for (Migration m : MigrationPlanner.select(plan, options.target(), options.phase())) {
+            warnAboutRiskyOperations(options, m, state);
             RenderedMigration r = renderer().renderUp(m, state);
             HistoryRow resume = plan.history().get(m.id());
             List<String> sql = resume == null ? r.sql() : r.sql().subList(Math.min(resume.statementsDone(), r.sql().size()), r.sql().size());
@@ -215,14 +217,15 @@ public final class MigrationEngine {
         MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
         recordSquashes(c, plan.resolvedAsApplied());
         List<Migration> toRun = MigrationPlanner.select(plan, options.target(), options.phase());
-        if (options.phase() == MigrationPhase.EXPAND && toRun.size() < MigrationPlanner.upTo(plan, options.target()).size()) {
-            log.info("Expand phase: {} contract migration(s) and their dependants wait for 'migrate --phase contract'",
-                    MigrationPlanner.upTo(plan, options.target()).size() - toRun.size());
+        int waiting = MigrationPlanner.upTo(plan, options.target()).size() - toRun.size();
+        if (waiting > 0) {
+            log.info("Expand phase: {} contract migration(s) and their dependants wait for 'migrate --phase contract'", waiting);
         }
         // Render everything first: a broken file stops the run before anything is executed.
         List<RenderedMigration> rendered = new ArrayList<>();
         SchemaState state = plan.stateAfterApplied();
         for (Migration m : toRun) {
+            warnAboutRiskyOperations(options, m, state);
             RenderedMigration r = renderer().renderUp(m, state);
             rendered.add(r);
             state = r.after();
@@ -230,6 +233,20 @@ public final class MigrationEngine {
         List<ExecutedMigration> done = execute(c, rendered, plan.history(), held);
         recordCompletedSquashes(c, plan, done);
         return done;
+    }
+
+    /** Logs the lint findings for a migration about to run, when the options ask for it; a lint never stops a run. */
+    private void warnAboutRiskyOperations(MigrateOptions options, Migration m, SchemaState before) {
+        if (options.lint() == null) {
+            return;
+        }
+        try {
+            for (LintFinding finding : new MigrationLinter(dialect().name(), options.lint()).lint(m, before)) {
+                log.warn("Covet Migrations lint: {}", finding.describe());
+            }
+        } catch (RuntimeException e) {
+            log.debug("Covet Migrations: lint of {} skipped: {}", m.id(), e.getMessage());
+        }
     }
 
     /** A run that applied the last originals of a squash (the database was part-way through them) records the squash. */

@@ -6,8 +6,6 @@ import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.lint.LintFinding;
-import dev.covet.migrations.lint.LintReport;
 import dev.covet.migrations.lint.LintSuppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,23 +51,9 @@ public class CovetMigrationsInitializer implements InitializingBean, Ordered {
         }
         MigrationId target = settings.target() == null || settings.target().isBlank() ? null
                 : MigrationId.parse(settings.target(), MigrationId.DEFAULT_APP);
-        if (settings.lint() != null) {
-            warnAboutRiskyOperations(settings.lint());
-        }
-        MigrateResult result = runner.migrate(new MigrateOptions(target, settings.dryRun(), settings.phase()));
+        // Lint warnings come from the run itself, for exactly what it is about to apply.
+        MigrateResult result = runner.migrate(new MigrateOptions(target, settings.dryRun(), settings.phase(), settings.lint()));
         report(result);
-    }
-
-    private void warnAboutRiskyOperations(LintSuppressions suppressions) {
-        // A lint problem must never stop the application: the migration itself decides that.
-        try {
-            LintReport lint = runner.lint(suppressions, true);
-            for (LintFinding finding : lint.findings()) {
-                log.warn("Covet Migrations lint: {}", finding.describe());
-            }
-        } catch (RuntimeException e) {
-            log.debug("Covet Migrations: lint skipped: {}", e.getMessage());
-        }
     }
 
     private static void report(MigrateResult result) {
