@@ -76,8 +76,7 @@ public final class MigrationInspector {
         List<HistoryRow> rows = List.of();
         if (pendingOnly) {
             try (Connection c = config.dataSource().getConnection()) {
-                List<HistoryRow> read = engine.readIfExists(c, engine.history());
-                rows = read == null ? List.of() : read;
+                rows = historyRows(c);
             } catch (SQLException e) {
                 throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
             }
@@ -87,7 +86,7 @@ public final class MigrationInspector {
             }
         }
         MigrationRenderer renderer = engine.renderer();
-        MigrationPlan plan = new MigrationPlanner(renderer).plan(sources, rows);
+        MigrationPlan plan = plan(sources, rows);
         MigrationLinter linter = new MigrationLinter(engine.dialect().name(), suppressions);
         List<LintFinding> findings = new ArrayList<>();
         SchemaState state = pendingOnly ? plan.stateAfterApplied() : SchemaState.empty();
@@ -103,8 +102,7 @@ public final class MigrationInspector {
     public SchemaState appliedSchema() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = engine.readIfExists(c, engine.history());
-            return new MigrationPlanner(engine.renderer()).plan(sources, rows == null ? List.of() : rows).stateAfterApplied();
+            return plan(sources, historyRows(c)).stateAfterApplied();
         } catch (SQLException e) {
             throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
         }
@@ -114,10 +112,8 @@ public final class MigrationInspector {
     public DriftReport drift() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = engine.readIfExists(c, engine.history());
-            MigrationPlan plan = new MigrationPlanner(engine.renderer()).plan(sources, rows == null ? List.of() : rows);
-            SchemaState live = dev.covet.migrations.introspect.SchemaReader.forDialect(engine.dialect()).read(c, config.tablePrefix());
-            return new DriftDetector().check(plan.applied(), plan.stateAfterApplied(), live);
+            MigrationPlan plan = plan(sources, historyRows(c));
+            return new DriftDetector().check(plan.applied(), plan.stateAfterApplied(), readLive(c));
         } catch (SQLException e) {
             throw new MigrationException("cannot compare the database with its migrations: " + e.getMessage(), e);
         }
@@ -126,7 +122,7 @@ public final class MigrationInspector {
     /** The live schema of the database, without Covet's own tables. */
     public SchemaState liveSchema() {
         try (Connection c = config.dataSource().getConnection()) {
-            return dev.covet.migrations.introspect.SchemaReader.forDialect(engine.dialect()).read(c, config.tablePrefix());
+            return readLive(c);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database schema: " + e.getMessage(), e);
         }
@@ -136,10 +132,9 @@ public final class MigrationInspector {
     public MigrationStatus status() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = engine.readIfExists(c, engine.history());
-            rows = rows == null ? List.of() : rows;
+            List<HistoryRow> rows = historyRows(c);
             Map<MigrationId, HistoryRow> byId = MigrationEngine.byId(rows);
-            MigrationPlan plan = new MigrationPlanner(engine.renderer()).plan(sources, rows);
+            MigrationPlan plan = plan(sources, rows);
             Map<MigrationId, MigrationSource> sourceById = new LinkedHashMap<>();
             sources.forEach(s -> sourceById.put(s.id(), s));
             Set<MigrationId> replaced = new HashSet<>();
@@ -177,11 +172,9 @@ public final class MigrationInspector {
     public void validate() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = engine.readIfExists(c, engine.history());
-            if (rows != null) {
-                engine.checkModified(sources, MigrationEngine.byId(rows));
-            }
-            MigrationPlan plan = new MigrationPlanner(engine.renderer()).plan(sources, rows == null ? List.of() : rows);
+            List<HistoryRow> rows = historyRows(c);
+            engine.checkModified(sources, MigrationEngine.byId(rows));
+            MigrationPlan plan = plan(sources, rows);
             SchemaState state = plan.stateAfterApplied();
             for (Migration m : plan.pending()) {
                 state = engine.renderer().renderUp(m, state).after();
@@ -194,7 +187,7 @@ public final class MigrationInspector {
     /** The SQL of one migration, forwards or backwards, rendered on the schema its dependencies project. */
     public List<String> sql(MigrationId id, boolean backwards) {
         List<MigrationSource> sources = engine.sources();
-        MigrationPlan plan = new MigrationPlanner(engine.renderer()).plan(sources, List.of());
+        MigrationPlan plan = plan(sources, List.of());
         SchemaState state = SchemaState.empty();
         MigrationRenderer renderer = engine.renderer();
         for (Migration m : plan.ordered()) {
@@ -213,5 +206,19 @@ public final class MigrationInspector {
         } catch (SQLException e) {
             return "unknown (" + e.getMessage() + ")";
         }
+    }
+
+    /** The history rows, none when the database has no history table yet. */
+    private List<HistoryRow> historyRows(Connection c) throws SQLException {
+        List<HistoryRow> rows = engine.readIfExists(c, engine.history());
+        return rows == null ? List.of() : rows;
+    }
+
+    private MigrationPlan plan(List<MigrationSource> sources, List<HistoryRow> rows) {
+        return new MigrationPlanner(engine.renderer()).plan(sources, rows);
+    }
+
+    private SchemaState readLive(Connection c) throws SQLException {
+        return dev.covet.migrations.introspect.SchemaReader.forDialect(engine.dialect()).read(c, config.tablePrefix());
     }
 }
