@@ -7,10 +7,9 @@ import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,22 +42,20 @@ class BatchMigrationAuditTest {
 
     @AllDatabases
     void batchedJavaMigrationRecordsItsRowsInTheAudit(DatabaseKind kind) throws Exception {
-        Path dir = Files.createTempDirectory("covet-batch-");
-        Files.writeString(dir.resolve("0001_items.yaml"), """
+        try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_items.yaml", """
                 operations:
                   - type: CREATE_TABLE
                     table: items
                     columns:
                       - {name: id, type: BIGINT, nullable: false, primary_key: true}
                       - {name: flag, type: INTEGER, nullable: false, default: 0}
-                """);
-        Files.writeString(dir.resolve("0002_backfill.yaml"), """
+                """).write("0002_backfill.yaml", """
                 operations:
                   - {type: RUN_JAVA, migration: backfill_flags}
                 """);
-        try (TestDatabase db = kind.create()) {
             MigrationAuditLog audit = new MigrationAuditLog(db.dataSource(), db.dialect(), "covet_");
-            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations("filesystem:" + dir)
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
                     .javaMigration(new Backfill()).listener(new AuditingListener(audit, "ci", "test", Map.of())).build();
             runner.migrate(dev.covet.migrations.MigrateOptions.toTarget(
                     dev.covet.migrations.MigrationId.parse("0001_items", "default")));

@@ -5,6 +5,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.history.MigrationLock;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
 import java.io.BufferedReader;

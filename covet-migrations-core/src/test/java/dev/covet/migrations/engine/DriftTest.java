@@ -5,6 +5,7 @@ import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.drift.SchemaDrift;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
 

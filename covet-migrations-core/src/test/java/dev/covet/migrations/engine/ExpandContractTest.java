@@ -20,6 +20,7 @@ import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,6 +11,7 @@ import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
 import java.sql.Connection;

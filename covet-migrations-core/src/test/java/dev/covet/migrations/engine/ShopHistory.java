@@ -1,5 +1,6 @@
 package dev.covet.migrations.engine;
 
+import dev.covet.migrations.testing.MigrationFiles;
 /** A ten-migration history with tables, columns, indexes, foreign keys, renames and data. */
 final class ShopHistory {
 

@@ -1,5 +1,6 @@
 package dev.covet.migrations.squash;
 
+import dev.covet.migrations.testing.MigrationFiles;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ final class BlogHistory {
     private BlogHistory() {
     }
 
-    static MigrationDirectory write(MigrationDirectory dir) {
+    static MigrationFiles write(MigrationFiles dir) {
         return dir
                 .write("0001_create_authors.yaml", """
                         description: Authors.

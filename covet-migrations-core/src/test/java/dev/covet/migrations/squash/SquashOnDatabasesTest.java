@@ -14,6 +14,7 @@ import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
 import java.sql.Connection;
@@ -34,7 +35,7 @@ class SquashOnDatabasesTest {
     private static final String SQUASH = "0010_squashed_0001_0010";
 
     /** Squashes all but the newest two of the directory's migrations and saves the squash into it. */
-    static SquashResult squashInto(MigrationDirectory dir, TestDatabase db) {
+    static SquashResult squashInto(MigrationFiles dir, TestDatabase db) {
         List<Migration> migrations = runner(db, dir).migrations();
         SquashResult result = new MigrationSquasher().squashMigrations(migrations, null, 2);
         assertThat(result.isValid()).as("%s", result.conflicts()).isTrue();
@@ -42,7 +43,7 @@ class SquashOnDatabasesTest {
         return result;
     }
 
-    static MigrationRunner runner(TestDatabase db, MigrationDirectory dir) {
+    static MigrationRunner runner(TestDatabase db, MigrationFiles dir) {
         return MigrationRunner.builder(db.dataSource()).locations(dir.location()).build();
     }
 
@@ -71,7 +72,7 @@ class SquashOnDatabasesTest {
 
     /** The schema a fresh database gets from the originals alone. */
     private static SchemaState originalsSchema(DatabaseKind kind) throws SQLException {
-        try (TestDatabase db = kind.create(); MigrationDirectory originals = BlogHistory.write(new MigrationDirectory())) {
+        try (TestDatabase db = kind.create(); MigrationFiles originals = BlogHistory.write(new MigrationFiles())) {
             assertThat(runner(db, originals).migrate().applied()).hasSize(12);
             return schema(db);
         }
@@ -80,7 +81,7 @@ class SquashOnDatabasesTest {
     @AllDatabases
     void freshDatabaseRunsOnlyTheSquashAndGetsTheSchemaOfTheOriginals(DatabaseKind kind) throws Exception {
         SchemaState expected = originalsSchema(kind);
-        try (TestDatabase db = kind.create(); MigrationDirectory dir = BlogHistory.write(new MigrationDirectory())) {
+        try (TestDatabase db = kind.create(); MigrationFiles dir = BlogHistory.write(new MigrationFiles())) {
             SquashResult result = squashInto(dir, db);
             assertThat(result.replaced()).extracting(MigrationId::name).containsExactlyElementsOf(BlogHistory.REPLACED);
             assertThat(result.operationCountAfter()).isLessThan(result.operationCountBefore());
@@ -107,7 +108,7 @@ class SquashOnDatabasesTest {
 
     @AllDatabases
     void databaseThatAppliedEveryOriginalRecordsTheSquashAsApplied(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationDirectory dir = BlogHistory.write(new MigrationDirectory())) {
+        try (TestDatabase db = kind.create(); MigrationFiles dir = BlogHistory.write(new MigrationFiles())) {
             MigrationRunner runner = runner(db, dir);
             runner.migrate(MigrateOptions.toTarget(new MigrationId("default", "0010_widen_title")));
             SchemaState before = schema(db);
@@ -134,7 +135,7 @@ class SquashOnDatabasesTest {
     @AllDatabases
     void databaseMidwayContinuesWithTheOriginalsAndThenCountsTheSquashAsApplied(DatabaseKind kind) throws Exception {
         SchemaState expected = originalsSchema(kind);
-        try (TestDatabase db = kind.create(); MigrationDirectory dir = BlogHistory.write(new MigrationDirectory())) {
+        try (TestDatabase db = kind.create(); MigrationFiles dir = BlogHistory.write(new MigrationFiles())) {
             MigrationRunner runner = runner(db, dir);
             runner.migrate(MigrateOptions.toTarget(new MigrationId("default", "0005_add_nickname")));
             squashInto(dir, db);
@@ -154,7 +155,7 @@ class SquashOnDatabasesTest {
 
     @AllDatabases
     void verifierAcceptsTheSquashAndNamesTheTableACorruptedSquashGetsWrong(DatabaseKind kind) throws Exception {
-        try (MigrationDirectory dir = BlogHistory.write(new MigrationDirectory());
+        try (MigrationFiles dir = BlogHistory.write(new MigrationFiles());
              TestDatabase loader = kind.create()) {
             List<Migration> migrations = runner(loader, dir).migrations();
             SquashResult result = new MigrationSquasher().squashMigrations(migrations, null, 2);

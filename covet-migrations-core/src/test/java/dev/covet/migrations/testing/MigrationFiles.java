@@ -1,4 +1,4 @@
-package dev.covet.migrations.engine;
+package dev.covet.migrations.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A temporary migrations directory that tests write files into. */
-final class MigrationFiles implements AutoCloseable {
+public final class MigrationFiles implements AutoCloseable {
 
     private final Path dir;
 
-    MigrationFiles() {
+    public MigrationFiles() {
         try {
             dir = Files.createTempDirectory("covet-migrations-");
         } catch (IOException e) {
@@ -18,18 +18,39 @@ final class MigrationFiles implements AutoCloseable {
         }
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    String location() {
+    public String location() {
         return "filesystem:" + dir;
     }
 
-    MigrationFiles write(String fileName, String content) {
+    public MigrationFiles write(String fileName, String content) {
         try {
             Files.writeString(dir.resolve(fileName), content);
             return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies every file of this directory into {@code other}. */
+    public MigrationFiles copyTo(MigrationFiles other) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, other.dir.resolve(p.getFileName()));
+            }
+            return other;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes one file. */
+    public void delete(String fileName) {
+        try {
+            Files.delete(dir.resolve(fileName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
