@@ -13,14 +13,17 @@ import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RenameTable;
 import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.operation.RunSql;
+import dev.covet.migrations.schema.ForeignKeySchema;
 import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +42,9 @@ import java.util.Set;
  * </ul>
  * An added column or index also sees past later changes of the same table that leave it alone (other columns,
  * other indexes), so a column or index that lived and died among other changes of its table disappears too.
- * A CREATE_TABLE's foreign keys pin the tables they reference: nothing about those moves before it.
+ * A CREATE_TABLE's foreign keys pin the tables and columns they reference: a rename or drop of those, or of a
+ * column a key names, does not move before it; other changes of a referenced table (an added column, an index)
+ * do, so they still fold into that table's own CREATE_TABLE.
  * RUN_SQL and RUN_JAVA are barriers nothing moves past, unless marked {@code elidable}: those are dropped, as
  * a squash is allowed to lose them (they exist for one-off data fixes).
  */
@@ -66,14 +71,14 @@ public final class OperationOptimizer {
             if (isBarrier(first)) {
                 continue;
             }
-            Set<String> between = new HashSet<>();
+            Between between = new Between();
             for (int j = i + 1; j < ops.size(); j++) {
                 Operation second = ops.get(j);
                 if (isBarrier(second)) {
                     break;
                 }
-                // Folding moves the second operation back to the first: nothing between may touch its tables.
-                if (Collections.disjoint(between, touched(second))) {
+                // Folding moves the second operation back to the first: it must be independent of all between.
+                if (between.allIndependentOf(second)) {
                     Optional<List<Operation>> reduced = reduce(first, second);
                     if (reduced.isPresent()) {
                         ops.remove(j);
@@ -82,18 +87,105 @@ public final class OperationOptimizer {
                         return true;
                     }
                 }
-                if (!Collections.disjoint(touched(second), touched(first))) {
+                if (!independent(first, second)) {
                     if (leavesAlone(first, second)) {
                         // The only operations that fold with the first one are about its column or index: they
                         // can move back past this one, so it joins no "between" set.
                         continue;
                     }
-                    break;
+                    if (!onlyReferences(second, touched(first))) {
+                        break;
+                    }
+                    // A table created with a key to the first one's table stays after it, but later changes of
+                    // the first table that leave the key alone may still move back past it: keep looking.
                 }
-                between.addAll(touched(second));
+                between.add(second);
             }
         }
         return false;
+    }
+
+    /** The operations a later one would have to move back past, indexed by the tables they touch. */
+    private static final class Between {
+        private final Map<String, List<Operation>> byTable = new HashMap<>();
+
+        void add(Operation op) {
+            for (String table : touched(op)) {
+                byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(op);
+            }
+        }
+
+        boolean allIndependentOf(Operation op) {
+            for (String table : touched(op)) {
+                for (Operation other : byTable.getOrDefault(table, List.of())) {
+                    if (!independent(other, op)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Whether the two operations can swap places: they touch no table in common, or every table they share is
+     * one that a CREATE_TABLE only references through a foreign key while the other operation either references
+     * it too or changes nothing that key names (adding a column or an index to the referenced table, say). Without
+     * this, every later change of a popular table would stop at the first table that references it, and a
+     * squash would keep most ADD_COLUMNs instead of folding them into their CREATE_TABLE.
+     */
+    static boolean independent(Operation a, Operation b) {
+        Set<String> ta = touched(a);
+        Set<String> tb = touched(b);
+        for (String table : tb) {
+            if (ta.contains(table) && !sharedOnlyByReference(a, b, table) && !sharedOnlyByReference(b, a, table)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code op} is a CREATE_TABLE whose share in {@code tables} is only tables its foreign keys reference. */
+    private static boolean onlyReferences(Operation op, Set<String> tables) {
+        if (!(op instanceof CreateTable create)) {
+            return false;
+        }
+        for (String table : tables) {
+            if (create.tables().contains(table)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code referencing} only references {@code table}, and {@code other} only references it too or leaves the keys alone. */
+    private static boolean sharedOnlyByReference(Operation referencing, Operation other, String table) {
+        if (!(referencing instanceof CreateTable create) || create.tables().contains(table)) {
+            return false;
+        }
+        Set<String> keyColumns = new HashSet<>();
+        for (ForeignKeySchema fk : create.table().foreignKeys()) {
+            if (fk.referencedTable().equals(table)) {
+                keyColumns.addAll(fk.referencedColumns());
+            }
+        }
+        if (keyColumns.isEmpty()) {
+            return false;
+        }
+        if (other instanceof CreateTable otherCreate) {
+            return !otherCreate.tables().contains(table);
+        }
+        if (!other.tables().equals(Set.of(table))) {
+            return false;
+        }
+        return other instanceof AddColumn
+                || other instanceof AddIndex
+                || (other instanceof AlterColumn alter && !keyColumns.contains(alter.column().name()))
+                || (other instanceof DropColumn drop && !keyColumns.contains(drop.column()))
+                || (other instanceof RenameColumn rename && !keyColumns.contains(rename.column()))
+                // The index a key relies on (the referenced columns' unique index) must exist when the key is made.
+                || (other instanceof DropIndex drop && drop.previous() != null
+                        && Collections.disjoint(drop.previous().columns(), keyColumns));
     }
 
     /** What the two operations fold into, or empty when they do not fold. */
@@ -144,7 +236,7 @@ public final class OperationOptimizer {
             return Optional.of(List.of(new CreateTable(table.withName(rename.newName()))));
         }
         if (b instanceof AddForeignKey fk && fk.table().equals(table.name())) {
-            List<dev.covet.migrations.schema.ForeignKeySchema> fks = new ArrayList<>(table.foreignKeys());
+            List<ForeignKeySchema> fks = new ArrayList<>(table.foreignKeys());
             fks.add(fk.foreignKey());
             return Optional.of(List.of(new CreateTable(table.withForeignKeys(fks))));
         }

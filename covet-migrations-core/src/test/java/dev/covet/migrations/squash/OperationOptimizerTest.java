@@ -212,4 +212,39 @@ class OperationOptimizerTest {
         // The index names the column: the rename cannot fold into the ADD_COLUMN past it.
         assertThat(optimizeKeepingSchema(WITH_USERS, original)).isEqualTo(original);
     }
+
+    @Test
+    void changesOfAReferencedTableThatLeaveItsKeysAloneFoldPastTheTableThatReferencesIt() {
+        ColumnSchema authorId = ColumnSchema.of("author_id", ColumnType.of(ColumnType.Kind.BIGINT));
+        ColumnSchema bio = ColumnSchema.of("bio", ColumnType.varchar(200));
+        IndexSchema byBio = new IndexSchema("idx_authors_bio", List.of("bio"), false, null);
+        TableSchema posts = TableSchema.of("posts", List.of(ID, authorId))
+                .withForeignKeys(List.of(new ForeignKeySchema("fk_posts_author", List.of("author_id"), "authors", List.of("id"), null, null)));
+        List<Operation> ops = optimizeKeepingSchema(SchemaState.empty(), List.of(
+                new CreateTable(TableSchema.of("authors", List.of(ID))),
+                new CreateTable(posts),
+                new AddColumn("authors", bio),
+                new AddIndex("authors", byBio),
+                new AlterColumn("authors", bio.withType(ColumnType.varchar(400)), bio)));
+        assertThat(ops).hasSize(2);
+        CreateTable authors = (CreateTable) ops.get(0);
+        assertThat(authors.table().name()).isEqualTo("authors");
+        assertThat(authors.table().column("bio")).get().extracting(ColumnSchema::type).isEqualTo(ColumnType.varchar(400));
+        assertThat(((CreateTable) ops.get(1)).table().name()).isEqualTo("posts");
+    }
+
+    @Test
+    void aReferencedKeyColumnChangedOrDroppedStaysAfterTheTableThatReferencesIt() {
+        ColumnSchema code = ColumnSchema.of("code", ColumnType.varchar(10));
+        TableSchema authors = TableSchema.of("authors", List.of(ID, code));
+        TableSchema posts = TableSchema.of("posts", List.of(ID, ColumnSchema.of("author_code", ColumnType.varchar(10))))
+                .withForeignKeys(List.of(new ForeignKeySchema("fk_posts_author", List.of("author_code"), "authors", List.of("code"), null, null)));
+        List<Operation> original = List.of(new CreateTable(authors), new CreateTable(posts),
+                new AlterColumn("authors", code.withType(ColumnType.varchar(20)), code));
+        // The key was made against code as VARCHAR(10); widening it first would change what the key was made on.
+        assertThat(optimizeKeepingSchema(SchemaState.empty(), original)).isEqualTo(original);
+        List<Operation> dropIndex = List.of(new CreateTable(authors.withIndexes(List.of(new IndexSchema("uq_code", List.of("code"), true, null)))),
+                new CreateTable(posts), new DropIndex("authors", "uq_code", new IndexSchema("uq_code", List.of("code"), true, null)));
+        assertThat(optimizeKeepingSchema(SchemaState.empty(), dropIndex)).isEqualTo(dropIndex);
+    }
 }
