@@ -106,6 +106,16 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
         return sql.toString();
     }
 
+    /**
+     * MySQL declares indexes inside CREATE TABLE: one statement instead of one per index, and every MySQL DDL
+     * statement is a commit of its own (and, in Covet, a progress write); a table created with a foreign key then
+     * also gets the declared index for the key rather than an automatic one that a later CREATE INDEX replaces.
+     */
+    @Override
+    protected boolean indexesInCreateTable() {
+        return true;
+    }
+
     @Override
     protected String whereClause(String table, IndexSchema index) {
         if (index.where() != null) {

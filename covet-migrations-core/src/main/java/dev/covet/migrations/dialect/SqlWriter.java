@@ -131,15 +131,31 @@ public abstract class SqlWriter {
         for (ConstraintSchema c : table.constraints()) {
             parts.add(constraintClause(c));
         }
+        if (indexesInCreateTable()) {
+            for (IndexSchema index : table.indexes()) {
+                whereClause(name, index); // refuses what the dialect cannot declare (a partial index)
+                parts.add((index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " " + columnList(index.columns()));
+            }
+        }
         return "CREATE TABLE " + quote(name) + " (" + String.join(", ", parts) + ")";
     }
 
-    /** CREATE TABLE followed by one CREATE INDEX per index. */
+    /**
+     * Whether CREATE TABLE declares the table's indexes itself instead of one CREATE INDEX each after it. Off by
+     * default (PostgreSQL and SQLite have no index clause in CREATE TABLE).
+     */
+    protected boolean indexesInCreateTable() {
+        return false;
+    }
+
+    /** CREATE TABLE, followed by one CREATE INDEX per index unless the dialect declares them in the CREATE TABLE. */
     public List<String> createTableStatements(TableSchema table) {
         List<String> sql = new ArrayList<>();
         sql.add(createTable(table.name(), table));
-        for (IndexSchema index : table.indexes()) {
-            sql.add(createIndex(table.name(), index));
+        if (!indexesInCreateTable()) {
+            for (IndexSchema index : table.indexes()) {
+                sql.add(createIndex(table.name(), index));
+            }
         }
         return sql;
     }

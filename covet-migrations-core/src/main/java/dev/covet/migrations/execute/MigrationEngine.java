@@ -46,7 +46,13 @@ import java.util.Set;
  */
 public final class MigrationEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+    /**
+     * Held apart so that loading the engine does not initialize SLF4J: on a cold start that initialization (a
+     * service-loader scan, about 20 ms) then happens on the loader thread, which logs first, while this one connects.
+     */
+    private static final class Log {
+        static final Logger INSTANCE = LoggerFactory.getLogger(MigrationRunner.class);
+    }
 
     private final MigrationRunner.Config config;
     private Dialect dialect;
@@ -84,7 +90,7 @@ public final class MigrationEngine {
         try (Connection c = config.dataSource().getConnection()) {
             return sqlite.forDatabaseVersion(SqliteVersion.detect(c));
         } catch (SQLException e) {
-            log.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
+            Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
             return sqlite;
         }
     }
@@ -138,7 +144,7 @@ public final class MigrationEngine {
                 Map<MigrationId, HistoryRow> byId = byId(rows);
                 checkModified(sources, byId);
                 if (MigrationPlanner.nothingPending(sources, byId)) {
-                    log.info("Database is up to date: {} migration(s) applied, none pending", rows.size());
+                    Log.INSTANCE.info("Database is up to date: {} migration(s) applied, none pending", rows.size());
                     return new MigrateResult(List.of(), options.dryRun());
                 }
             }
@@ -190,7 +196,7 @@ public final class MigrationEngine {
                     history.insert(insert, new HistoryRow(id, source.checksum(), migration.description(), Instant.now(), 0,
                             config.appliedBy(), HistoryRow.APPLIED, 0, "recorded as applied without running (baseline)"));
                 }
-                log.info("Recorded {} as applied without running it", id);
+                Log.INSTANCE.info("Recorded {} as applied without running it", id);
             }
         } catch (SQLException e) {
             throw failure("cannot record " + id + " as applied", e, start);
@@ -219,7 +225,7 @@ public final class MigrationEngine {
         List<Migration> toRun = MigrationPlanner.select(plan, options.target(), options.phase());
         int waiting = MigrationPlanner.upTo(plan, options.target()).size() - toRun.size();
         if (waiting > 0) {
-            log.info("Expand phase: {} contract migration(s) and their dependants wait for 'migrate --phase contract'", waiting);
+            Log.INSTANCE.info("Expand phase: {} contract migration(s) and their dependants wait for 'migrate --phase contract'", waiting);
         }
         // Render everything first: a broken file stops the run before anything is executed.
         List<RenderedMigration> rendered = new ArrayList<>();
@@ -242,10 +248,10 @@ public final class MigrationEngine {
         }
         try {
             for (LintFinding finding : new MigrationLinter(dialect().name(), options.lint()).lint(m, before)) {
-                log.warn("Covet Migrations lint: {}", finding.describe());
+                Log.INSTANCE.warn("Covet Migrations lint: {}", finding.describe());
             }
         } catch (RuntimeException e) {
-            log.debug("Covet Migrations: lint of {} skipped: {}", m.id(), e.getMessage());
+            Log.INSTANCE.debug("Covet Migrations: lint of {} skipped: {}", m.id(), e.getMessage());
         }
     }
 
@@ -263,7 +269,7 @@ public final class MigrationEngine {
         }
         try (PreparedStatement insert = history().prepareInsert(c)) {
             for (Migration m : squashes) {
-                log.info("{} replaces migrations that are all applied: recorded as applied", m.id());
+                Log.INSTANCE.info("{} replaces migrations that are all applied: recorded as applied", m.id());
                 history().insert(insert, new HistoryRow(m.id(), m.checksum(), m.description(), Instant.now(), 0,
                         config.appliedBy(), HistoryRow.APPLIED, 0, "replaces " + m.replaces()));
             }
@@ -282,14 +288,14 @@ public final class MigrationEngine {
             Migration m = r.migration();
             String verb = r.direction() == Direction.UP ? "Applying" : "Rolling back";
             int position = i + 1;
-            log.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + m.description() + ")");
+            Log.INSTANCE.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + m.description() + ")");
             notify(l -> l.onStart(new MigrationEvent(m.id(), r.direction(), position, total, Duration.ZERO, List.of(), 0, null)));
             HistoryRow previous = history.get(m.id());
             HistoryRow resume = previous != null && !previous.isApplied() ? previous : null;
             try {
                 ExecutionResult result = executor.execute(c, r, resume);
                 int index = i + 1;
-                log.info("{} {} in {} ms", r.direction() == Direction.UP ? "Applied" : "Rolled back", m.id(),
+                Log.INSTANCE.info("{} {} in {} ms", r.direction() == Direction.UP ? "Applied" : "Rolled back", m.id(),
                         result.duration().toMillis());
                 notify(l -> l.onSuccess(new MigrationEvent(m.id(), r.direction(), index, total, result.duration(),
                         result.executed(), result.affectedRows(), null)));
@@ -298,7 +304,7 @@ public final class MigrationEngine {
                 int index = i + 1;
                 notify(l -> l.onFailure(new MigrationEvent(m.id(), r.direction(), index, total, Duration.ZERO,
                         e.executed(), 0, e)));
-                log.error("{} {} failed: {}", verb, m.id(), e.getMessage());
+                Log.INSTANCE.error("{} {} failed: {}", verb, m.id(), e.getMessage());
                 throw e;
             }
         }
@@ -310,7 +316,7 @@ public final class MigrationEngine {
             try {
                 call.accept(l);
             } catch (RuntimeException e) {
-                log.warn("migration listener {} failed: {}", l, e.toString());
+                Log.INSTANCE.warn("migration listener {} failed: {}", l, e.toString());
             }
         }
     }
@@ -408,7 +414,7 @@ public final class MigrationEngine {
         if (config.validateChecksums()) {
             MigrationPlanner.requireUnmodified(modified, history);
         } else if (!modified.isEmpty()) {
-            log.warn("{} applied migration(s) changed since they were applied (checksum validation is off): {}",
+            Log.INSTANCE.warn("{} applied migration(s) changed since they were applied (checksum validation is off): {}",
                     modified.size(), modified.stream().map(MigrationSource::id).toList());
         }
     }
