@@ -13,7 +13,13 @@ public interface JavaMigration {
     /** The name files use in {@code RUN_JAVA: migration: <name>}. */
     String name();
 
-    /** Applies the change on the migration's connection (inside its transaction where the database has them). */
+    /**
+     * Applies the change on the migration's connection. A transactional migration runs inside the transaction
+     * Covet begins and commits for it, on every database: calling {@code commit()}, {@code rollback()},
+     * {@code setAutoCommit(..)} or {@code close()} on the connection fails with a {@link MigrationException}
+     * (savepoints are allowed). To commit in stages, split the work into separate migrations, or return
+     * {@code false} from {@link #transactional()}.
+     */
     void migrate(Connection connection) throws SQLException;
 
     /** Undoes the change; the default says it cannot. */

@@ -141,6 +141,19 @@ public final class MigrationRunner {
         return inspector().drift();
     }
 
+    /**
+     * {@link #status()}, {@link #validate()} and {@link #drift()} in one answer, from one load of the migration
+     * files, one plan and one history read (each of the three on its own loads and plans the files again): for a
+     * status page or a validation command that reports all three.
+     *
+     * @throws MigrationException when the history cannot be read or the files cannot be loaded or ordered at all
+     *         (a broken file, a dependency cycle); a modified applied migration or a pending one that does not
+     *         render is reported in {@link MigrationCheck#problem()} instead
+     */
+    public MigrationCheck check() {
+        return inspector().check();
+    }
+
     /** Who holds the migration lock now, or "free". */
     public String lockState() {
         return inspector().lockState();

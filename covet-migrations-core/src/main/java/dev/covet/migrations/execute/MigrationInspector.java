@@ -1,6 +1,7 @@
 package dev.covet.migrations.execute;
 
 import dev.covet.migrations.Migration;
+import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationInfo;
@@ -28,7 +29,7 @@ import java.util.Set;
 
 /**
  * The engine's read-only questions: status, validation, the SQL of one migration, the projected, applied and
- * live schemas, lint and drift. Nothing here changes the database (the migration lock is only described).
+ * live schemas, lint and drift, and status, validation and drift at once ({@link #check()}). Nothing here changes the database (the migration lock is only described).
  */
 public final class MigrationInspector {
 
@@ -112,8 +113,7 @@ public final class MigrationInspector {
     public DriftReport drift() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            MigrationPlan plan = plan(sources, historyRows(c));
-            return new DriftDetector().check(plan.applied(), plan.stateAfterApplied(), readLive(c));
+            return drift(c, plan(sources, historyRows(c)));
         } catch (SQLException e) {
             throw new MigrationException("cannot compare the database with its migrations: " + e.getMessage(), e);
         }
@@ -133,33 +133,90 @@ public final class MigrationInspector {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
             List<HistoryRow> rows = historyRows(c);
-            Map<MigrationId, HistoryRow> byId = MigrationEngine.byId(rows);
-            MigrationPlan plan = plan(sources, rows);
-            Map<MigrationId, MigrationSource> sourceById = new LinkedHashMap<>();
-            sources.forEach(s -> sourceById.put(s.id(), s));
-            Set<MigrationId> replaced = new HashSet<>();
-            sources.stream().map(MigrationSource::parse).forEach(m -> replaced.addAll(m.replaces()));
-            List<MigrationInfo> applied = new ArrayList<>();
-            List<MigrationInfo> failed = new ArrayList<>();
-            List<MigrationInfo> missing = new ArrayList<>();
-            for (HistoryRow row : rows) {
-                MigrationInfo info = info(row, row.isApplied() ? "APPLIED" : HistoryRow.FAILED);
-                if (!row.isApplied()) {
-                    failed.add(info);
-                } else {
-                    applied.add(info);
-                    if (!sourceById.containsKey(row.id()) && !replaced.contains(row.id())) {
-                        missing.add(info(row, "MISSING"));
-                    }
-                }
-            }
-            List<MigrationInfo> pending = plan.pending().stream().filter(m -> !byId.containsKey(m.id()))
-                    .map(m -> new MigrationInfo(m.id(), m.description(), m.checksum(), null, null, null, "PENDING", null)).toList();
-            List<MigrationInfo> modified = MigrationPlanner.modified(sources, byId).stream()
-                    .map(s -> info(byId.get(s.id()), "MODIFIED")).toList();
-            return new MigrationStatus(engine.dialect().name(), applied, pending, failed, missing, modified);
+            return status(sources, rows, plan(sources, rows));
         } catch (SQLException e) {
             throw new MigrationException("cannot read migration status: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Status, validation and drift together, from one load of the files, one plan and one history read: what
+     * {@link #status()}, {@link #validate()} and {@link #drift()} answer one by one, each loading and planning
+     * the files again.
+     *
+     * @throws MigrationException when the history cannot be read, or the files cannot be loaded or ordered at
+     *         all (a broken file, a dependency cycle): then there is no status to report either
+     */
+    public MigrationCheck check() {
+        List<MigrationSource> sources = engine.sources();
+        try (Connection c = config.dataSource().getConnection()) {
+            List<HistoryRow> rows = historyRows(c);
+            MigrationPlan plan = plan(sources, rows);
+            return new MigrationCheck(status(sources, rows, plan), validationProblem(sources, rows, plan),
+                    driftOrReason(c, plan));
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    /** The status of the files against the history, from a plan already made of both. */
+    private MigrationStatus status(List<MigrationSource> sources, List<HistoryRow> rows, MigrationPlan plan) {
+        Map<MigrationId, HistoryRow> byId = MigrationEngine.byId(rows);
+        Map<MigrationId, MigrationSource> sourceById = new LinkedHashMap<>();
+        sources.forEach(s -> sourceById.put(s.id(), s));
+        Set<MigrationId> replaced = new HashSet<>();
+        sources.stream().map(MigrationSource::parse).forEach(m -> replaced.addAll(m.replaces()));
+        List<MigrationInfo> applied = new ArrayList<>();
+        List<MigrationInfo> failed = new ArrayList<>();
+        List<MigrationInfo> missing = new ArrayList<>();
+        for (HistoryRow row : rows) {
+            MigrationInfo info = info(row, row.isApplied() ? "APPLIED" : HistoryRow.FAILED);
+            if (!row.isApplied()) {
+                failed.add(info);
+            } else {
+                applied.add(info);
+                if (!sourceById.containsKey(row.id()) && !replaced.contains(row.id())) {
+                    missing.add(info(row, "MISSING"));
+                }
+            }
+        }
+        List<MigrationInfo> pending = plan.pending().stream().filter(m -> !byId.containsKey(m.id()))
+                .map(m -> new MigrationInfo(m.id(), m.description(), m.checksum(), null, null, null, "PENDING", null)).toList();
+        List<MigrationInfo> modified = MigrationPlanner.modified(sources, byId).stream()
+                .map(s -> info(byId.get(s.id()), "MODIFIED")).toList();
+        return new MigrationStatus(engine.dialect().name(), applied, pending, failed, missing, modified);
+    }
+
+    /** Why {@link #validate()} would fail on this plan, or {@code null}. */
+    private String validationProblem(List<MigrationSource> sources, List<HistoryRow> rows, MigrationPlan plan) {
+        try {
+            engine.checkModified(sources, MigrationEngine.byId(rows));
+            renderPending(plan);
+            return null;
+        } catch (MigrationException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The drift check; a live schema that cannot be read makes it "not checked", never a failed status. */
+    private DriftReport driftOrReason(Connection c, MigrationPlan plan) {
+        try {
+            return drift(c, plan);
+        } catch (SQLException | RuntimeException e) {
+            return DriftReport.notChecked("the schema could not be read: " + e.getMessage());
+        }
+    }
+
+    private DriftReport drift(Connection c, MigrationPlan plan) throws SQLException {
+        return new DriftDetector().check(plan.applied(), plan.stateAfterApplied(), readLive(c));
+    }
+
+    /** Renders every pending migration on the schema before it: a file that does not render fails here. */
+    private void renderPending(MigrationPlan plan) {
+        SchemaState state = plan.stateAfterApplied();
+        MigrationRenderer renderer = engine.renderer();
+        for (Migration m : plan.pending()) {
+            state = renderer.renderUp(m, state).after();
         }
     }
 
@@ -174,11 +231,7 @@ public final class MigrationInspector {
         try (Connection c = config.dataSource().getConnection()) {
             List<HistoryRow> rows = historyRows(c);
             engine.checkModified(sources, MigrationEngine.byId(rows));
-            MigrationPlan plan = plan(sources, rows);
-            SchemaState state = plan.stateAfterApplied();
-            for (Migration m : plan.pending()) {
-                state = engine.renderer().renderUp(m, state).after();
-            }
+            renderPending(plan(sources, rows));
         } catch (SQLException e) {
             throw new MigrationException("cannot validate: " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * For MySQL, where every DDL statement commits by itself: the history row is written first as RUNNING and
- * its progress after each statement. On failure the completed operations are undone by their reverses,
+ * its progress after each statement. A transactional Java migration runs in a transaction of its own. On failure the completed operations are undone by their reverses,
  * newest first; where that is impossible the row is marked FAILED with exactly what ran, and the next run
  * resumes after the last completed statement.
  */
@@ -55,7 +55,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         int i = from;
         try {
             for (; i < all.size(); i++) {
-                rows += steps.run(c, all.get(i));
+                rows += run(c, all.get(i));
                 executed.add(all.get(i).display());
                 if (up && i + 1 < all.size()) {
                     context.history().update(c, m.migration().id(), HistoryRow.RUNNING, i + 1, 0, null);
@@ -78,6 +78,32 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Runs one step. A transactional Java step runs in a transaction of its own, which Covet commits: its rows
+     * are all or nothing, as on the other databases (only DDL inside it commits by itself, as MySQL's DDL does).
+     */
+    private long run(Connection c, Step step) throws SQLException {
+        if (!steps.isTransactionalJava(step)) {
+            return steps.run(c, step);
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            long rows = steps.run(c, step);
+            c.commit();
+            return rows;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
     private MigrationFailedException fail(Connection c, RenderedMigration m, int failedIndex, List<String> executed,
                                           Exception cause, long start) throws SQLException {
         String failedSql = m.steps().get(failedIndex).display();
@@ -86,7 +112,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         try {
             List<Step> undo = undoSteps(m, failedIndex);
             for (Step step : undo) {
-                steps.run(c, step);
+                run(c, step);
             }
             if (m.direction() == Direction.UP) {
                 context.history().delete(c, m.migration().id());

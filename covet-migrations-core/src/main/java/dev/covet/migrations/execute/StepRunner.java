@@ -40,13 +40,22 @@ final class StepRunner {
         }
         Step.Java java = (Step.Java) step;
         JavaMigration code = javaMigrations.get(java.migration());
+        // Covet owns a transactional migration's transaction: its code gets a connection that refuses to end it.
+        // A batch job (transactional() false) commits as it goes, on the connection itself.
+        Connection given = code.transactional() ? new JavaMigrationConnection(c, code.name()) : c;
         return dev.covet.migrations.data.AffectedRows.countDuring(() -> {
             if (java.backwards()) {
-                code.rollback(c);
+                code.rollback(given);
             } else {
-                code.migrate(c);
+                code.migrate(given);
             }
         });
+    }
+
+    /** Whether the step is a Java migration that runs inside a transaction Covet owns. */
+    boolean isTransactionalJava(Step step) {
+        return step instanceof Step.Java java && javaMigrations.containsKey(java.migration())
+                && javaMigrations.get(java.migration()).transactional();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.covet.migrations.history;
 
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.sqlite.SqliteLocking;
 
 import javax.sql.DataSource;
 import java.net.InetAddress;
@@ -57,23 +58,27 @@ public final class SqliteLeaseLock implements MigrationLock {
     public Held acquire(Duration timeout) throws SQLException {
         String owner = UUID.randomUUID().toString();
         long pid = ProcessHandle.current().pid();
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         long backoffMs = 5;
         try (Connection c = dataSource.getConnection()) {
-            busyTimeout(c, timeout);
+            // SQLite's own wait for another connection's write lock (busy_timeout) counts against the same
+            // deadline as waiting for the lease row, so the whole acquire honours the timeout, sub-second ones too.
+            SqliteLocking.waitUpTo(c, remaining(deadline));
             createTable(c);
             while (true) {
+                SqliteLocking.waitUpTo(c, remaining(deadline));
                 if (tryTake(c, owner, pid)) {
                     return new LeaseHeld(owner);
                 }
-                if (Instant.now().isAfter(deadline)) {
+                long left = remaining(deadline).toMillis();
+                if (left <= 0) {
                     throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock, held by "
                             + describe(c) + "; if that process is gone for good, delete the row from " + table
                             + " or raise covet.migrations.lock-timeout");
                 }
-                // Polling is the only way to wait on a row lock in SQLite; back off up to 200 ms.
+                // Polling is the only way to wait on a row lock in SQLite; back off up to 200 ms, never past the deadline.
                 try {
-                    Thread.sleep(backoffMs);
+                    Thread.sleep(Math.min(backoffMs, left));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new SQLException("interrupted while waiting for the migration lock", e);
@@ -83,10 +88,8 @@ public final class SqliteLeaseLock implements MigrationLock {
         }
     }
 
-    static void busyTimeout(Connection c, Duration timeout) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = " + Math.max(1000, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-        }
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     private boolean tryTake(Connection c, String owner, long pid) throws SQLException {
@@ -174,7 +177,7 @@ public final class SqliteLeaseLock implements MigrationLock {
         @Override
         public void close() {
             try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE owner = ?")) {
-                busyTimeout(c, Duration.ofSeconds(30));
+                SqliteLocking.waitUpTo(c, Duration.ofSeconds(30));
                 p.setString(1, owner);
                 p.executeUpdate();
             } catch (SQLException ignored) {

@@ -1,5 +1,6 @@
 package dev.covet.migrations.autoconfigure.cli;
 
+import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.drift.DriftReport;
@@ -34,13 +35,18 @@ public class ValidateCommand implements CovetCommand {
 
     @Override
     public int execute(ParsedCommand command, CommandOutput output) {
+        // One load of the files and one history read for validation and drift (runner.validate() and
+        // runner.drift() would each do both).
+        MigrationCheck check;
         try {
-            runner.validate();
+            check = runner.check();
         } catch (MigrationException e) {
-            output.result(command, new ValidationReport(false, List.of(e.getMessage()), null), "Invalid: " + e.getMessage());
-            return ExitCodes.FAILURE;
+            return invalid(command, output, e.getMessage());
         }
-        DriftReport drift = runner.drift();
+        if (!check.valid()) {
+            return invalid(command, output, check.problem());
+        }
+        DriftReport drift = check.drift();
         List<String> errors = drift.differences().stream().map(d -> "drift in " + d.table() + ": " + d.difference()).toList();
         String text;
         if (!drift.checked()) {
@@ -53,6 +59,11 @@ public class ValidateCommand implements CovetCommand {
         }
         output.result(command, new ValidationReport(errors.isEmpty(), errors, drift), text);
         return errors.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
+    }
+
+    private static int invalid(ParsedCommand command, CommandOutput output, String problem) {
+        output.result(command, new ValidationReport(false, List.of(problem), null), "Invalid: " + problem);
+        return ExitCodes.FAILURE;
     }
 
     /**

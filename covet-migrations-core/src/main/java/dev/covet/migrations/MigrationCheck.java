@@ -1,0 +1,29 @@
+package dev.covet.migrations;
+
+import dev.covet.migrations.drift.DriftReport;
+
+import java.util.Objects;
+
+/**
+ * Everything a status page or {@code covet validate} reports about one database, answered from one load of the
+ * migration files, one plan and one history read ({@link MigrationRunner#check()}).
+ *
+ * @param status applied, pending, failed, missing and modified migrations, as {@link MigrationRunner#status()}
+ * @param problem why the files do not validate against the history, as {@link MigrationRunner#validate()} would
+ *        fail (a modified applied migration, a pending migration that does not render), or {@code null} when
+ *        they do
+ * @param drift where the live database differs from what the applied migrations project, as
+ *        {@link MigrationRunner#drift()}; not checked, with the reason, when the live schema could not be read
+ */
+public record MigrationCheck(MigrationStatus status, String problem, DriftReport drift) {
+
+    public MigrationCheck {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(drift, "drift");
+    }
+
+    /** Whether the files validate against the history ({@link #problem()} is {@code null}). */
+    public boolean valid() {
+        return problem == null;
+    }
+}

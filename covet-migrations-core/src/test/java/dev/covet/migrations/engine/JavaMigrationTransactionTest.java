@@ -1,0 +1,121 @@
+package dev.covet.migrations.engine;
+
+import dev.covet.migrations.JavaMigration;
+import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.MigrationStatus;
+import dev.covet.migrations.testing.AllDatabases;
+import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.MigrationFiles;
+import dev.covet.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.covet.migrations.engine.MigrateRollbackTest.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Covet owns each migration's transaction: a Java migration that tries to end it on the connection it is given
+ * fails with advice, and the migration leaves nothing behind (DML only, so MySQL's self-committing DDL is no
+ * exception).
+ */
+class JavaMigrationTransactionTest {
+
+    private static final String ITEMS = """
+            operations:
+              - type: CREATE_TABLE
+                table: items
+                columns:
+                  - {name: id, type: BIGINT, nullable: false, primary_key: true}
+            """;
+    private static final String RUN_JAVA = """
+            operations:
+              - {type: RUN_JAVA, migration: add_items}
+            """;
+
+    /** Inserts two rows, ending the transaction in between with {@code call}. */
+    private static JavaMigration addingItems(SqlCall call) {
+        return new JavaMigration() {
+            @Override
+            public String name() {
+                return "add_items";
+            }
+
+            @Override
+            public void migrate(Connection connection) throws SQLException {
+                try (Statement s = connection.createStatement()) {
+                    s.executeUpdate("INSERT INTO items (id) VALUES (1)");
+                    call.on(connection);
+                    s.executeUpdate("INSERT INTO items (id) VALUES (2)");
+                }
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface SqlCall {
+        void on(Connection c) throws SQLException;
+    }
+
+    @AllDatabases
+    void commitInsideAJavaMigrationFailsAndLeavesTheDatabaseAsItWas(DatabaseKind kind) throws Exception {
+        assertEndingTheTransactionFails(kind, Connection::commit, "commit()");
+    }
+
+    @AllDatabases
+    void rollbackInsideAJavaMigrationFailsAndLeavesTheDatabaseAsItWas(DatabaseKind kind) throws Exception {
+        assertEndingTheTransactionFails(kind, Connection::rollback, "rollback()");
+    }
+
+    @Test
+    void autoCommitCannotBeSwitchedOnInsideAJavaMigration() throws Exception {
+        assertEndingTheTransactionFails(new DatabaseKind("sqlite"), c -> c.setAutoCommit(true), "setAutoCommit(true)");
+    }
+
+    private static void assertEndingTheTransactionFails(DatabaseKind kind, SqlCall call, String named) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_items.yaml", ITEMS);
+            MigrationRunner.builder(db.dataSource()).locations(files.location()).build().migrate();
+            files.write("0002_add_items.yaml", RUN_JAVA);
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
+                    .javaMigration(addingItems(call)).build();
+
+            assertThatThrownBy(runner::migrate).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("0002_add_items")
+                    .hasMessageContaining("Java migration 'add_items' called Connection." + named
+                            + ": Covet commits each migration itself")
+                    .hasMessageContaining("split it into separate migrations");
+
+            assertThat(count(db, "SELECT COUNT(*) FROM items")).as("rows left by the failed migration").isZero();
+            MigrationStatus status = runner.status();
+            assertThat(status.applied()).extracting(i -> i.id().name()).containsExactly("0001_items");
+            assertThat(status.pending()).extracting(i -> i.id().name()).containsExactly("0002_add_items");
+            assertThat(status.failed()).isEmpty();
+        }
+    }
+
+    @Test
+    void unwrapReachesTheDriversConnectionAndSavepointsWork() throws Exception {
+        try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_items.yaml", ITEMS).write("0002_add_items.yaml", RUN_JAVA);
+            AtomicReference<Object> unwrapped = new AtomicReference<>();
+            AtomicReference<Boolean> wrapperFor = new AtomicReference<>();
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
+                    .javaMigration(addingItems(c -> {
+                        unwrapped.set(c.unwrap(org.sqlite.SQLiteConnection.class));
+                        wrapperFor.set(c.isWrapperFor(org.sqlite.SQLiteConnection.class));
+                    })).build();
+
+            assertThat(runner.migrate().applied()).hasSize(2);
+
+            assertThat(unwrapped.get()).isInstanceOf(org.sqlite.SQLiteConnection.class);
+            assertThat(wrapperFor.get()).isTrue();
+            assertThat(count(db, "SELECT COUNT(*) FROM items")).isEqualTo(2);
+        }
+    }
+}
