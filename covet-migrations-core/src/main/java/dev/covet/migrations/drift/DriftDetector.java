@@ -17,6 +17,7 @@ import dev.covet.migrations.operation.DropTable;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.operation.RunSql;
+import dev.covet.migrations.schema.CheckExpressions;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.SchemaState;
@@ -28,7 +29,8 @@ import java.util.List;
 /**
  * Compares the live schema with the schema the applied migrations project. The difference is computed as the
  * operations that would turn the expected schema into the live one (rename detection off: a hand-made change is
- * reported as it is, not guessed at), each described from the database's side.
+ * reported as it is, not guessed at), each described from the database's side. CHECK constraints are compared by
+ * name ({@link CheckExpressions}): the databases store their expressions reworded.
  */
 public final class DriftDetector {
 
@@ -47,7 +49,7 @@ public final class DriftDetector {
                     + "), so drift is not judged");
         }
         List<Operation> changes = new DiffEngine(new RenameDetector(0.8, false, 10, false))
-                .generateDiff(expected.canonical(), live.canonical());
+                .generateDiff(expected.canonical(), CheckExpressions.alignedTo(expected, live).canonical());
         List<SchemaDrift> drift = new ArrayList<>();
         for (Operation op : changes) {
             drift.add(new SchemaDrift(op.tables().isEmpty() ? "" : op.tables().iterator().next(), describe(op, expected)));

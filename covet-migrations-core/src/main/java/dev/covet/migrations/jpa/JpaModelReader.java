@@ -35,7 +35,9 @@ import java.util.TreeMap;
  * Reads the schema JPA entities need: builds Hibernate's boot {@link Metadata} for the target dialect (no
  * EntityManagerFactory, no database connection) and turns its tables into a {@link SchemaState} in the model the
  * migration files use. Generated constraint names (Hibernate's {@code FK…}/{@code UK…} hashes) are replaced by
- * readable, deterministic ones: {@code fk_<table>_<columns>}, {@code uk_<table>_<columns>}.
+ * readable, deterministic ones: {@code fk_<table>_<columns>}, {@code uk_<table>_<columns>}. Declared CHECK
+ * constraints are read too ({@link DeclaredChecks}); unnamed ones are named {@code ck_<table>_<column>} or
+ * {@code ck_<table>_<hash>}.
  */
 public final class JpaModelReader {
 
@@ -70,10 +72,11 @@ public final class JpaModelReader {
             entityClasses.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             List<TableSchema> tables = new ArrayList<>();
+            DeclaredChecks checks = new DeclaredChecks(metadata);
             for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
                 for (Table table : namespace.getTables()) {
                     if (table.isPhysicalTable() && !table.isView()) {
-                        tables.add(table(table, metadata));
+                        tables.add(table(table, metadata, checks));
                     }
                 }
             }
@@ -93,7 +96,7 @@ public final class JpaModelReader {
         };
     }
 
-    private static TableSchema table(Table table, Metadata metadata) {
+    private static TableSchema table(Table table, Metadata metadata, DeclaredChecks checks) {
         String name = table.getName();
         List<String> pk = table.getPrimaryKey() == null ? List.of()
                 : table.getPrimaryKey().getColumns().stream().map(Column::getName).toList();
@@ -109,6 +112,7 @@ public final class JpaModelReader {
                 constraints.add(new ConstraintSchema(ukName, ConstraintSchema.Kind.UNIQUE, cols, null));
             }
         }
+        constraints.addAll(checks.of(table));
         List<ColumnSchema> columns = new ArrayList<>();
         for (Column c : table.getColumns()) {
             String context = "column " + name + "." + c.getName();

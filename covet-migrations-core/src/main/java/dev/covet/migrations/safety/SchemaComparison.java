@@ -1,5 +1,6 @@
 package dev.covet.migrations.safety;
 
+import dev.covet.migrations.schema.CheckExpressions;
 import dev.covet.migrations.schema.SchemaState;
 
 /** Whether a live schema matches the projected one (what a verified rollback must leave behind). */
@@ -9,7 +10,8 @@ final class SchemaComparison {
     }
 
     static boolean sameShape(SchemaState expected, SchemaState actual) {
-        return expected.canonical().equals(actual.canonical());
+        // CHECKs by name: the database stores their expressions reworded.
+        return expected.canonical().equals(CheckExpressions.alignedTo(expected, actual).canonical());
     }
 
     static String describe(SchemaState expected, SchemaState actual) {

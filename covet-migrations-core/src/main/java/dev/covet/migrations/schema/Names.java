@@ -23,6 +23,26 @@ public final class Names {
     }
 
     /**
+     * The name of an unnamed CHECK declared on a column: {@code ck_<table>_<column>}, then
+     * {@code ck_<table>_<column>_2}, ... for further unnamed ones on the same column, in declaration order.
+     *
+     * @param ordinal 1 for the column's first unnamed CHECK
+     */
+    public static String columnCheckName(String table, String column, int ordinal) {
+        return bounded("ck_" + table + "_" + column + (ordinal > 1 ? "_" + ordinal : ""));
+    }
+
+    /**
+     * The name of an unnamed CHECK declared on a table: {@code ck_<table>_<hash>}, the hash over the expression
+     * with runs of whitespace collapsed. Derived from the text rather than the position, so adding, removing or
+     * reordering other checks does not rename this one; a changed expression gets a new name (a drop and an add,
+     * which is what a changed CHECK needs anyway).
+     */
+    public static String tableCheckName(String table, String expression) {
+        return bounded("ck_" + table + "_" + hash(expression.strip().replaceAll("\\s+", " ")));
+    }
+
+    /**
      * The name cut to {@link #MAX_LENGTH}, with a short hash of the whole name so two long names that share a
      * prefix stay distinct.
      */
@@ -30,10 +50,15 @@ public final class Names {
         if (name.length() <= MAX_LENGTH) {
             return name;
         }
+        String hash = hash(name);
+        return name.substring(0, MAX_LENGTH - hash.length() - 1) + "_" + hash;
+    }
+
+    /** The first 8 hex digits of the text's SHA-256. */
+    private static String hash(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            String hash = HexFormat.of().formatHex(digest, 0, 4);
-            return name.substring(0, MAX_LENGTH - hash.length() - 1) + "_" + hash;
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The oracle for generated migrations: after {@code covet makemigrations} and startup migration, Hibernate's own
  * {@code ddl-auto=validate} must accept the schema, on every database. The entities cover relations with foreign
  * keys, an embeddable, enums by name and by ordinal, unique constraints, indexes, lengths, precision and scale,
- * identity ids, UUIDs, dates and times, LOBs, bytes and a version column; version 2 renames a column and a table, adds and drops fields, changes a length, adds an index,
- * a unique constraint and an entity, and the data in what was renamed survives.
+ * identity ids, UUIDs, dates and times, LOBs, bytes, a version column and a CHECK; version 2 renames a column and a table, adds and drops fields, changes a length, adds an index,
+ * a unique constraint, a CHECK and an entity, and the data in what was renamed survives.
  */
 class GeneratedMigrationsValidateTests {
 
@@ -39,6 +39,8 @@ class GeneratedMigrationsValidateTests {
             assertThat(OracleApps.command(OracleV1Application.class, db, migrations, "makemigrations", "--name", "initial"))
                     .isZero();
             assertThat(files()).containsExactly("0001_initial.yaml");
+            assertThat(Files.readString(migrations.resolve("0001_initial.yaml")))
+                    .contains("{name: ck_order_lines_quantity, kind: CHECK, expression: \"quantity > 0\"}");
 
             try (ConfigurableApplicationContext app = OracleApps.start(OracleV1Application.class, db, migrations)) {
                 inTransaction(app, em -> {
@@ -100,6 +102,7 @@ class GeneratedMigrationsValidateTests {
             assertThat(second).doesNotContain("type: DROP_TABLE");
             assertThat(second.split("type: DROP_COLUMN", -1)).hasSize(2);
             assertThat(second).contains("type: DROP_COLUMN\n    table: customers\n    column: nickname");
+            assertThat(second).contains("type: ADD_CONSTRAINT\n    table: product_catalog", "name: ck_products_price");
 
             try (ConfigurableApplicationContext app = OracleApps.start(OracleV2Application.class, db, migrations)) {
                 inTransaction(app, em -> {
@@ -137,6 +140,11 @@ class GeneratedMigrationsValidateTests {
                     review.body = "sturdy";
                     em.persist(review);
                 });
+                // The CHECKs hold on the database, the one added to a renamed table among them.
+                assertThatThrownBy(() -> inTransaction(app, em -> em.createQuery("update OrderLine l set l.quantity = 0")
+                        .executeUpdate())).hasStackTraceContaining("ck_order_lines_quantity");
+                assertThatThrownBy(() -> inTransaction(app, em -> em.createQuery("update Product p set p.price = -1")
+                        .executeUpdate())).hasStackTraceContaining("ck_products_price");
             }
 
             assertThat(OracleApps.command(OracleV2Application.class, db, migrations, "makemigrations")).isZero();

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Check;
 import jakarta.persistence.UniqueConstraint;
 
 import java.math.BigDecimal;
@@ -25,6 +26,8 @@ public class OrderLine {
     @ManyToOne(optional = false)
     @JoinColumn(name = "product_id", nullable = false)
     public Product product;
+    /** Hibernate's field-level {@code @Check}, unnamed: generated as {@code ck_order_lines_quantity}. */
+    @Check(constraints = "quantity > 0")
     public int quantity;
     @Column(nullable = false, precision = 12, scale = 2)
     public BigDecimal unitPrice;

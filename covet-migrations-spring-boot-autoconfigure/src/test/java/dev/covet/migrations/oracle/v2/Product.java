@@ -1,5 +1,6 @@
 package dev.covet.migrations.oracle.v2;
 
+import jakarta.persistence.CheckConstraint;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,11 +12,12 @@ import jakarta.persistence.UniqueConstraint;
 
 import java.math.BigDecimal;
 
-/** Renamed from {@code products}; columns and constraints unchanged. */
+/** Renamed from {@code products}; columns and keys unchanged; a new CHECK (Jakarta's, named) on the price. */
 @Entity
 @Table(name = "product_catalog",
         uniqueConstraints = @UniqueConstraint(name = "uk_products_vendor_sku", columnNames = {"vendor", "sku"}),
-        indexes = @Index(name = "idx_products_vendor", columnList = "vendor"))
+        indexes = @Index(name = "idx_products_vendor", columnList = "vendor"),
+        check = @CheckConstraint(name = "ck_products_price", constraint = "price >= 0"))
 public class Product {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
