@@ -44,6 +44,8 @@ final class YamlSubsetParser {
     }
 
     private static final Unsupported UNSUPPORTED = new Unsupported();
+    /** An empty value: Jackson 3 reads it as an empty string, not as null. */
+    private static final JsonNode EMPTY = NODES.stringNode("");
 
     private final String[] lines;
     /** Whether the text ends with a line break (the last entry of {@code lines} is then the empty rest). */
@@ -65,7 +67,7 @@ final class YamlSubsetParser {
     static Optional<JsonNode> parse(String content) {
         try {
             return Optional.of(create(content).document());
-        } catch (Unsupported | RuntimeException e) {
+        } catch (RuntimeException e) { // Unsupported, or a number or index the checks above did not foresee
             return Optional.empty();
         }
     }
@@ -196,7 +198,7 @@ final class YamlSubsetParser {
         int next;
         if (isSequenceEntry(lines[ln], col)) {
             ArrayNode seq = NODES.arrayNode();
-            next = blockSequence(ln, col, seq);
+            next = blockSequence(ln, col, seq, false);
             root = seq;
         } else {
             ObjectNode map = NODES.objectNode();
@@ -230,9 +232,9 @@ final class YamlSubsetParser {
                     // A sequence may sit at its key's own indentation.
                     ArrayNode seq = NODES.arrayNode();
                     map.set(key, seq);
-                    ln = blockSequence(next, col, seq);
+                    ln = blockSequence(next, col, seq, true);
                 } else {
-                    map.set(key, NODES.nullNode());
+                    map.set(key, EMPTY);
                     ln++;
                 }
             } else {
@@ -248,12 +250,19 @@ final class YamlSubsetParser {
         }
     }
 
-    /** Reads {@code - item} lines whose dash is at column {@code col}, the first at line {@code ln}; the line after. */
-    private int blockSequence(int ln, int col, ArrayNode seq) {
+    /**
+     * Reads {@code - item} lines whose dash is at column {@code col}, the first at line {@code ln}; the line after.
+     * A sequence at its key's indentation ({@code atKeyIndent}) ends at the next key; any other at a lesser indent.
+     */
+    private int blockSequence(int ln, int col, ArrayNode seq, boolean atKeyIndent) {
         enter();
         while (true) {
             String line = lines[ln];
             if (!isSequenceEntry(line, col)) {
+                if (atKeyIndent) {
+                    leave();
+                    return ln;
+                }
                 throw UNSUPPORTED;
             }
             int i = spacesFrom(line, col + 1);
@@ -262,13 +271,13 @@ final class YamlSubsetParser {
                 if (next < lines.length && indentOf(lines[next]) > col) {
                     ln = nestedBlock(next, seq, null);
                 } else {
-                    seq.addNull();
+                    seq.add(EMPTY);
                     ln++;
                 }
             } else if (isSequenceEntry(line, i)) {
                 ArrayNode inner = NODES.arrayNode();
                 seq.add(inner);
-                ln = blockSequence(ln, i, inner);
+                ln = blockSequence(ln, i, inner, false);
             } else if (isMappingEntry(line, i)) {
                 ObjectNode inner = NODES.objectNode();
                 seq.add(inner);
@@ -293,7 +302,7 @@ final class YamlSubsetParser {
         int next;
         if (isSequenceEntry(lines[ln], col)) {
             ArrayNode seq = NODES.arrayNode();
-            next = blockSequence(ln, col, seq);
+            next = blockSequence(ln, col, seq, false);
             child = seq;
         } else if (isMappingEntry(lines[ln], col)) {
             ObjectNode map = NODES.objectNode();
@@ -430,7 +439,7 @@ final class YamlSubsetParser {
     /** The JSON-schema type of a plain scalar, as Jackson 3's YAML parser reports it. */
     static JsonNode typed(String text) {
         switch (text) {
-            case "", "null":
+            case "null":
                 return NODES.nullNode();
             case "true":
                 return NODES.booleanNode(true);
@@ -605,7 +614,7 @@ final class YamlSubsetParser {
                 i = spacesFrom(line, i + 1);
                 JsonNode value;
                 if (i < line.length() && (line.charAt(i) == ',' || line.charAt(i) == '}')) {
-                    value = NODES.nullNode();
+                    value = EMPTY;
                 } else {
                     pos[0] = i;
                     value = flowValue(ln, pos);
