@@ -24,10 +24,13 @@ final class MigrationDocumentReader {
     private static final Set<String> TOP_LEVEL_KEYS =
             Set.of("description", "app", "dependencies", "operations", "forward_sql", "backward_sql", "replaces", "phase");
 
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    /** Built on first use, so that a run whose YAML all takes the subset parser never loads Jackson's YAML module. */
+    private static final class Factories {
+        private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
+        private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
+        private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    }
 
     private MigrationDocumentReader() {
     }
@@ -54,7 +57,7 @@ final class MigrationDocumentReader {
     static JsonNode jacksonTree(String location, FileFormat format, String content) {
         try {
             String text = format == FileFormat.YAML ? UNQUOTED_SIZED_TYPE.matcher(content).replaceAll("$1\"$2\"") : content;
-            return DocumentTrees.read(format == FileFormat.JSON ? JSON : YAML, text);
+            return DocumentTrees.read(format == FileFormat.JSON ? Factories.JSON : Factories.YAML, text);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

@@ -98,8 +98,12 @@ final class YamlSubsetParser {
         }
         lines.add(text.substring(start));
         offsets.add(start);
-        int[] at = offsets.stream().mapToInt(Integer::intValue).toArray();
-        return new YamlSubsetParser(lines.toArray(String[]::new), start == text.length() && !text.isEmpty()
+        // Plain loops, no lambdas: their bootstrap alone costs a cold JVM tens of milliseconds.
+        int[] at = new int[offsets.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = offsets.get(i);
+        }
+        return new YamlSubsetParser(lines.toArray(new String[0]), start == text.length() && !text.isEmpty()
                 && at.length > 1, at, sizedTypes(text));
     }
 
