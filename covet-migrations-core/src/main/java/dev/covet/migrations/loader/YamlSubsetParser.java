@@ -441,7 +441,7 @@ final class YamlSubsetParser {
     }
 
     /** The JSON-schema type of a plain scalar, as Jackson 3's YAML parser reports it. */
-    static JsonNode typed(String text) {
+    private static JsonNode typed(String text) {
         switch (text) {
             case "null":
                 return NODES.nullNode();
