@@ -24,10 +24,13 @@ final class MigrationDocumentReader {
     private static final Set<String> TOP_LEVEL_KEYS =
             Set.of("description", "app", "dependencies", "operations", "forward_sql", "backward_sql", "replaces", "phase");
 
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    /** Built on first use, so that a run whose YAML all takes the subset parser never loads Jackson's YAML module. */
+    private static final class Factories {
+        private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
+        private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
+        private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    }
 
     private MigrationDocumentReader() {
     }
@@ -40,9 +43,21 @@ final class MigrationDocumentReader {
             java.util.regex.Pattern.compile("(\\btype:[ \\t]*)([A-Za-z][A-Za-z ]*\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\))");
 
     static JsonNode tree(String location, FileFormat format, String content) {
+        if (format == FileFormat.YAML) {
+            // Most files are in the subset the small parser reads; it spares a cold start Jackson's YAML scanner.
+            java.util.Optional<JsonNode> fast = YamlSubsetParser.parse(content);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
+        }
+        return jacksonTree(location, format, content);
+    }
+
+    /** The tree through Jackson: the reference for {@link YamlSubsetParser}, and its fallback. */
+    static JsonNode jacksonTree(String location, FileFormat format, String content) {
         try {
             String text = format == FileFormat.YAML ? UNQUOTED_SIZED_TYPE.matcher(content).replaceAll("$1\"$2\"") : content;
-            return DocumentTrees.read(format == FileFormat.JSON ? JSON : YAML, text);
+            return DocumentTrees.read(format == FileFormat.JSON ? Factories.JSON : Factories.YAML, text);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
