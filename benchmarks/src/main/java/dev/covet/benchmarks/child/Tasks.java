@@ -8,7 +8,14 @@ public final class Tasks {
 
     public static CallResult run(ChildArgs a) throws Exception {
         return switch (a.scenario()) {
-            case "fresh", "startup", "squash" -> switch (a.tool()) {
+            case "startup" -> switch (a.tool()) {
+                case "covet" -> CovetCalls.migrate(a.target(), a.dir(), a.db().dialect());
+                case "flyway" -> FlywayCalls.migrate(a.target(), a.dir());
+                case "liquibase" -> LiquibaseCalls.update(a.target(), a.dir());
+                case "jdbc" -> JdbcFloor.start(a.target(), a.dir());
+                default -> throw unknown(a);
+            };
+            case "fresh", "squash" -> switch (a.tool()) {
                 case "covet" -> CovetCalls.migrate(a.target(), a.dir(), a.db().dialect());
                 case "flyway" -> FlywayCalls.migrate(a.target(), a.dir());
                 case "liquibase" -> LiquibaseCalls.update(a.target(), a.dir());

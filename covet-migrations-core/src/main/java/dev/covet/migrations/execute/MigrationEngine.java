@@ -69,25 +69,30 @@ public final class MigrationEngine {
     /** The configured dialect, or the one detected from a connection. */
     public Dialect dialect() {
         if (dialect == null) {
-            if (config.dialect() != null) {
-                dialect = config.dialect();
-            } else {
-                try (Connection c = config.dataSource().getConnection()) {
-                    dialect = Dialect.forJdbcUrl(c.getMetaData().getURL());
-                } catch (SQLException e) {
-                    throw new MigrationException("cannot connect to detect the database dialect: " + e.getMessage(), e);
-                }
-            }
-            if (dialect instanceof SqliteDialect sqlite) {
-                dialect = forSqliteVersion(sqlite);
+            try (Connection c = config.dataSource().getConnection()) {
+                return dialect(c);
+            } catch (SQLException e) {
+                throw new MigrationException("cannot connect to detect the database dialect: " + e.getMessage(), e);
             }
         }
         return dialect;
     }
 
+    /**
+     * The dialect, detected on {@code c} when it is not known yet: a cold start then opens one connection, not one
+     * more for the detection (each a full handshake where there is no pool).
+     */
+    private Dialect dialect(Connection c) throws SQLException {
+        if (dialect == null) {
+            Dialect d = config.dialect() != null ? config.dialect() : Dialect.forJdbcUrl(c.getMetaData().getURL());
+            dialect = d instanceof SqliteDialect sqlite ? forSqliteVersion(sqlite, c) : d;
+        }
+        return dialect;
+    }
+
     /** SQLite's native ALTER TABLE depends on the library version: render for the one the database runs. */
-    private SqliteDialect forSqliteVersion(SqliteDialect sqlite) {
-        try (Connection c = config.dataSource().getConnection()) {
+    private static SqliteDialect forSqliteVersion(SqliteDialect sqlite, Connection c) {
+        try {
             return sqlite.forDatabaseVersion(SqliteVersion.detect(c));
         } catch (SQLException e) {
             Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
@@ -98,13 +103,13 @@ public final class MigrationEngine {
     /** A connection for migrating; on SQLite it waits up to the lock timeout for other connections' locks. */
     Connection connect() throws SQLException {
         Connection c = config.dataSource().getConnection();
-        if (dialect() instanceof SqliteDialect) {
-            try {
+        try {
+            if (dialect(c) instanceof SqliteDialect) {
                 SqliteLocking.waitUpTo(c, config.lockTimeout());
-            } catch (SQLException e) {
-                c.close();
-                throw e;
             }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
         return c;
     }
@@ -135,9 +140,9 @@ public final class MigrationEngine {
         // Reading and hashing the files overlaps with connecting and reading the history: on a start with nothing
         // pending those two are nearly all the work, and neither needs the other.
         Background<List<MigrationSource>> loading = Background.start("covet-migrations-loader", this::sources);
-        HistoryTable history = history();
         long start = System.nanoTime();
         try (Connection c = connect()) {
+            HistoryTable history = history();
             List<HistoryRow> rows = readIfExists(c, history);
             List<MigrationSource> sources = loading.get();
             if (rows != null) {
