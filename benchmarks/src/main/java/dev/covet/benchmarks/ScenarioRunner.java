@@ -62,6 +62,8 @@ final class ScenarioRunner {
         tools.put("Covet, " + options.migrations() + " YAML originals", new Tool("covet", workload.covetYaml()));
         tools.put("Covet, squashed into 1, data kept", new Tool("covet", workload.covetSquashed()));
         tools.put("Covet, squashed into 1, data elidable", new Tool("covet", workload.covetSquashedSchema()));
+        // What no tool can beat: the same squashed statements through plain JDBC, one transaction, no history.
+        tools.put("plain JDBC, squashed SQL (data elidable)", new Tool("jdbc", workload.jdbcSquashedSchema()));
         return measureOnFreshDatabases("squash", tools);
     }
 

@@ -62,6 +62,11 @@ public record WorkloadFiles(Path root, SquashResult squash, SquashResult schemaS
         return root.resolve("covet-squashed-schema");
     }
 
+    /** The data-elidable squash rendered to SQL in one file: the floor a squashed install can reach. */
+    public Path jdbcSquashedSchema() {
+        return root.resolve("jdbc-squashed-schema");
+    }
+
     /** Renders and writes the history, squashes included, into {@code root}, which must not exist yet. */
     public static WorkloadFiles write(Path root, List<GeneratedMigration> history, Dialect dialect) {
         return write(root, history, dialect, true);
@@ -79,7 +84,7 @@ public record WorkloadFiles(Path root, SquashResult squash, SquashResult schemaS
             }
             WorkloadFiles files = new WorkloadFiles(root, null, null, 0);
             for (Path dir : List.of(files.covetSql(), files.flyway(), files.liquibase().resolve("sql"), files.covetYaml(),
-                    files.covetSquashed(), files.covetSquashedSchema())) {
+                    files.covetSquashed(), files.covetSquashedSchema(), files.jdbcSquashedSchema())) {
                 Files.createDirectories(dir);
             }
             int statements = writeSql(files, history, dialect);
@@ -90,6 +95,7 @@ public record WorkloadFiles(Path root, SquashResult squash, SquashResult schemaS
             SquashResult kept = squash(migrations, files.covetSquashed());
             SquashResult elided = squash(migrations.stream().map(WorkloadFiles::dataElidable).toList(),
                     files.covetSquashedSchema());
+            writeSquashedSql(elided, dialect, files.jdbcSquashedSchema());
             return new WorkloadFiles(root, kept, elided, statements);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,6 +110,19 @@ public record WorkloadFiles(Path root, SquashResult squash, SquashResult schemaS
         write(dir.resolve(squash.squashedMigration().id().name() + ".yaml"),
                 new MigrationGenerator().render(squash.squashedMigration()));
         return squash;
+    }
+
+    /** The squash's operations as one SQL file, rendered as Covet would run them. */
+    private static void writeSquashedSql(SquashResult squash, Dialect dialect, Path dir) throws IOException {
+        StringBuilder sql = new StringBuilder();
+        SchemaState state = SchemaState.empty();
+        for (Operation op : squash.squashedMigration().operations()) {
+            for (String statement : dialect.render(op, state)) {
+                sql.append(statement).append(";\n");
+            }
+            state = op.applyTo(state);
+        }
+        write(dir.resolve("0001_squashed.sql"), sql.toString());
     }
 
     /** The migration with its data statements marked elidable. */
