@@ -69,9 +69,19 @@ public final class MigrationEngine {
     /** The configured dialect, or the one detected from a connection. */
     public Dialect dialect() {
         if (dialect == null) {
+            Dialect configured = config.dialect();
+            if (configured != null && !(configured instanceof SqliteDialect)) {
+                dialect = configured;
+                return dialect;
+            }
             try (Connection c = config.dataSource().getConnection()) {
                 return dialect(c);
             } catch (SQLException e) {
+                if (configured != null) {
+                    Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
+                    dialect = configured;
+                    return dialect;
+                }
                 throw new MigrationException("cannot connect to detect the database dialect: " + e.getMessage(), e);
             }
         }
@@ -116,7 +126,8 @@ public final class MigrationEngine {
 
     /** A failure before anything ran, with advice when SQLite was locked by another connection. */
     private MigrationException failure(String what, SQLException e, long startNanos) {
-        if (dialect() instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
+        // The field, not dialect(): when connecting failed, finding the dialect would only fail again.
+        if (dialect instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
             return new MigrationException(what + ": " + SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - startNanos))
                     + ". Nothing was changed.", e);
         }
@@ -429,7 +440,8 @@ public final class MigrationEngine {
         try {
             return history.readAll(c);
         } catch (SQLException e) {
-            if (dialect() instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
+            // The field, not dialect(): when connecting failed, finding the dialect would only fail again.
+        if (dialect instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
                 throw e;
             }
             if (!c.getAutoCommit()) {
