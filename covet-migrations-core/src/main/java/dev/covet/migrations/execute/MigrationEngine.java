@@ -440,8 +440,7 @@ public final class MigrationEngine {
         try {
             return history.readAll(c);
         } catch (SQLException e) {
-            // The field, not dialect(): when connecting failed, finding the dialect would only fail again.
-        if (dialect instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
+            if (dialect() instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
                 throw e;
             }
             if (!c.getAutoCommit()) {
