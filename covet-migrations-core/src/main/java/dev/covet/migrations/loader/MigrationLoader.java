@@ -106,7 +106,7 @@ public final class MigrationLoader {
     /** The top-level {@code app:} of a YAML file without parsing it (top-level keys start at column 0). */
     private static String yamlApp(String content) {
         // Most files have no app: a plain search spares the regex a scan of every line start in large files.
-        if (!content.startsWith("app:") && !content.contains("\napp:")) {
+        if (!content.startsWith("app:") && !content.contains("\napp:") && !content.contains("\rapp:")) {
             return MigrationId.DEFAULT_APP;
         }
         Matcher m = YAML_APP.matcher(content);

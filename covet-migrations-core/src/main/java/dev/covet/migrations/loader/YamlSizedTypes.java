@@ -53,11 +53,11 @@ final class YamlSizedTypes {
             if (i >= text.length() || text.charAt(i) != '(') {
                 continue;
             }
-            i = digits(text, spaces(text, i + 1));
+            i = number(text, i + 1);
             if (i < 0 || i >= text.length() || text.charAt(i) != ',') {
                 continue;
             }
-            i = digits(text, spaces(text, i + 1));
+            i = number(text, i + 1);
             if (i < 0 || i >= text.length() || text.charAt(i) != ')') {
                 continue;
             }
@@ -95,6 +95,12 @@ final class YamlSizedTypes {
             i++;
         }
         return i;
+    }
+
+    /** Skips {@code \s*\d+\s*} as the regex does, or -1 when there is no digit. */
+    private static int number(String s, int i) {
+        int end = digits(s, spaces(s, i));
+        return end < 0 ? -1 : spaces(s, end);
     }
 
     /** Skips {@code \d+}, or -1 when there is no digit. */

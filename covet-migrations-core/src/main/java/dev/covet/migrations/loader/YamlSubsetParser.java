@@ -109,7 +109,7 @@ final class YamlSubsetParser {
                 int next = lines.nextContentLine(ln + 1);
                 if (next < lines.count() && indentOf(lines.line(next)) > col) {
                     ln = nestedBlock(next, map, key);
-                } else if (next < lines.count() && isSequenceEntry(lines.line(next), col)) {
+                } else if (next < lines.count() && indentOf(lines.line(next)) == col && isSequenceEntry(lines.line(next), col)) {
                     // A sequence may sit at its key's own indentation.
                     ArrayNode seq = NODES.arrayNode();
                     map.set(key, seq);

@@ -203,6 +203,10 @@ class YamlSubsetParserTest {
             "- {name: x, type: DOUBLE PRECISION(10,2)}\n", "- {name: x, type:  NUMERIC( 10 , 2 )}\n",
             "- {name: x, column_type: VARCHAR(10)}\n", "col-type: NUMERIC(1,2)\n", "type: NUMERIC(1,2) # c\n",
             "a:\n  - b: [1, 2]\n    c:\n      - d\n  - e\n",
+            // Found in review: a less-indented line after an empty value, and spaces after the sized type's numbers.
+            "- k:\n- - x\n", "- name: a\n  default:\n- - x\n", "    a:\n- x - y\n",
+            "forward_sql: |\n  -- type: DECIMAL(10 ,2)\n", "description: \"type: DECIMAL(10, 2 )\"\n",
+            "- {name: x, type: NUMERIC(5, 1 )}\n", "- {name: x, type: DECIMAL(10 ,2)}\n",
     })
     void trickySnippetsAgreeWithJackson(String yaml) {
         agrees(yaml);
