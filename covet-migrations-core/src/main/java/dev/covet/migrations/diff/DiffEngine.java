@@ -111,8 +111,25 @@ public final class DiffEngine {
                 continue;
             }
             String oldName = oldTableNames.getOrDefault(target.name(), target.name());
-            for (ColumnRename r : renameDetector.matchColumns(oldName, target.name(), dropped, added)) {
+            List<ColumnRename> renames = renameDetector.matchColumns(oldName, target.name(), dropped, added);
+            if (!renames.isEmpty()) {
+                dropChecksThatGo(plan, current, target);
+            }
+            for (ColumnRename r : renames) {
                 plan.add(new RenameColumn(target.name(), r.oldName(), r.newName()));
+            }
+        }
+    }
+
+    /**
+     * CHECK constraints the target does not keep are dropped before the table's column renames, not after: MySQL
+     * 8 refuses to rename a column a CHECK names, and a rollback then re-adds the old check after the rename is
+     * undone, when the columns its expression names exist again.
+     */
+    private static void dropChecksThatGo(Plan plan, TableSchema current, TableSchema target) {
+        for (ConstraintSchema c : current.constraints()) {
+            if (c.kind() == ConstraintSchema.Kind.CHECK && !target.constraints().contains(c)) {
+                plan.add(new DropConstraint(current.name(), c.name(), c));
             }
         }
     }

@@ -191,6 +191,19 @@ class DiffEngineTest {
     }
 
     @Test
+    void aCheckOnARenamedColumnIsDroppedBeforeTheRenameAndAddedAfter() {
+        ConstraintSchema before = new ConstraintSchema("ck_users_name", ConstraintSchema.Kind.CHECK, List.of(), "length(name) > 0");
+        ConstraintSchema after = new ConstraintSchema("ck_users_username", ConstraintSchema.Kind.CHECK, List.of(), "length(username) > 0");
+        ConstraintSchema kept = new ConstraintSchema("ck_users_id", ConstraintSchema.Kind.CHECK, List.of(), "id > 0");
+        TableSchema from = table("users", List.of(id(), varchar("name")), List.of(), List.of(), List.of(before, kept));
+        TableSchema to = table("users", List.of(id(), varchar("username")), List.of(), List.of(), List.of(kept, after));
+        assertThat(diffApplies(schema(from), schema(to))).containsExactly(
+                new DropConstraint("users", "ck_users_name", before),
+                new RenameColumn("users", "name", "username"),
+                new AddConstraint("users", after));
+    }
+
+    @Test
     void renamedColumnKeepsItsIndexAndForeignKeys() {
         TableSchema before = table("orders", List.of(id(), bigint("user")), List.of(new IndexSchema("idx_o", List.of("user"), false, null)),
                 List.of(fk("fk_o", "user", "users")), List.of());
