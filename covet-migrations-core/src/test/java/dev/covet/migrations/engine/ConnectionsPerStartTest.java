@@ -2,19 +2,17 @@ package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.testing.AllDatabases;
+import dev.covet.migrations.testing.ConnectionSource;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +45,7 @@ class ConnectionsPerStartTest {
     }
 
     /** Counts the connections a real data source hands out. */
-    private static final class CountingDataSource implements DataSource {
+    private static final class CountingDataSource extends ConnectionSource {
         private final DataSource target;
         private final AtomicInteger opened = new AtomicInteger();
 
@@ -55,20 +53,10 @@ class ConnectionsPerStartTest {
             this.target = target;
         }
 
-        @Override public Connection getConnection() throws SQLException {
+        @Override
+        public Connection getConnection() throws SQLException {
             opened.incrementAndGet();
             return target.getConnection();
         }
-        @Override public Connection getConnection(String user, String password) throws SQLException {
-            opened.incrementAndGet();
-            return target.getConnection(user, password);
-        }
-        @Override public PrintWriter getLogWriter() { return null; }
-        @Override public void setLogWriter(PrintWriter out) { }
-        @Override public void setLoginTimeout(int seconds) { }
-        @Override public int getLoginTimeout() { return 0; }
-        @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
-        @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("not a wrapper"); }
-        @Override public boolean isWrapperFor(Class<?> iface) { return false; }
     }
 }

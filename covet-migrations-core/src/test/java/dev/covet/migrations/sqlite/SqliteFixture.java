@@ -4,10 +4,10 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.testing.ConnectionSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +15,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * A SQLite database file with foreign keys enforced on every connection, a migrations directory, and ways to
@@ -49,17 +47,7 @@ final class SqliteFixture {
     }
 
     DataSource dataSource() {
-        return new DataSource() {
-            @Override public Connection getConnection() throws SQLException { return connect(); }
-            @Override public Connection getConnection(String u, String p) throws SQLException { return connect(); }
-            @Override public PrintWriter getLogWriter() { return null; }
-            @Override public void setLogWriter(PrintWriter out) { }
-            @Override public void setLoginTimeout(int seconds) { }
-            @Override public int getLoginTimeout() { return 0; }
-            @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
-            @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("not a wrapper"); }
-            @Override public boolean isWrapperFor(Class<?> iface) { return false; }
-        };
+        return ConnectionSource.of(url, this::connect);
     }
 
     /** A runner with forced rebuilds, as {@code covet.migrations.sqlite.force-table-rebuild=true} configures it. */

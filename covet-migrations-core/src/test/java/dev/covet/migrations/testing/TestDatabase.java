@@ -3,15 +3,12 @@ package dev.covet.migrations.testing;
 import dev.covet.migrations.dialect.Dialect;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 
 /**
  * A fresh, empty database for one test: a new PostgreSQL or MySQL database, or a new SQLite file. Closing it
@@ -61,18 +58,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A data source opening a new connection each time (no pool: tests see real connection behaviour). */
     public DataSource dataSource() {
-        return new DataSource() {
-            @Override public Connection getConnection() throws SQLException { return connect(); }
-            @Override public Connection getConnection(String u, String p) throws SQLException { return DriverManager.getConnection(url, u, p); }
-            @Override public PrintWriter getLogWriter() { return null; }
-            @Override public void setLogWriter(PrintWriter out) { }
-            @Override public void setLoginTimeout(int seconds) { }
-            @Override public int getLoginTimeout() { return 0; }
-            @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
-            @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("not a wrapper"); }
-            @Override public boolean isWrapperFor(Class<?> iface) { return false; }
-            @Override public String toString() { return url; }
-        };
+        return ConnectionSource.of(url, this::connect);
     }
 
     /** Runs statements on a new connection (autocommit). */
