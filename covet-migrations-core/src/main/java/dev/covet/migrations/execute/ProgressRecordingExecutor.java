@@ -107,29 +107,12 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     }
 
     /**
-     * Runs one step. A transactional Java step runs in a transaction of its own, which Covet commits: its rows
-     * are all or nothing, as on the other databases (only DDL inside it commits by itself, as MySQL's DDL does).
+     * Runs one step. Nothing spans the migration here, so a transactional Java step runs in a transaction of its
+     * own (see {@link StepRunner#run(Connection, Step, boolean)}): its rows are all or nothing, as on the other
+     * databases (only DDL inside it commits by itself, as MySQL's DDL does).
      */
     private long run(Connection c, Step step) throws SQLException {
-        if (!steps.isTransactionalJava(step)) {
-            return steps.run(c, step);
-        }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            long rows = steps.run(c, step);
-            c.commit();
-            return rows;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        return steps.run(c, step, false);
     }
 
     private MigrationFailedException fail(Connection c, RenderedMigration m, int failedIndex, List<String> executed,
