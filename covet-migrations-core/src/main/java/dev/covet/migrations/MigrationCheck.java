@@ -13,7 +13,8 @@ import java.util.Objects;
  *        fail (a modified applied migration, a pending migration that does not render), or {@code null} when
  *        they do
  * @param drift where the live database differs from what the applied migrations project, as
- *        {@link MigrationRunner#drift()}; not checked, with the reason, when the live schema could not be read
+ *        {@link MigrationRunner#drift()}; not checked, with the reason, by design (raw SQL) or because the live
+ *        schema could not be read ({@link DriftReport#failed()})
  */
 public record MigrationCheck(MigrationStatus status, String problem, DriftReport drift) {
 
@@ -25,5 +26,10 @@ public record MigrationCheck(MigrationStatus status, String problem, DriftReport
     /** Whether the files validate against the history ({@link #problem()} is {@code null}). */
     public boolean valid() {
         return problem == null;
+    }
+
+    /** Whether drift went unchecked because of an error, rather than by design: a gate should not pass then. */
+    public boolean driftCheckFailed() {
+        return drift.failed();
     }
 }

@@ -151,9 +151,20 @@ public final class MigrationInspector {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
             List<HistoryRow> rows = historyRows(c);
-            MigrationPlan plan = plan(sources, rows);
-            return new MigrationCheck(status(sources, rows, plan), validationProblem(sources, rows, plan),
-                    driftOrReason(c, plan));
+            // Before planning, as validate() does: a modified applied file that no longer projects is "modified",
+            // not the render error planning would report.
+            String modified = modifiedProblem(sources, rows);
+            MigrationPlan plan;
+            try {
+                plan = plan(sources, rows);
+            } catch (RuntimeException e) {
+                if (modified != null) {
+                    throw new MigrationException(modified, e);
+                }
+                throw e;
+            }
+            String problem = modified != null ? modified : renderProblem(plan);
+            return new MigrationCheck(status(sources, rows, plan), problem, driftOrReason(c, plan));
         } catch (SQLException e) {
             throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
         }
@@ -187,10 +198,19 @@ public final class MigrationInspector {
         return new MigrationStatus(engine.dialect().name(), applied, pending, failed, missing, modified);
     }
 
-    /** Why {@link #validate()} would fail on this plan, or {@code null}. */
-    private String validationProblem(List<MigrationSource> sources, List<HistoryRow> rows, MigrationPlan plan) {
+    /** Why {@link #validate()} would fail on the checksums, or {@code null}. */
+    private String modifiedProblem(List<MigrationSource> sources, List<HistoryRow> rows) {
         try {
             engine.checkModified(sources, MigrationEngine.byId(rows));
+            return null;
+        } catch (MigrationException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Why {@link #validate()} would fail on rendering the pending migrations of this plan, or {@code null}. */
+    private String renderProblem(MigrationPlan plan) {
+        try {
             renderPending(plan);
             return null;
         } catch (MigrationException e) {
@@ -198,12 +218,15 @@ public final class MigrationInspector {
         }
     }
 
-    /** The drift check; a live schema that cannot be read makes it "not checked", never a failed status. */
+    /**
+     * The drift check; a live schema that cannot be read makes it "not checked" (marked failed, so a gate can
+     * tell it from a check skipped by design), never a failed status.
+     */
     private DriftReport driftOrReason(Connection c, MigrationPlan plan) {
         try {
             return drift(c, plan);
         } catch (SQLException | RuntimeException e) {
-            return DriftReport.notChecked("the schema could not be read: " + e.getMessage());
+            return DriftReport.failed("the schema could not be read: " + e.getMessage());
         }
     }
 

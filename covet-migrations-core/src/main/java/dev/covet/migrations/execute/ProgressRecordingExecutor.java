@@ -38,6 +38,9 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         long start = System.nanoTime();
         List<Step> all = m.steps();
         boolean up = m.direction() == Direction.UP;
+        if (up && resume != null) {
+            checkSameRendering(m, resume);
+        }
         int from = up && resume != null ? Math.min(resume.statementsDone(), all.size()) : 0;
         // A RUNNING row is written ahead only when there is progress to record between statements: a
         // single-statement migration either ran or did not, and a crash right after its statement leaves the same
@@ -58,7 +61,8 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                 rows += run(c, all.get(i));
                 executed.add(all.get(i).display());
                 if (up && i + 1 < all.size()) {
-                    context.history().update(c, m.migration().id(), HistoryRow.RUNNING, i + 1, 0, null);
+                    context.history().update(c, m.migration().id(), HistoryRow.RUNNING, i + 1, 0,
+                            StatementsFingerprint.detail(null, all, i + 1));
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -79,29 +83,36 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     }
 
     /**
-     * Runs one step. A transactional Java step runs in a transaction of its own, which Covet commits: its rows
-     * are all or nothing, as on the other databases (only DDL inside it commits by itself, as MySQL's DDL does).
+     * Refuses to resume when the statements that completed, as recorded, are not the first statements as rendered
+     * now (an upgrade of Covet renders the migration differently): skipping by count would skip the wrong ones.
+     * A row without a fingerprint (written by an earlier version) resumes by count, as it always did.
+     */
+    private void checkSameRendering(RenderedMigration m, HistoryRow resume) {
+        String recorded = StatementsFingerprint.recorded(resume.detail());
+        int done = resume.statementsDone();
+        if (recorded == null || done == 0) {
+            return;
+        }
+        if (done <= m.steps().size() && recorded.equals(StatementsFingerprint.of(m.steps(), done))) {
+            return;
+        }
+        throw new MigrationFailedException(m.migration().source() + " cannot resume: its history row is "
+                + resume.state() + " after " + done + " of its statements ran, but this version of Covet renders the"
+                + " migration differently (now " + m.steps().size() + " statement(s), and the first " + done
+                + " are not the ones that ran), so resuming after statement " + done + " would skip the wrong"
+                + " statements. Check the database by hand against what ran (covet status shows the row's detail), then"
+                + " either undo what ran and delete the migration's row from " + context.history().name() + " (the next"
+                + " migrate runs it from the start), or finish the remaining work by hand, delete the row and record the"
+                + " migration as applied (MigrationRunner.markApplied).", List.of(), null);
+    }
+
+    /**
+     * Runs one step. Nothing spans the migration here, so a transactional Java step runs in a transaction of its
+     * own (see {@link StepRunner#run(Connection, Step, boolean)}): its rows are all or nothing, as on the other
+     * databases (only DDL inside it commits by itself, as MySQL's DDL does).
      */
     private long run(Connection c, Step step) throws SQLException {
-        if (!steps.isTransactionalJava(step)) {
-            return steps.run(c, step);
-        }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            long rows = steps.run(c, step);
-            c.commit();
-            return rows;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        return steps.run(c, step, false);
     }
 
     private MigrationFailedException fail(Connection c, RenderedMigration m, int failedIndex, List<String> executed,
@@ -125,7 +136,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                     + ": " + failedSql + " (" + cause.getMessage() + "); undo impossible: " + undoFailure.getMessage();
             if (m.direction() == Direction.UP) {
                 context.history().update(c, m.migration().id(), HistoryRow.FAILED, failedIndex,
-                        (System.nanoTime() - start) / 1_000_000, detail);
+                        (System.nanoTime() - start) / 1_000_000, StatementsFingerprint.detail(detail, m.steps(), failedIndex));
             } else {
                 context.history().update(c, m.migration().id(), HistoryRow.FAILED, 0,
                         (System.nanoTime() - start) / 1_000_000, "rollback " + detail);

@@ -10,13 +10,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Runs steps on a connection: SQL statements (batched where that saves round trips) and Java migrations. */
+import static dev.covet.migrations.sqlite.SqliteStatements.exec;
+
+/**
+ * Runs steps on a connection: SQL statements (batched where that saves round trips) and Java migrations. A
+ * transactional Java migration always runs inside a transaction Covet commits: the migration's own, or, where the
+ * migration has none (MySQL, or a migration with a batch job), one of its own here.
+ */
 final class StepRunner {
 
     private final Map<String, JavaMigration> javaMigrations;
+    private final boolean sqlite;
 
-    StepRunner(Map<String, JavaMigration> javaMigrations) {
+    /**
+     * @param javaMigrations the registered Java migrations by name
+     * @param sqlite whether the connections are SQLite's, whose transactions Covet begins with {@code BEGIN
+     *        IMMEDIATE} on an autocommit connection (so the driver's autocommit flag does not tell)
+     */
+    StepRunner(Map<String, JavaMigration> javaMigrations, boolean sqlite) {
         this.javaMigrations = javaMigrations;
+        this.sqlite = sqlite;
     }
 
     /** Whether every Java step of the migration runs inside a transaction. */
@@ -30,8 +43,60 @@ final class StepRunner {
         return true;
     }
 
-    /** Runs one step; returns the rows it changed. */
-    long run(Connection c, Step step) throws SQLException {
+    /**
+     * Runs one step; returns the rows it changed.
+     *
+     * @param inTransaction whether the caller has a transaction open around the step; when not, a transactional
+     *        Java step gets one of its own, committed when it completes and rolled back when it fails
+     */
+    long run(Connection c, Step step, boolean inTransaction) throws SQLException {
+        return inTransaction || !isTransactionalJava(step) ? run(c, step) : runInOwnTransaction(c, step);
+    }
+
+    private long runInOwnTransaction(Connection c, Step step) throws SQLException {
+        if (sqlite) {
+            // As TransactionalExecutor does: take the write lock up front rather than fail half-way at a first write.
+            exec(c, "BEGIN IMMEDIATE");
+            try {
+                long rows = run(c, step);
+                exec(c, "COMMIT");
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                suppressing(e, () -> exec(c, "ROLLBACK"));
+                throw e;
+            }
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        long rows;
+        try {
+            rows = run(c, step);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            // Not in a finally: a failing clean-up must not replace the step's failure, the one that says what to fix.
+            suppressing(e, c::rollback);
+            suppressing(e, () -> c.setAutoCommit(autoCommit));
+            throw e;
+        }
+        c.setAutoCommit(autoCommit);
+        return rows;
+    }
+
+    /** Runs clean-up after a failure; its own failure is added to the first one, never replaces it. */
+    private static void suppressing(Exception failure, SqlAction cleanUp) {
+        try {
+            cleanUp.run();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    private long run(Connection c, Step step) throws SQLException {
         if (step instanceof Step.Sql sql) {
             try (Statement s = c.createStatement()) {
                 boolean results = s.execute(sql.sql());
@@ -60,18 +125,16 @@ final class StepRunner {
 
     /**
      * Runs consecutive steps, sending runs of plain statements as one JDBC batch (one round trip on
-     * PostgreSQL).
+     * PostgreSQL), unless there is work around each step (hooks).
      *
+     * @param inTransaction whether the caller has a transaction open around the steps (see
+     *        {@link #run(Connection, Step, boolean)})
      * @param done receives the index of each completed step
      * @return rows changed
      * @throws StepFailure naming the index of the step that failed
      */
-    long runAll(Connection c, List<Step> steps, boolean batch, java.util.function.IntConsumer done) throws StepFailure {
-        return runAll(c, steps, batch, done, StepHooks.NONE);
-    }
-
-    /** As {@link #runAll(Connection, List, boolean, java.util.function.IntConsumer)}, with work around each step (no batching then). */
-    long runAll(Connection c, List<Step> steps, boolean batch, java.util.function.IntConsumer done, StepHooks hooks) throws StepFailure {
+    long runAll(Connection c, List<Step> steps, boolean batch, boolean inTransaction, java.util.function.IntConsumer done,
+                StepHooks hooks) throws StepFailure {
         batch = batch && hooks == StepHooks.NONE;
         long rows = 0;
         int i = 0;
@@ -88,7 +151,7 @@ final class StepRunner {
             } else {
                 try {
                     hooks.before(c, i);
-                    rows += run(c, steps.get(i));
+                    rows += run(c, steps.get(i), inTransaction);
                     hooks.after(c, i);
                 } catch (SQLException e) {
                     throw new StepFailure(i, hooks.explain(c, i, e));

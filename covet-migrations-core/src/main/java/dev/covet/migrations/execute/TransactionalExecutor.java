@@ -49,11 +49,12 @@ public final class TransactionalExecutor implements MigrationExecutor {
         }
         List<Step> all = m.steps();
         List<String> executed = new ArrayList<>();
-        // A batch job commits as it goes; its migration cannot be one transaction.
+        // A batch job commits as it goes; its migration cannot be one transaction (a transactional Java step in it
+        // then gets a transaction of its own from the step runner).
         boolean transactional = steps.allTransactional(all);
         try {
             begin(c, sqlite, transactional);
-            long rows = steps.runAll(c, all, dialect.name().equals("postgresql"), i -> executed.add(all.get(i).display()), hooks);
+            long rows = steps.runAll(c, all, dialect.name().equals("postgresql"), transactional, i -> executed.add(all.get(i).display()), hooks);
             if (guard != null) {
                 guard.beforeCommit(c);
             }

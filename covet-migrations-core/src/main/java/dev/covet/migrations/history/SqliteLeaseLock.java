@@ -59,32 +59,41 @@ public final class SqliteLeaseLock implements MigrationLock {
         String owner = UUID.randomUUID().toString();
         long pid = ProcessHandle.current().pid();
         long deadline = System.nanoTime() + timeout.toNanos();
-        long backoffMs = 5;
         try (Connection c = dataSource.getConnection()) {
-            // SQLite's own wait for another connection's write lock (busy_timeout) counts against the same
-            // deadline as waiting for the lease row, so the whole acquire honours the timeout, sub-second ones too.
-            SqliteLocking.waitUpTo(c, remaining(deadline));
-            createTable(c);
-            while (true) {
-                SqliteLocking.waitUpTo(c, remaining(deadline));
-                if (tryTake(c, owner, pid)) {
-                    return new LeaseHeld(owner);
-                }
-                long left = remaining(deadline).toMillis();
-                if (left <= 0) {
-                    throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock, held by "
-                            + describe(c) + "; if that process is gone for good, delete the row from " + table
-                            + " or raise covet.migrations.lock-timeout");
-                }
-                // Polling is the only way to wait on a row lock in SQLite; back off up to 200 ms, never past the deadline.
-                try {
-                    Thread.sleep(Math.min(backoffMs, left));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted while waiting for the migration lock", e);
-                }
-                backoffMs = Math.min(200, backoffMs * 2);
+            Duration previous = SqliteLocking.busyTimeout(c);
+            try {
+                return acquire(c, timeout, owner, pid, deadline);
+            } finally {
+                SqliteLocking.restoreBusyTimeout(c, previous);
             }
+        }
+    }
+
+    private Held acquire(Connection c, Duration timeout, String owner, long pid, long deadline) throws SQLException {
+        long backoffMs = 5;
+        // SQLite's own wait for another connection's write lock (busy_timeout) counts against the same
+        // deadline as waiting for the lease row, so the whole acquire honours the timeout, sub-second ones too.
+        SqliteLocking.waitUpTo(c, remaining(deadline));
+        createTable(c);
+        while (true) {
+            SqliteLocking.waitUpTo(c, remaining(deadline));
+            if (tryTake(c, owner, pid)) {
+                return new LeaseHeld(owner);
+            }
+            long left = remaining(deadline).toMillis();
+            if (left <= 0) {
+                throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock, held by "
+                        + describe(c) + "; if that process is gone for good, delete the row from " + table
+                        + " or raise covet.migrations.lock-timeout");
+            }
+            // Polling is the only way to wait on a row lock in SQLite; back off up to 200 ms, never past the deadline.
+            try {
+                Thread.sleep(Math.min(backoffMs, left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the migration lock", e);
+            }
+            backoffMs = Math.min(200, backoffMs * 2);
         }
     }
 
@@ -177,9 +186,14 @@ public final class SqliteLeaseLock implements MigrationLock {
         @Override
         public void close() {
             try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE owner = ?")) {
-                SqliteLocking.waitUpTo(c, Duration.ofSeconds(30));
-                p.setString(1, owner);
-                p.executeUpdate();
+                Duration previous = SqliteLocking.busyTimeout(c);
+                try {
+                    SqliteLocking.waitUpTo(c, Duration.ofSeconds(30));
+                    p.setString(1, owner);
+                    p.executeUpdate();
+                } finally {
+                    SqliteLocking.restoreBusyTimeout(c, previous);
+                }
             } catch (SQLException ignored) {
                 // the lease expires by itself
             }

@@ -27,6 +27,26 @@ public final class SqliteLocking {
         }
     }
 
+    /** How long SQLite waits now for another connection's lock ({@code PRAGMA busy_timeout}). */
+    public static Duration busyTimeout(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            return Duration.ofMillis(rs.next() ? rs.getLong(1) : 0);
+        }
+    }
+
+    /**
+     * Sets the wait back to what it was, best effort: a pooled connection goes back to the application with its
+     * own setting, not a lock's remaining time (possibly 0 ms). A connection that cannot even run a pragma is broken,
+     * and the failure that matters is reported elsewhere.
+     */
+    public static void restoreBusyTimeout(Connection c, Duration previous) {
+        try {
+            waitUpTo(c, previous);
+        } catch (SQLException ignored) {
+            // see above
+        }
+    }
+
     /** Whether a failure (or one of its causes) is SQLite's "database is locked". */
     public static boolean isLocked(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -99,6 +99,35 @@ class JavaMigrationTransactionTest {
         }
     }
 
+    @AllDatabases
+    void theConnectionOfAStatementIsTheGuardedOne(DatabaseKind kind) throws Exception {
+        assertEndingTheTransactionFails(kind, c -> c.createStatement().getConnection().commit(), "commit()");
+    }
+
+    @Test
+    void theConnectionOfPreparedStatementsAndMetadataIsTheGuardedOne() throws Exception {
+        DatabaseKind sqlite = new DatabaseKind("sqlite");
+        assertEndingTheTransactionFails(sqlite, c -> c.prepareStatement("SELECT 1").getConnection().rollback(), "rollback()");
+        assertEndingTheTransactionFails(sqlite, c -> c.getMetaData().getConnection().commit(), "commit()");
+    }
+
+    @AllDatabases
+    void switchingAutoCommitOffAndBackAsLibrariesDoKeepsTheTransaction(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_items.yaml", ITEMS).write("0002_add_items.yaml", RUN_JAVA);
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
+                    .javaMigration(addingItems(c -> {
+                        boolean autoCommit = c.getAutoCommit();
+                        c.setAutoCommit(false);
+                        c.setAutoCommit(autoCommit);
+                    })).build();
+
+            assertThat(runner.migrate().applied()).hasSize(2);
+
+            assertThat(count(db, "SELECT COUNT(*) FROM items")).isEqualTo(2);
+        }
+    }
+
     @Test
     void unwrapReachesTheDriversConnectionAndSavepointsWork() throws Exception {
         try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {

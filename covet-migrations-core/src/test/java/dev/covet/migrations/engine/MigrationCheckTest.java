@@ -11,6 +11,7 @@ import dev.covet.migrations.testing.CountingClassLoader;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 import static dev.covet.migrations.engine.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,58 @@ class MigrationCheckTest {
             assertThat(check.problem()).isEqualTo(validation.getMessage()).contains("0001_init");
             assertThat(check.status().modified()).extracting(i -> i.id().name()).containsExactly("0001_init");
             assertThat(check.drift().inSync()).isTrue();
+        }
+    }
+
+    @AllDatabases
+    void aModifiedAppliedFileThatNoLongerProjectsIsReportedAsModified(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_init.yaml", INIT).write("0002_orders.yaml", ORDERS);
+            MigrationRunner runner = MigrateRollbackTest.runner(db, files);
+            runner.migrate();
+            files.write("0002_orders.yaml", """
+                    operations:
+                      - {type: ADD_COLUMN, table: no_such_table, column: {name: note, type: TEXT}}
+                    """);
+
+            MigrationException validation = catchThrowableOfType(MigrationException.class, runner::validate);
+            MigrationException check = catchThrowableOfType(MigrationException.class, runner::check);
+
+            assertThat(validation.getMessage()).contains("0002_orders");
+            assertThat(check).as("check() of a modified file that no longer projects").isNotNull();
+            assertThat(check.getMessage()).isEqualTo(validation.getMessage());
+        }
+    }
+
+    @Test
+    void aLiveSchemaThatCannotBeReadIsADriftCheckThatFailed() throws Exception {
+        try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_init.yaml", INIT);
+            MigrationRunner runner = MigrateRollbackTest.runner(db, files);
+            runner.migrate();
+            // SQLite takes any declared type; Covet's schema reader knows no FROBNITZ.
+            execute(db, "CREATE TABLE made_by_hand (x FROBNITZ)");
+
+            MigrationCheck check = runner.check();
+
+            assertThat(check.valid()).isTrue();
+            assertThat(check.drift().checked()).isFalse();
+            assertThat(check.drift().reason()).contains("the schema could not be read").contains("FROBNITZ");
+            assertThat(check.driftCheckFailed()).isTrue();
+        }
+    }
+
+    @Test
+    void driftNotCheckedByDesignIsNotAFailedCheck() throws Exception {
+        try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_init.yaml", INIT).write("0002_seed.sql", "INSERT INTO customers (id, email) VALUES (1, 'a@b');\n");
+            MigrationRunner runner = MigrateRollbackTest.runner(db, files);
+            runner.migrate();
+
+            MigrationCheck check = runner.check();
+
+            assertThat(check.drift().checked()).isFalse();
+            assertThat(check.driftCheckFailed()).isFalse();
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * {@code covet validate}: check the files against the history (order, dependencies, checksums), then the live
  * database against what the applied migrations project (drift: a column added by hand, an index dropped). With
- * {@code --json}: {@code {valid, errors, drift}}. Exits 1 when invalid or drifted.
+ * {@code --json}: {@code {valid, errors, drift}}. Exits 1 when invalid, drifted, or when drift could not be checked
+ * because of an error (a check skipped by design, for migrations running raw SQL, passes).
  */
 public class ValidateCommand implements CovetCommand {
 
@@ -47,6 +48,13 @@ public class ValidateCommand implements CovetCommand {
             return invalid(command, output, check.problem());
         }
         DriftReport drift = check.drift();
+        if (check.driftCheckFailed()) {
+            // Unlike a check skipped by design (raw SQL), an error must not let a CI gate pass unseen.
+            String error = "drift could not be checked: " + drift.reason();
+            output.result(command, new ValidationReport(false, List.of(error), drift), "Migrations are valid, but " + error
+                    + "\nFix the cause (the connection, its permissions, or an object Covet cannot read) and run validate again.");
+            return ExitCodes.FAILURE;
+        }
         List<String> errors = drift.differences().stream().map(d -> "drift in " + d.table() + ": " + d.difference()).toList();
         String text;
         if (!drift.checked()) {
