@@ -245,7 +245,7 @@ public final class MigrationInspector {
 
     private static MigrationInfo info(HistoryRow row, String state) {
         return new MigrationInfo(row.id(), row.description() == null ? "" : row.description(), row.checksum(), row.appliedAt(),
-                row.executionMs(), row.appliedBy(), state, row.detail());
+                row.executionMs(), row.appliedBy(), state, StatementsFingerprint.readable(row.detail()));
     }
 
     /** Loads, orders and projects every migration; checks checksums against the history when there is one. */

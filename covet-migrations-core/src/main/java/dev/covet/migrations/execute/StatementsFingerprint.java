@@ -58,4 +58,14 @@ final class StatementsFingerprint {
         }
         return last;
     }
+
+    /** The detail as people should read it: without the token (which only the resume check needs). */
+    static String readable(String detail) {
+        if (detail == null || recorded(detail) == null) {
+            return detail;
+        }
+        int at = detail.lastIndexOf(OPEN);
+        String text = detail.substring(0, at).stripTrailing();
+        return text.isEmpty() ? null : text;
+    }
 }

@@ -1,0 +1,27 @@
+package dev.covet.migrations.execute;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatementsFingerprintTest {
+
+    private static final List<Step> STEPS = List.of(new Step.Sql("CREATE TABLE a (id INT)"), new Step.Sql("CREATE TABLE b (id INT)"));
+
+    @Test
+    void theRecordedTokenIsFoundAndHiddenFromReaders() {
+        String detail = StatementsFingerprint.detail("ran 1 statement(s): [CREATE TABLE a (id INT)]", STEPS, 1);
+        assertThat(StatementsFingerprint.recorded(detail)).isEqualTo(StatementsFingerprint.of(STEPS, 1));
+        assertThat(StatementsFingerprint.readable(detail)).isEqualTo("ran 1 statement(s): [CREATE TABLE a (id INT)]");
+        assertThat(StatementsFingerprint.readable(StatementsFingerprint.detail(null, STEPS, 2))).isNull();
+        assertThat(StatementsFingerprint.readable("written by an earlier version")).isEqualTo("written by an earlier version");
+    }
+
+    @Test
+    void differentStatementsGiveDifferentFingerprints() {
+        assertThat(StatementsFingerprint.of(STEPS, 1)).isNotEqualTo(StatementsFingerprint.of(STEPS, 2))
+                .isNotEqualTo(StatementsFingerprint.of(List.of(new Step.Sql("CREATE TABLE a (id BIGINT)")), 1));
+    }
+}
