@@ -54,15 +54,20 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
             }
         }
         List<String> executed = new ArrayList<>();
+        StatementsFingerprint.Prefix done = new StatementsFingerprint.Prefix();
+        for (int k = 0; k < from; k++) {
+            done.add(all.get(k));
+        }
         long rows = 0;
         int i = from;
         try {
             for (; i < all.size(); i++) {
                 rows += run(c, all.get(i));
                 executed.add(all.get(i).display());
+                done.add(all.get(i));
                 if (up && i + 1 < all.size()) {
                     context.history().update(c, m.migration().id(), HistoryRow.RUNNING, i + 1, 0,
-                            StatementsFingerprint.detail(null, all, i + 1));
+                            StatementsFingerprint.detail(null, done.fingerprint()));
                 }
             }
         } catch (SQLException | RuntimeException e) {

@@ -25,25 +25,54 @@ final class StatementsFingerprint {
 
     /** The first 16 hex characters of SHA-256 over the display text of the first {@code n} steps, joined by '\n'. */
     static String of(List<Step> steps, int n) {
-        StringBuilder text = new StringBuilder();
+        Prefix prefix = new Prefix();
         for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                text.append('\n');
-            }
-            text.append(steps.get(i).display());
+            prefix.add(steps.get(i));
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return prefix.fingerprint();
     }
 
     /** The detail to record: the human text (or none) followed by the token for the first {@code n} steps. */
     static String detail(String text, List<Step> steps, int n) {
-        String token = OPEN + of(steps, n) + "]";
+        return detail(text, of(steps, n));
+    }
+
+    /** The detail to record: the human text (or none) followed by the token for {@code fingerprint}. */
+    static String detail(String text, String fingerprint) {
+        String token = OPEN + fingerprint + "]";
         return text == null || text.isEmpty() ? token : text + " " + token;
+    }
+
+    /**
+     * The fingerprint of a growing prefix of the statements, one statement at a time: a migration that records
+     * progress after each of n statements hashes each statement once, not n times.
+     */
+    static final class Prefix {
+        private final MessageDigest digest;
+        private int count;
+
+        Prefix() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            }
+        }
+
+        void add(Step step) {
+            if (count++ > 0) {
+                digest.update((byte) '\n');
+            }
+            digest.update(step.display().getBytes(StandardCharsets.UTF_8));
+        }
+
+        String fingerprint() {
+            try {
+                return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest()).substring(0, 16);
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digests can be cloned on every Java platform", e);
+            }
+        }
     }
 
     /** The fingerprint recorded in a detail, or {@code null} for a row without one (written by an earlier version of Covet). */

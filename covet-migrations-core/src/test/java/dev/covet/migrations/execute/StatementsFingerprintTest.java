@@ -24,4 +24,13 @@ class StatementsFingerprintTest {
         assertThat(StatementsFingerprint.of(STEPS, 1)).isNotEqualTo(StatementsFingerprint.of(STEPS, 2))
                 .isNotEqualTo(StatementsFingerprint.of(List.of(new Step.Sql("CREATE TABLE a (id BIGINT)")), 1));
     }
+
+    @Test
+    void aGrowingPrefixGivesTheFingerprintOfItsStatementsSoFar() {
+        StatementsFingerprint.Prefix prefix = new StatementsFingerprint.Prefix();
+        prefix.add(STEPS.get(0));
+        assertThat(prefix.fingerprint()).isEqualTo(StatementsFingerprint.of(STEPS, 1));
+        prefix.add(STEPS.get(1));
+        assertThat(prefix.fingerprint()).isEqualTo(StatementsFingerprint.of(STEPS, 2));
+    }
 }
