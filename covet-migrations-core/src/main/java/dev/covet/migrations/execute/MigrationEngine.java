@@ -227,6 +227,9 @@ public final class MigrationEngine {
             warnAboutRiskyOperations(options, m, state);
             RenderedMigration r = renderer().renderUp(m, state);
             HistoryRow resume = plan.history().get(m.id());
+            if (resume != null) {
+                ProgressRecordingExecutor.checkSameRendering(r, resume, history().name());
+            }
             List<String> sql = resume == null ? r.sql() : r.sql().subList(Math.min(resume.statementsDone(), r.sql().size()), r.sql().size());
             out.add(new ExecutedMigration(m.id(), m.description(), Direction.UP, sql, Duration.ZERO));
             state = r.after();

@@ -39,7 +39,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         List<Step> all = m.steps();
         boolean up = m.direction() == Direction.UP;
         if (up && resume != null) {
-            checkSameRendering(m, resume);
+            checkSameRendering(m, resume, context.history().name());
         }
         int from = up && resume != null ? Math.min(resume.statementsDone(), all.size()) : 0;
         // A RUNNING row is written ahead only when there is progress to record between statements: a
@@ -90,9 +90,10 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     /**
      * Refuses to resume when the statements that completed, as recorded, are not the first statements as rendered
      * now (an upgrade of Covet renders the migration differently): skipping by count would skip the wrong ones.
-     * A row without a fingerprint (written by an earlier version) resumes by count, as it always did.
+     * A row without a fingerprint (written by an earlier version) resumes by count, as it always did. A dry run
+     * checks the same, so it shows the refusal a real run would meet.
      */
-    private void checkSameRendering(RenderedMigration m, HistoryRow resume) {
+    static void checkSameRendering(RenderedMigration m, HistoryRow resume, String historyTable) {
         String recorded = StatementsFingerprint.recorded(resume.detail());
         int done = resume.statementsDone();
         if (recorded == null || done == 0) {
@@ -106,7 +107,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                 + " migration differently (now " + m.steps().size() + " statement(s), and the first " + done
                 + " are not the ones that ran), so resuming after statement " + done + " would skip the wrong"
                 + " statements. Check the database by hand against what ran (covet status shows the row's detail), then"
-                + " either undo what ran and delete the migration's row from " + context.history().name() + " (the next"
+                + " either undo what ran and delete the migration's row from " + historyTable + " (the next"
                 + " migrate runs it from the start), or finish the remaining work by hand, delete the row and record the"
                 + " migration as applied (MigrationRunner.markApplied).", List.of(), null);
     }

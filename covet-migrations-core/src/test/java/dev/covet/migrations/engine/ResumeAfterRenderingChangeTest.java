@@ -1,5 +1,6 @@
 package dev.covet.migrations.engine;
 
+import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.execute.MigrationFailedException;
@@ -51,6 +52,9 @@ class ResumeAfterRenderingChangeTest {
                     .hasMessageContaining("after 2 of its statements ran")
                     .hasMessageContaining("delete the migration's row from");
             assertThat(MigrateRollbackTest.count(db, "SELECT COUNT(*) FROM needed_later")).as("nothing ran").isZero();
+            // A dry run shows the refusal a real run would meet, not the wrong remaining statements.
+            assertThatThrownBy(() -> runner.migrate(new MigrateOptions(null, true))).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("cannot resume");
 
             setDetail(db, detail);
             assertThat(runner.migrate().applied()).extracting(e -> e.id().name()).containsExactly("0001_raw");
