@@ -111,17 +111,33 @@ public final class MigrationEngine {
     }
 
     /** A connection for migrating; on SQLite it waits up to the lock timeout for other connections' locks. */
-    Connection connect() throws SQLException {
+    OpenConnection connect() throws SQLException {
         Connection c = config.dataSource().getConnection();
         try {
             if (dialect(c) instanceof SqliteDialect) {
+                Duration before = SqliteLocking.busyTimeout(c);
                 SqliteLocking.waitUpTo(c, config.lockTimeout());
+                return new OpenConnection(c, before);
             }
+            return new OpenConnection(c, null);
         } catch (SQLException e) {
             c.close();
             throw e;
         }
-        return c;
+    }
+
+    /**
+     * The connection a run uses. On SQLite it was given the lock timeout as its busy timeout; closing puts the
+     * connection's own back first, so a pooled connection returns to the application as it came.
+     */
+    record OpenConnection(Connection connection, Duration busyTimeoutBefore) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (busyTimeoutBefore != null) {
+                SqliteLocking.restoreBusyTimeout(connection, busyTimeoutBefore);
+            }
+            connection.close();
+        }
     }
 
     /** A failure before anything ran, with advice when SQLite was locked by another connection. */
@@ -152,7 +168,8 @@ public final class MigrationEngine {
         // pending those two are nearly all the work, and neither needs the other.
         Background<List<MigrationSource>> loading = Background.start("covet-migrations-loader", this::sources);
         long start = System.nanoTime();
-        try (Connection c = connect()) {
+        try (OpenConnection open = connect()) {
+            Connection c = open.connection();
             HistoryTable history = history();
             List<HistoryRow> rows = readIfExists(c, history);
             List<MigrationSource> sources = loading.get();
@@ -193,7 +210,8 @@ public final class MigrationEngine {
         Migration migration = source.parse();
         HistoryTable history = history();
         long start = System.nanoTime();
-        try (Connection c = connect()) {
+        try (OpenConnection open = connect()) {
+            Connection c = open.connection();
             MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held ignored = lock.acquire(config.lockTimeout())) {
                 history.create(c);
@@ -345,7 +363,8 @@ public final class MigrationEngine {
         List<MigrationSource> sources = sources();
         HistoryTable history = history();
         long start = System.nanoTime();
-        try (Connection c = connect()) {
+        try (OpenConnection open = connect()) {
+            Connection c = open.connection();
             List<HistoryRow> rows = readIfExists(c, history);
             if (rows == null) {
                 throw new MigrationException("nothing to roll back: no migration has been applied to this database");

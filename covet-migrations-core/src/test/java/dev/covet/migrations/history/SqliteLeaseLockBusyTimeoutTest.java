@@ -1,13 +1,10 @@
 package dev.covet.migrations.history;
 
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.testing.OneConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +31,7 @@ class SqliteLeaseLockBusyTimeoutTest {
     void acquiringReleasingAndTimingOutLeaveThePooledConnectionsBusyTimeoutAsItWas() throws Exception {
         try (Connection pooled = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lock.db"))) {
             setBusyTimeout(pooled, APPLICATION_MS);
-            SqliteLeaseLock lock = new SqliteLeaseLock(onePool(pooled), Dialect.forName("sqlite"), "covet_");
+            SqliteLeaseLock lock = new SqliteLeaseLock(OneConnectionPool.of(pooled), Dialect.forName("sqlite"), "covet_");
 
             MigrationLock.Held held = lock.acquire(Duration.ofMillis(50));
             assertThat(busyTimeout(pooled)).as("after acquiring").isEqualTo(APPLICATION_MS);
@@ -59,31 +55,5 @@ class SqliteLeaseLockBusyTimeoutTest {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    /** A pool of one: every borrow gets the same real connection, and "closing" it hands it back open. */
-    private static DataSource onePool(Connection connection) {
-        Connection borrowed = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return new DataSource() {
-            @Override public Connection getConnection() { return borrowed; }
-            @Override public Connection getConnection(String u, String p) { return borrowed; }
-            @Override public PrintWriter getLogWriter() { return null; }
-            @Override public void setLogWriter(PrintWriter out) { }
-            @Override public void setLoginTimeout(int seconds) { }
-            @Override public int getLoginTimeout() { return 0; }
-            @Override public Logger getParentLogger() { return Logger.getGlobal(); }
-            @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("not a wrapper"); }
-            @Override public boolean isWrapperFor(Class<?> iface) { return false; }
-        };
     }
 }
