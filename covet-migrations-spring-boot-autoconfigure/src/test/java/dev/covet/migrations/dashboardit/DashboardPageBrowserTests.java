@@ -20,10 +20,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard page, loaded in headless Chromium, draws what the audit trail holds. */
+// Full Spring Boot applications: Logback's re-initialization by two starting at once races (a
+// ConcurrentModificationException in LoggerContext), so these classes do not run alongside each other.
+@ResourceLock("spring-boot-logging")
 class DashboardPageBrowserTests {
 
     @TempDir

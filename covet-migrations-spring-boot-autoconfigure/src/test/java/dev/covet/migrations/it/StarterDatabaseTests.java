@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * All but the write-guard and security tests need the core engine (loader, schema reader, dialect SQL).
  */
+// Full Spring Boot applications: Logback's re-initialization by two starting at once races (a
+// ConcurrentModificationException in LoggerContext), so these classes do not run alongside each other.
+@ResourceLock("spring-boot-logging")
 class StarterDatabaseTests {
 
     /** Starts the application without touching the schema: for tests of what answers before the engine. */

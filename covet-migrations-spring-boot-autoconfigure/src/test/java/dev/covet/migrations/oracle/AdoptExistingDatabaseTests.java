@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as applied; validation passes; makemigrations then writes only what the entities add; and the application starts
  * with Hibernate's {@code ddl-auto=validate}.
  */
+// Full Spring Boot applications: Logback's re-initialization by two starting at once races (a
+// ConcurrentModificationException in LoggerContext), so these classes do not run alongside each other.
+@ResourceLock("spring-boot-logging")
 class AdoptExistingDatabaseTests {
 
     @TempDir

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * identity ids, UUIDs, dates and times, LOBs, bytes, a version column and a CHECK; version 2 renames a column and a table, adds and drops fields, changes a length, adds an index,
  * a unique constraint, a CHECK and an entity, and the data in what was renamed survives.
  */
+// Full Spring Boot applications: Logback's re-initialization by two starting at once races (a
+// ConcurrentModificationException in LoggerContext), so these classes do not run alongside each other.
+@ResourceLock("spring-boot-logging")
 class GeneratedMigrationsValidateTests {
 
     private static final java.util.UUID EXTERNAL_ID = java.util.UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
