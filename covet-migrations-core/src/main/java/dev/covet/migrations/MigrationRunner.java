@@ -1,6 +1,7 @@
 package dev.covet.migrations;
 
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.schema.TableFilter;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -79,7 +80,7 @@ public final class MigrationRunner {
     public MigrationRunner withLocations(List<String> locations) {
         return new MigrationRunner(new Config(config.dataSource(), config.dialect(), List.copyOf(locations),
                 config.javaMigrations(), config.tablePrefix(), config.lockTimeout(), config.validateChecksums(),
-                config.listeners(), config.appliedBy(), config.classLoader()));
+                config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables()));
     }
 
     /** Applied, pending, failed, missing and modified migrations. */
@@ -185,11 +186,25 @@ public final class MigrationRunner {
      * @param listeners told about each migration
      * @param appliedBy recorded as who applied
      * @param classLoader for classpath locations
+     * @param unmanagedTables tables other tools own, which makemigrations, baseline and the drift check leave alone
      */
     public record Config(DataSource dataSource, Dialect dialect, List<String> locations,
                          Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
                          boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
-                         ClassLoader classLoader) {
+                         ClassLoader classLoader, TableFilter unmanagedTables) {
+
+        public Config {
+            unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
+        }
+
+        /** A configuration with no unmanaged tables (the form before they existed). */
+        public Config(DataSource dataSource, Dialect dialect, List<String> locations,
+                      Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
+                      boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
+                      ClassLoader classLoader) {
+            this(dataSource, dialect, locations, javaMigrations, tablePrefix, lockTimeout, validateChecksums, listeners,
+                    appliedBy, classLoader, TableFilter.none());
+        }
     }
 
     /** Configures a {@link MigrationRunner}. */
@@ -204,6 +219,7 @@ public final class MigrationRunner {
         private final List<MigrationListener> listeners = new ArrayList<>();
         private String appliedBy = System.getProperty("user.name", "unknown");
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        private TableFilter unmanagedTables = TableFilter.none();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -271,11 +287,21 @@ public final class MigrationRunner {
             return this;
         }
 
+        /**
+         * Tables other tools own (Spring Batch, Quartz, ShedLock): makemigrations neither creates, changes, renames
+         * nor drops them, a baseline leaves them out, and the drift check ignores them. Migrations written by hand
+         * may still create or change them.
+         */
+        public Builder unmanagedTables(TableFilter value) {
+            this.unmanagedTables = Objects.requireNonNull(value, "unmanagedTables");
+            return this;
+        }
+
         /** The runner. */
         public MigrationRunner build() {
             List<String> locs = locations.isEmpty() ? List.of("classpath:db/migrations") : List.copyOf(locations);
             return new MigrationRunner(new Config(dataSource, dialect, locs, Map.copyOf(javaMigrations), tablePrefix,
-                    lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader));
+                    lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader, unmanagedTables));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.covet.migrations.drift;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.diff.DiffEngine;
 import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.diff.UnmanagedTables;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;
@@ -21,6 +22,7 @@ import dev.covet.migrations.schema.CheckExpressions;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableFilter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +35,23 @@ import java.util.List;
  * name ({@link CheckExpressions}): the databases store their expressions reworded.
  */
 public final class DriftDetector {
+
+    private final TableFilter unmanaged;
+
+    /** A detector that compares every table. */
+    public DriftDetector() {
+        this(TableFilter.none());
+    }
+
+    /**
+     * A detector that ignores unmanaged tables on both sides: neither one the database has and no migration creates,
+     * nor one a migration creates and the database differs in or lacks, is drift.
+     *
+     * @param unmanaged tables other tools own
+     */
+    public DriftDetector(TableFilter unmanaged) {
+        this.unmanaged = unmanaged;
+    }
 
     /**
      * Checks for drift.
@@ -48,8 +67,9 @@ public final class DriftDetector {
                     + String.join(", ", raw.subList(0, Math.min(3, raw.size()))) + (raw.size() > 3 ? ", ..." : "")
                     + "), so drift is not judged");
         }
+        UnmanagedTables.Sides sides = UnmanagedTables.forComparison(unmanaged, expected, live);
         List<Operation> changes = new DiffEngine(new RenameDetector(0.8, false, 10, false))
-                .generateDiff(expected.canonical(), CheckExpressions.alignedTo(expected, live).canonical());
+                .generateDiff(sides.from().canonical(), CheckExpressions.alignedTo(sides.from(), sides.to()).canonical());
         List<SchemaDrift> drift = new ArrayList<>();
         for (Operation op : changes) {
             drift.add(new SchemaDrift(op.tables().isEmpty() ? "" : op.tables().iterator().next(), describe(op, expected)));

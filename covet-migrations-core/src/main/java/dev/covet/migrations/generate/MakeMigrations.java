@@ -5,6 +5,7 @@ import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.diff.DiffEngine;
 import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.diff.UnmanagedTables;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaState;
 
@@ -48,8 +49,7 @@ public final class MakeMigrations {
      */
     public List<MakeMigrationsResult> runZeroDowntime(SchemaState model, String name, String app, Path outputDirectory) {
         SchemaState from = runner.projectedSchema();
-        List<Operation> operations = new DiffEngine(renameDetector)
-                .generateDiff(from, SameTypes.keepWritten(from, model, runner.dialect()));
+        List<Operation> operations = diff(from, model);
         if (operations.isEmpty()) {
             return List.of();
         }
@@ -73,11 +73,26 @@ public final class MakeMigrations {
         return new MakeMigrationsResult(file, migration, operations, renameDetector.getStats());
     }
 
-    /** The same, from an explicit starting schema (the live database, to adopt an existing one). */
+    /**
+     * The operations from one schema to the model, unmanaged tables ({@link MigrationRunner.Config#unmanagedTables()})
+     * left as the start has them.
+     *
+     * @throws dev.covet.migrations.schema.SchemaException when a managed table references an unmanaged table the
+     *         start does not have
+     */
+    private List<Operation> diff(SchemaState from, SchemaState model) {
+        UnmanagedTables.Sides sides = UnmanagedTables.forGeneration(runner.config().unmanagedTables(), from,
+                SameTypes.keepWritten(from, model, runner.dialect()));
+        return new DiffEngine(renameDetector).generateDiff(sides.from(), sides.to());
+    }
+
+    /**
+     * The same, from an explicit starting schema (the live database, to adopt an existing one). Unmanaged tables
+     * the start does not have are left out of what is written.
+     */
     public MakeMigrationsResult run(SchemaState from, SchemaState model, String name, String app, Path outputDirectory,
                                     boolean empty) {
-        List<Operation> operations = empty ? List.of()
-                : new DiffEngine(renameDetector).generateDiff(from, SameTypes.keepWritten(from, model, runner.dialect()));
+        List<Operation> operations = empty ? List.of() : diff(from, model);
         if (operations.isEmpty() && !empty) {
             return new MakeMigrationsResult(null, null, List.of(), renameDetector.getStats());
         }
