@@ -9,6 +9,7 @@ import dev.covet.migrations.lint.LintSuppressions;
 import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.schema.TableFilter;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.safety.RollbackValidator;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,7 +66,8 @@ public final class CovetMigrationsAutoConfiguration {
                 .locations(properties.getLocations())
                 .tablePrefix(properties.getTablePrefix())
                 .lockTimeout(properties.getLockTimeout())
-                .validateChecksums(properties.isValidateChecksums());
+                .validateChecksums(properties.isValidateChecksums())
+                .unmanagedTables(TableFilter.of("covet.migrations.unmanaged-tables", properties.getUnmanagedTables()));
         if (resourceLoader.getClassLoader() != null) {
             builder.classLoader(resourceLoader.getClassLoader());
         }

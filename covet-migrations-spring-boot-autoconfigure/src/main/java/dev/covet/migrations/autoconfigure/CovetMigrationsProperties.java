@@ -88,6 +88,14 @@ public class CovetMigrationsProperties {
      */
     private String phase;
 
+    /**
+     * Tables other tools own (Spring Batch, Quartz, ShedLock, Spring Session): table names or patterns with "*" as
+     * the only wildcard, compared without regard to case, e.g. "batch_*,qrtz_*,shedlock". "makemigrations" neither
+     * creates, changes, renames nor drops them, "baseline" leaves them out of the first migration, and the drift
+     * check ignores them. Migrations written by hand may still create or change them.
+     */
+    private List<String> unmanagedTables = new ArrayList<>();
+
     private final Lint lint = new Lint();
 
     private final Dashboard dashboard = new Dashboard();
@@ -222,6 +230,14 @@ public class CovetMigrationsProperties {
 
     public void setPhase(String phase) {
         this.phase = phase;
+    }
+
+    public List<String> getUnmanagedTables() {
+        return unmanagedTables;
+    }
+
+    public void setUnmanagedTables(List<String> unmanagedTables) {
+        this.unmanagedTables = unmanagedTables;
     }
 
     public Lint getLint() {

@@ -100,6 +100,27 @@ class CovetMigrationsAutoConfigurationTests {
     }
 
     @Test
+    void unmanagedTablesBindToTheRunner() {
+        runner().withPropertyValues("covet.migrations.unmanaged-tables=batch_*, QRTZ_*,shedlock").run(context -> {
+            MigrationRunner.Config config = context.getBean(MigrationRunner.class).config();
+            assertThat(config.unmanagedTables().patterns()).containsExactly("batch_*", "QRTZ_*", "shedlock");
+            assertThat(config.unmanagedTables().matches("qrtz_triggers")).isTrue();
+            assertThat(config.unmanagedTables().matches("customers")).isFalse();
+        });
+        runner().run(context -> assertThat(context.getBean(MigrationRunner.class).config().unmanagedTables().isEmpty())
+                .isTrue());
+    }
+
+    @Test
+    void anUnmanagedTablePatternWithAnotherWildcardFailsStartupNamingThePropertyAndTheEntry() {
+        runner().withPropertyValues("covet.migrations.unmanaged-tables=batch_*,qrtz_?").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("covet.migrations.unmanaged-tables").hasMessageContaining("'qrtz_?'");
+        });
+    }
+
+    @Test
     void configuredDialectWinsOverDetection() {
         runner().withPropertyValues("covet.migrations.dialect=postgresql").run(context ->
                 assertThat(context.getBean(MigrationRunner.class).config().dialect()).isInstanceOf(PostgresDialect.class));

@@ -7,6 +7,7 @@ import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
 import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.generate.MakeMigrations;
 import dev.covet.migrations.generate.MakeMigrationsResult;
+import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.io.IOException;
@@ -25,8 +26,10 @@ import java.util.Set;
  * Covet had made the database: {@code validate} passes, and {@code makemigrations} writes only what the entities
  * change.
  * <p>
+ * Tables listed in {@code covet.migrations.unmanaged-tables} (owned by other tools) are left out of the file.
  * Refused, changing nothing, when the database already has migration history, when migration files already exist
- * (in the locations or the output directory), or when the database has no tables. With {@code --json}:
+ * (in the locations or the output directory), when the database has no tables besides unmanaged ones, or when a
+ * table's foreign key references an unmanaged table. With {@code --json}:
  * {@code {file, applied, tables}}.
  */
 public class BaselineCommand implements CovetCommand {
@@ -61,16 +64,25 @@ public class BaselineCommand implements CovetCommand {
         }
         Path directory = Path.of(properties.getOutputDirectory());
         String refusal = refusal(readingAlso(directory));
-        SchemaState live = refusal == null ? runner.liveSchema() : null;
+        // Tables other tools own (covet.migrations.unmanaged-tables) stay out of the file: they are not adopted.
+        SchemaState live = refusal == null ? runner.config().unmanagedTables().without(runner.liveSchema()) : null;
         if (refusal == null && live.tables().isEmpty()) {
-            refusal = "the database has no tables to adopt; start with covet makemigrations, then covet migrate";
+            refusal = "the database has no tables to adopt (besides unmanaged ones); start with covet makemigrations,"
+                    + " then covet migrate";
+        }
+        MakeMigrationsResult written = null;
+        if (refusal == null) {
+            try {
+                written = new MakeMigrations(runner, new RenameDetector()).run(SchemaState.empty(), live, name, null,
+                        directory, false);
+            } catch (SchemaException e) {
+                refusal = e.getMessage(); // a managed table's foreign key to an unmanaged one
+            }
         }
         if (refusal != null) {
             output.error(command.json(), "baseline refused: " + refusal, null);
             return ExitCodes.FAILURE;
         }
-        MakeMigrationsResult written = new MakeMigrations(runner, new RenameDetector())
-                .run(SchemaState.empty(), live, name, null, directory, false);
         MigrationId id = written.migration().id();
         try {
             readingAlso(directory).markApplied(id);

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * settings. {@code --zero-downtime} writes an expand and a contract migration instead (see
  * {@link dev.covet.migrations.generate.ExpandContractSplitter}). What is written is linted, findings printed as
  * warnings. With {@code --json}: {@code {file, files, operations: [{type, table}], warnings}} ({@code file} is null
- * when nothing changed).
+ * when nothing changed). Tables listed in {@code covet.migrations.unmanaged-tables} (owned by other tools) are
+ * neither created, changed, renamed nor dropped.
  * <p>
  * To start from a database that already exists (made before Covet), run {@link BaselineCommand covet baseline}
  * first: it writes the live schema as the initial migration and records it as applied, so this command then writes

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * {@code covet validate}: check the files against the history (order, dependencies, checksums), then the live
- * database against what the applied migrations project (drift: a column added by hand, an index dropped). With
+ * database against what the applied migrations project (drift: a column added by hand, an index dropped; tables in
+ * {@code covet.migrations.unmanaged-tables} ignored). With
  * {@code --json}: {@code {valid, errors, drift}}. Exits 1 when invalid, drifted, or when drift could not be checked
  * because of an error (a check skipped by design, for migrations running raw SQL, passes).
  */
