@@ -9,6 +9,9 @@ import dev.covet.migrations.diff.UnmanagedTables;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaState;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +21,8 @@ import java.util.List;
  * detected rather than dropped and re-added.
  */
 public final class MakeMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(MakeMigrations.class);
 
     private final MigrationRunner runner;
     private final RenameDetector renameDetector;
@@ -81,6 +86,12 @@ public final class MakeMigrations {
      *         start does not have
      */
     private List<Operation> diff(SchemaState from, SchemaState model) {
+        for (String table : model.tables().keySet()) {
+            if (runner.config().unmanagedTables().matches(table)) {
+                // Most likely a pattern wider than meant: say so rather than silently ignore the entity's changes.
+                log.warn("Entity table {} matches covet.migrations.unmanaged-tables: makemigrations leaves it alone", table);
+            }
+        }
         UnmanagedTables.Sides sides = UnmanagedTables.forGeneration(runner.config().unmanagedTables(), from,
                 SameTypes.keepWritten(from, model, runner.dialect()));
         return new DiffEngine(renameDetector).generateDiff(sides.from(), sides.to());

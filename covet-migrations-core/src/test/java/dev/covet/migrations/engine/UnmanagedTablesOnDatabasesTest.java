@@ -90,6 +90,29 @@ class UnmanagedTablesOnDatabasesTest {
     }
 
     @Test
+    void anEntityTableThatMatchesAPatternIsLeftAloneWithAWarning() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MakeMigrations.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+                new ch.qos.logback.core.read.ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
+        try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_init.yaml", INIT);
+            MigrationRunner runner = runner(db, files, TableFilter.of("test", List.of("batch_*", "job_*", "legacy_log")));
+            // job_notes is an entity's table, but "job_*" (meant for another tool's tables) matches it too.
+            SchemaState model = model(runner).withTable(model(runner).requireTable("job_notes")
+                    .withColumns(List.of(model(runner).requireTable("job_notes").columns().get(0))));
+            MakeMigrationsResult result = new MakeMigrations(runner, new RenameDetector()).run(model, null, null, files.dir(), false);
+            assertThat(result.operations()).isEmpty();
+            assertThat(warnings.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().contains("job_notes").contains("covet.migrations.unmanaged-tables");
+        } finally {
+            logger.detachAppender(warnings);
+        }
+    }
+
+    @Test
     void withoutTheFilterEveryUnmappedTableIsDropped() throws Exception {
         try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
             files.write("0001_init.yaml", INIT);
