@@ -146,4 +146,10 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
         }
         return sql;
     }
+
+    /** Index names are unique in the whole schema, not per table. */
+    @Override
+    protected boolean indexNamesClash(String a, String b) {
+        return a.equals(b);
+    }
 }

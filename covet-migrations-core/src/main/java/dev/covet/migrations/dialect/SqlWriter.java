@@ -141,6 +141,47 @@ public abstract class SqlWriter {
     }
 
     /**
+     * Whether two index names clash on this database although they are on different tables. MySQL scopes index
+     * names to their table; PostgreSQL and SQLite keep them unique across the schema.
+     */
+    protected boolean indexNamesClash(String a, String b) {
+        return false;
+    }
+
+    /**
+     * Refuses, before anything runs, an index whose name another table's index already has where the database keeps
+     * index names unique across the schema: the migration would otherwise fail half-way with the database's
+     * "already exists", and only on some databases.
+     */
+    private void requireFreeIndexNames(Operation operation, SchemaState before) {
+        String table;
+        List<IndexSchema> added;
+        if (operation instanceof CreateTable op) {
+            table = op.table().name();
+            added = op.table().indexes();
+        } else if (operation instanceof AddIndex op) {
+            table = op.table();
+            added = List.of(op.index());
+        } else {
+            return;
+        }
+        for (IndexSchema index : added) {
+            for (TableSchema other : before.tables().values()) {
+                if (other.name().equals(table)) {
+                    continue;
+                }
+                for (IndexSchema existing : other.indexes()) {
+                    if (indexNamesClash(existing.name(), index.name())) {
+                        throw new IllegalArgumentException("index '" + index.name() + "' on '" + table + "': " + name()
+                                + " keeps index names unique across the schema, and table '" + other.name()
+                                + "' already has an index named '" + existing.name() + "'; rename one of them");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Whether CREATE TABLE declares the table's indexes itself instead of one CREATE INDEX each after it. Off by
      * default (PostgreSQL and SQLite have no index clause in CREATE TABLE).
      */
@@ -227,6 +268,7 @@ public abstract class SqlWriter {
         }
         // Applying first both validates the operation (SchemaException) and gives the state to render from.
         SchemaState after = operation.applyTo(before);
+        requireFreeIndexNames(operation, before);
         if (operation instanceof CreateTable op) {
             return createTableStatements(op.table());
         }

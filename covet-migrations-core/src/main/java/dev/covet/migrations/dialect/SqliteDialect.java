@@ -155,4 +155,10 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
     protected List<String> dropConstraint(DropConstraint op, TableSchema before, TableSchema after) {
         return workaround.dropConstraint(before, after);
     }
+
+    /** Index names are unique in the whole schema, not per table. */
+    @Override
+    protected boolean indexNamesClash(String a, String b) {
+        return a.equalsIgnoreCase(b);
+    }
 }
