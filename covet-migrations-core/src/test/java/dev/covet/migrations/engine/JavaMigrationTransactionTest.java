@@ -147,4 +147,28 @@ class JavaMigrationTransactionTest {
             assertThat(count(db, "SELECT COUNT(*) FROM items")).isEqualTo(2);
         }
     }
+
+    @AllDatabases
+    void aSavepointRolledBackUndoesOnlyWhatCameAfterIt(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_items.yaml", ITEMS).write("0002_add_items.yaml", RUN_JAVA);
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
+                    .javaMigration(addingItems(c -> {
+                        java.sql.Savepoint before = c.setSavepoint("before_extra");
+                        try (Statement s = c.createStatement()) {
+                            s.executeUpdate("INSERT INTO items (id) VALUES (99)");
+                        }
+                        c.rollback(before);
+                    })).build();
+
+            assertThat(runner.migrate().applied()).hasSize(2);
+
+            assertThat(count(db, "SELECT COUNT(*) FROM items")).isEqualTo(2);
+            assertThat(count(db, "SELECT COUNT(*) FROM items WHERE id = 99")).isZero();
+            // The connection was left fit for the next run: a later migration still applies and commits.
+            files.write("0003_more.yaml", "operations:\n  - {type: RUN_SQL, sql: \"INSERT INTO items (id) VALUES (3)\"}\n");
+            assertThat(runner.migrate().applied()).hasSize(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM items")).isEqualTo(3);
+        }
+    }
 }
