@@ -1,5 +1,6 @@
 package dev.covet.migrations.engine;
 
+import ch.qos.logback.classic.Level;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationInfo;
@@ -19,6 +20,7 @@ import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.testing.AllDatabases;
+import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
@@ -175,23 +177,16 @@ class ExpandContractTest {
 
     @Test
     void aRunAskedToLintWarnsAboutWhatItIsAboutToApply() throws Exception {
-        ch.qos.logback.classic.Logger logger =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MigrationRunner.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
-                new ch.qos.logback.core.read.ListAppender<>();
-        warnings.start();
-        logger.addAppender(warnings);
-        try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
+        try (CapturedLogs logs = CapturedLogs.of(MigrationRunner.class);
+             TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
             files.write("0001_init.yaml", INIT);
             MigrationRunner runner = runner(db, files);
             runner.migrate(MigrateOptions.all().withLint(LintSuppressions.none()));
             files.write("0002_drop_score.yaml", "operations:\n  - {type: DROP_COLUMN, table: customers, column: score}\n");
             runner.migrate(MigrateOptions.all().withLint(LintSuppressions.none()));
             // Creating tables is safe; dropping a column running code may read is not.
-            assertThat(warnings.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
-                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).singleElement().asString().contains("0002_drop_score").contains("drop-column-in-use");
-        } finally {
-            logger.detachAppender(warnings);
+            assertThat(logs.messages(Level.WARN))
+                    .singleElement().asString().contains("0002_drop_score").contains("drop-column-in-use");
         }
     }
 

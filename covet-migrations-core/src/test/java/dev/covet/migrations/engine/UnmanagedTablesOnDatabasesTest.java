@@ -13,6 +13,7 @@ import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableFilter;
 import dev.covet.migrations.testing.AllDatabases;
+import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
@@ -91,13 +92,8 @@ class UnmanagedTablesOnDatabasesTest {
 
     @Test
     void anEntityTableThatMatchesAPatternIsLeftAloneWithAWarning() throws Exception {
-        ch.qos.logback.classic.Logger logger =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MakeMigrations.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
-                new ch.qos.logback.core.read.ListAppender<>();
-        warnings.start();
-        logger.addAppender(warnings);
-        try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
+        try (CapturedLogs logs = CapturedLogs.of(MakeMigrations.class);
+             TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
             files.write("0001_init.yaml", INIT);
             MigrationRunner runner = runner(db, files, TableFilter.of("test", List.of("batch_*", "job_*", "legacy_log")));
             // job_notes is an entity's table, but "job_*" (meant for another tool's tables) matches it too.
@@ -105,10 +101,8 @@ class UnmanagedTablesOnDatabasesTest {
                     .withColumns(List.of(model(runner).requireTable("job_notes").columns().get(0))));
             MakeMigrationsResult result = new MakeMigrations(runner, new RenameDetector()).run(model, null, null, files.dir(), false);
             assertThat(result.operations()).isEmpty();
-            assertThat(warnings.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
-                    .singleElement().asString().contains("job_notes").contains("covet.migrations.unmanaged-tables");
-        } finally {
-            logger.detachAppender(warnings);
+            assertThat(logs.messages()).singleElement().asString()
+                    .contains("job_notes").contains("covet.migrations.unmanaged-tables");
         }
     }
 

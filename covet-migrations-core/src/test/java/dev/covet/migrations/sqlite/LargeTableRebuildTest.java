@@ -1,14 +1,12 @@
 package dev.covet.migrations.sqlite;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.testing.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,17 +37,13 @@ class LargeTableRebuildTest {
                   - {type: ALTER_COLUMN, table: events, column: {name: kind, type: VARCHAR(20), nullable: false}}
                 """);
 
-        Logger logger = (Logger) LoggerFactory.getLogger(RebuildGuard.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        try {
+        List<String> messages;
+        try (CapturedLogs logs = CapturedLogs.of(RebuildGuard.class)) {
             runner.migrate();
-        } finally {
-            logger.detachAppender(appender);
+            messages = logs.messages();
         }
 
-        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(messages)
                 .anySatisfy(m -> assertThat(m).isEqualTo("Rebuilding table events: copying " + rows + " rows"))
                 .anySatisfy(m -> assertThat(m).startsWith("Rebuilding table events: copied " + rows + " rows in ").endsWith(" ms"));
         assertThat(db.count("SELECT COUNT(*) FROM events")).isEqualTo(rows);

@@ -1,0 +1,42 @@
+package dev.covet.migrations.testing;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** What one class logs while it is open: {@code try (CapturedLogs logs = CapturedLogs.of(X.class)) { ... } }. */
+public final class CapturedLogs implements AutoCloseable {
+
+    private final Logger logger;
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    private CapturedLogs(Class<?> source) {
+        this.logger = (Logger) LoggerFactory.getLogger(source);
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    /** Starts capturing what {@code source}'s logger logs. */
+    public static CapturedLogs of(Class<?> source) {
+        return new CapturedLogs(source);
+    }
+
+    /** The formatted messages logged so far. */
+    public List<String> messages() {
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** The formatted messages logged so far at {@code level}. */
+    public List<String> messages(Level level) {
+        return appender.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+    }
+}
