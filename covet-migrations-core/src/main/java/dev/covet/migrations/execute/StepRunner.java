@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static dev.covet.migrations.sqlite.SqliteStatements.exec;
-
 /**
  * Runs steps on a connection: SQL statements (batched where that saves round trips) and Java migrations. A
  * transactional Java migration always runs inside a transaction Covet commits: the migration's own, or, where the
@@ -54,27 +52,15 @@ final class StepRunner {
     }
 
     private long runInOwnTransaction(Connection c, Step step) throws SQLException {
-        if (sqlite) {
-            // As TransactionalExecutor does: take the write lock up front rather than fail half-way at a first write.
-            exec(c, "BEGIN IMMEDIATE");
-            try {
-                long rows = run(c, step);
-                exec(c, "COMMIT");
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                suppressing(e, () -> exec(c, "ROLLBACK"));
-                throw e;
-            }
-        }
         boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
+        Transactions.begin(c, sqlite);
         long rows;
         try {
             rows = run(c, step);
-            c.commit();
+            Transactions.commit(c, sqlite);
         } catch (SQLException | RuntimeException e) {
             // Not in a finally: a failing clean-up must not replace the step's failure, the one that says what to fix.
-            suppressing(e, c::rollback);
+            suppressing(e, () -> Transactions.rollback(c, sqlite));
             suppressing(e, () -> c.setAutoCommit(autoCommit));
             throw e;
         }

@@ -66,7 +66,7 @@ public final class TransactionalExecutor implements MigrationExecutor {
                 context.inTransaction().run(c);
             }
             if (transactional) {
-                commit(c, sqlite);
+                Transactions.commit(c, sqlite);
             }
             return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
         } catch (StepRunner.StepFailure f) {
@@ -100,27 +100,12 @@ public final class TransactionalExecutor implements MigrationExecutor {
         }
     }
 
-    /**
-     * Starts the migration's transaction. On SQLite that is {@code BEGIN IMMEDIATE}: it takes the write lock
-     * up front (waiting up to the busy timeout), where a deferred transaction could fail half-way when it
-     * first writes.
-     */
+    /** Starts the migration's transaction ({@link Transactions}); a batch job's migration runs in autocommit. */
     private static void begin(Connection c, boolean sqlite, boolean transactional) throws SQLException {
-        if (!sqlite) {
-            c.setAutoCommit(!transactional);
-            return;
-        }
-        c.setAutoCommit(true);
         if (transactional) {
-            exec(c, "BEGIN IMMEDIATE");
-        }
-    }
-
-    private static void commit(Connection c, boolean sqlite) throws SQLException {
-        if (sqlite) {
-            exec(c, "COMMIT");
+            Transactions.begin(c, sqlite);
         } else {
-            c.commit();
+            c.setAutoCommit(true);
         }
     }
 
@@ -140,16 +125,10 @@ public final class TransactionalExecutor implements MigrationExecutor {
 
     private static void rollbackQuietly(Connection c, boolean sqlite, boolean transactional) {
         try {
-            if (sqlite) {
-                if (transactional) {
-                    exec(c, "ROLLBACK");
-                }
-                return;
+            // Nothing to roll back outside a transaction (on SQLite the driver's autocommit flag does not tell).
+            if (sqlite ? transactional : !c.getAutoCommit()) {
+                Transactions.rollback(c, sqlite);
             }
-            if (c.getAutoCommit()) {
-                return;
-            }
-            c.rollback();
         } catch (SQLException ignored) {
             // the original failure is what matters (SQLite may already have rolled back by itself)
         }
