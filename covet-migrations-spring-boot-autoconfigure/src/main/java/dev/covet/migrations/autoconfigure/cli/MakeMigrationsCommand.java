@@ -158,6 +158,9 @@ public class MakeMigrationsCommand implements CovetCommand {
     private int report(ParsedCommand command, CommandOutput output, GenerationSource source, List<MakeMigrationsResult> results) {
         MakeMigrationsResult first = results.isEmpty() ? null : results.get(0);
         List<String> decisions = first == null ? List.of() : first.decisions();
+        if (command.flag("check")) {
+            return check(command, output, source, first);
+        }
         if (first != null && first.blocked()) {
             List<Undecided> undecided = first.undecided().stream().map(u -> new Undecided(u.description(), u.flags())).toList();
             StringBuilder text = new StringBuilder("Nothing written: ");
@@ -175,9 +178,6 @@ public class MakeMigrationsCommand implements CovetCommand {
                     ? java.util.Map.of("undecided", undecided, "unusedFlags", first.unusedFlags(), "source", source.description())
                     : null);
             return ExitCodes.FAILURE;
-        }
-        if (command.flag("check")) {
-            return check(command, output, source, first);
         }
         if (command.flag("dry-run")) {
             String yaml = first == null || first.yaml() == null ? null : first.yaml();
@@ -202,11 +202,16 @@ public class MakeMigrationsCommand implements CovetCommand {
     private int check(ParsedCommand command, CommandOutput output, GenerationSource source, MakeMigrationsResult result) {
         boolean differs = result != null && result.differs();
         List<OperationSummary> operations = result == null ? List.of() : summaries(result.operations());
-        String text = differs
+        StringBuilder text = new StringBuilder(differs
                 ? "The entities and the migrations differ: run covet makemigrations (" + operations.size() + " operation(s))"
                         + describe(operations)
-                : "No changes detected: the migrations match the entities";
-        output.result(command, new Report(null, List.of(), operations, List.of(), List.of(), source.description(), null, differs), text);
+                : "No changes detected: the migrations match the entities");
+        if (result != null && !result.undecided().isEmpty()) {
+            text.append("\nIt will need these decided:");
+            result.undecided().forEach(u -> text.append("\n  ").append(u.describe()));
+        }
+        output.result(command, new Report(null, List.of(), operations, List.of(), List.of(), source.description(), null, differs),
+                text.toString());
         return differs ? ExitCodes.FAILURE : ExitCodes.SUCCESS;
     }
 
