@@ -34,6 +34,8 @@ public final class ChangeDecisions {
     private final Set<String> usedFlags = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
     private final List<UndecidedChange> undecided = new ArrayList<>();
+    /** Added columns ({@code table.column}) of rename candidates nobody decided. */
+    private final Set<String> openRenameTargets = new LinkedHashSet<>();
 
     private ChangeDecisions(Map<String, String> renames, Set<String> noRenames, Map<String, String> defaults, Prompter prompter) {
         this.renames = renames;
@@ -147,6 +149,9 @@ public final class ChangeDecisions {
             notes.add(subject(c) + (yes ? ": renamed" : ": dropped and added, not renamed") + " (answered on the console)");
             return Optional.of(yes);
         }
+        if (c instanceof RenameCandidate.Column col) {
+            openRenameTargets.add(col.table() + "." + col.added().name());
+        }
         undecided.add(new UndecidedChange(subject(c) + " may be a rename (" + c.question().replaceFirst("^Did you rename ", "")
                 .replaceFirst("\\?$", "") + ", similarity "
                 + String.format(Locale.ROOT, "%.2f", c.confidence()) + ");", List.of(c.renameFlag(), c.noRenameFlag())));
@@ -185,8 +190,10 @@ public final class ChangeDecisions {
                 }
             }
         }
+        // A column that may yet turn out to be a rename needs no value then: say so, so nobody is asked for both.
+        String unlessRenamed = openRenameTargets.contains(key) ? ", unless it is the rename above" : "";
         undecided.add(new UndecidedChange(subject + " needs a value for the rows " + table + " may already have"
-                + " (or declare @ColumnDefault on the field);", List.of("--default " + key + "=VALUE")));
+                + unlessRenamed + " (or declare @ColumnDefault on the field);", List.of("--default " + key + "=VALUE")));
         return Optional.empty();
     }
 
