@@ -289,19 +289,9 @@ public final class RenameDetector {
                 }
             }
         }
-        open.sort(Comparator.comparingDouble(Candidate::confidence).reversed()
-                .thenComparingInt(Candidate::dropped).thenComparingInt(Candidate::added));
-        for (Candidate c : open) {
-            if (usedDropped.contains(c.dropped()) || usedAdded.contains(c.added())) {
-                continue;
-            }
-            ColumnSchema old = dropped.get(c.dropped());
-            ColumnSchema neu = added.get(c.added());
-            if (decisions.decide(new RenameCandidate.Column(table, old, neu, c.confidence())).orElse(false)) {
-                usedDropped.add(c.dropped());
-                usedAdded.add(c.added());
-                renames.add(new ColumnRename(table, old.name(), neu.name(), c.confidence(), true));
-            }
+        for (Candidate c : decideBestFirst(open, usedDropped, usedAdded, c -> new RenameCandidate.Column(table,
+                dropped.get(c.dropped()), added.get(c.added()), c.confidence()))) {
+            renames.add(new ColumnRename(table, dropped.get(c.dropped()).name(), added.get(c.added()).name(), c.confidence(), true));
         }
     }
 
@@ -419,19 +409,33 @@ public final class RenameDetector {
                 }
             }
         }
-        open.sort(Comparator.comparingDouble(Candidate::confidence).reversed()
+        for (Candidate c : decideBestFirst(open, usedDropped, usedCreated,
+                c -> tableCandidate(dropped.get(c.dropped()), created.get(c.added()), redirected))) {
+            renames.add(new TableRename(dropped.get(c.dropped()).name(), created.get(c.added()).name(), c.confidence(), true));
+        }
+    }
+
+    /**
+     * Asks about each open candidate, most likely first, skipping those whose column or table a yes already took:
+     * one-to-one, as the scored renames are.
+     *
+     * @return the candidates decided to be renames
+     */
+    private List<Candidate> decideBestFirst(List<Candidate> open, Set<Integer> usedDropped, Set<Integer> usedAdded,
+                                            java.util.function.Function<Candidate, RenameCandidate> describe) {
+        List<Candidate> sorted = new ArrayList<>(open);
+        sorted.sort(Comparator.comparingDouble(Candidate::confidence).reversed()
                 .thenComparingInt(Candidate::dropped).thenComparingInt(Candidate::added));
-        for (Candidate c : open) {
-            if (usedDropped.contains(c.dropped()) || usedCreated.contains(c.added())) {
-                continue;
-            }
-            RenameCandidate.Table t = tableCandidate(dropped.get(c.dropped()), created.get(c.added()), redirected);
-            if (decisions.decide(t).orElse(false)) {
+        List<Candidate> renamed = new ArrayList<>();
+        for (Candidate c : sorted) {
+            if (!usedDropped.contains(c.dropped()) && !usedAdded.contains(c.added())
+                    && decisions.decide(describe.apply(c)).orElse(false)) {
                 usedDropped.add(c.dropped());
-                usedCreated.add(c.added());
-                renames.add(new TableRename(t.dropped().name(), t.created().name(), c.confidence(), true));
+                usedAdded.add(c.added());
+                renamed.add(c);
             }
         }
+        return renamed;
     }
 
     private static RenameCandidate.Table tableCandidate(TableSchema old, TableSchema neu, Map<String, String> redirected) {
