@@ -295,7 +295,15 @@ public abstract class SqlWriter {
             return dropColumn(op, was, is, before);
         }
         if (operation instanceof AlterColumn op) {
-            return alterColumn(was.column(op.column().name()).orElseThrow(), is.column(op.column().name()).orElseThrow(), was, is);
+            ColumnSchema old = was.column(op.column().name()).orElseThrow();
+            List<String> sql = new ArrayList<>();
+            if (op.fillNullRows() != null && old.nullable() && !op.column().nullable()) {
+                // Before the ALTER: no database makes a column NOT NULL while a row holds NULL in it.
+                sql.add("UPDATE " + quote(op.table()) + " SET " + quote(old.name()) + " = " + defaultSql(op.fillNullRows())
+                        + " WHERE " + quote(old.name()) + " IS NULL");
+            }
+            sql.addAll(alterColumn(old, is.column(op.column().name()).orElseThrow(), was, is));
+            return sql;
         }
         if (operation instanceof RenameColumn op) {
             return renameColumn(op, was, is);

@@ -166,35 +166,60 @@ public final class ChangeDecisions {
      */
     Optional<ColumnDefault> fillValue(String table, ColumnSchema column) {
         String key = table + "." + column.name();
-        String flagged = defaults.get(key);
         String subject = "new NOT NULL column " + key + " (" + column.type().sql() + ")";
-        if (flagged != null) {
-            usedFlags.add("--default " + key);
-            ColumnDefault value = parse(column.type(), flagged, "--default " + key + "=" + flagged);
-            notes.add(subject + ": existing rows get " + flagged + " (--default " + key + "=" + flagged + ")");
-            return Optional.of(value);
-        }
-        if (prompter != null) {
-            while (true) {
-                Optional<String> typed = prompter.ask("The " + subject + " needs a value for the rows " + table
-                        + " already has. Value for existing rows (empty to stop):");
-                if (typed.isEmpty() || typed.get().isBlank()) {
-                    break;
-                }
-                try {
-                    ColumnDefault value = parse(column.type(), typed.get().trim(), "the value");
-                    notes.add(subject + ": existing rows get " + typed.get().trim() + " (answered on the console)");
-                    return Optional.of(value);
-                } catch (IllegalArgumentException e) {
-                    prompter.tell(e.getMessage());
-                }
-            }
-        }
         // A column that may yet turn out to be a rename needs no value then: say so, so nobody is asked for both.
         String unlessRenamed = openRenameTargets.contains(key) ? ", unless it is the rename above" : "";
-        undecided.add(new UndecidedChange(subject + " needs a value for the rows " + table + " may already have"
-                + unlessRenamed + " (or declare @ColumnDefault on the field);", List.of("--default " + key + "=VALUE")));
+        return settleValue(key, column.type(), subject, "existing rows get",
+                "The " + subject + " needs a value for the rows " + table + " already has. Value for existing rows (empty to stop):",
+                subject + " needs a value for the rows " + table + " may already have" + unlessRenamed);
+    }
+
+    /**
+     * A value for rows: from {@code --default key=...}, else asked, else recorded as undecided.
+     *
+     * @param outcome how a note says what the rows get ("existing rows get")
+     * @param question what the console asks
+     * @param openDescription how an undecided one is listed
+     */
+    private Optional<ColumnDefault> settleValue(String key, ColumnType type, String subject, String outcome, String question,
+                                                String openDescription) {
+        String flagged = defaults.get(key);
+        if (flagged != null) {
+            usedFlags.add("--default " + key);
+            ColumnDefault value = parse(type, flagged, "--default " + key + "=" + flagged);
+            notes.add(subject + ": " + outcome + " " + flagged + " (--default " + key + "=" + flagged + ")");
+            return Optional.of(value);
+        }
+        while (prompter != null) {
+            Optional<String> typed = prompter.ask(question);
+            if (typed.isEmpty() || typed.get().isBlank()) {
+                break;
+            }
+            try {
+                ColumnDefault value = parse(type, typed.get().trim(), "the value");
+                notes.add(subject + ": " + outcome + " " + typed.get().trim() + " (answered on the console)");
+                return Optional.of(value);
+            } catch (IllegalArgumentException e) {
+                prompter.tell(e.getMessage());
+            }
+        }
+        undecided.add(new UndecidedChange(openDescription + " (or declare @ColumnDefault on the field);",
+                List.of("--default " + key + "=VALUE")));
         return Optional.empty();
+    }
+
+    /**
+     * The value rows holding NULL get in a column that becomes NOT NULL: {@code --default}, else asked, else
+     * undecided.
+     *
+     * @throws IllegalArgumentException when the value given does not fit the column's type
+     */
+    Optional<ColumnDefault> fillNullValue(String table, ColumnSchema column) {
+        String key = table + "." + column.name();
+        String subject = "column " + key + " (" + column.type().sql() + ") becoming NOT NULL";
+        return settleValue(key, column.type(), subject, "rows where it is NULL get",
+                "The " + subject + " needs a value for the rows of " + table + " where it is NULL. Value for them (empty to stop):",
+                subject + " needs a value for the rows of " + table + " where it may be NULL");
     }
 
     /** A typed value for a column: true/false for booleans, a number for numbers, CURRENT_* as expressions, else text. */

@@ -225,7 +225,7 @@ public final class DiffEngine {
                 for (ColumnSchema c : to.requireTable(t.name()).columns()) {
                     ColumnSchema old = t.column(c.name()).orElse(null);
                     if (old != null && !ColumnChanges.sameDefinition(old, c)) {
-                        plan.add(new AlterColumn(t.name(), c, currentColumn(t.name(), c.name())));
+                        plan.add(new AlterColumn(t.name(), c, currentColumn(t.name(), c.name()), fillNullValue(t.name(), old, c)));
                     }
                 }
             }
@@ -263,6 +263,20 @@ public final class DiffEngine {
                 return null;
             }
             return decisions.fillValue(table, c).orElse(null);
+        }
+
+        /**
+         * A column that becomes NOT NULL needs a value for the rows where it is NULL (the ALTER fails on the first
+         * such row otherwise): asked as for a new column, unless the column gets a default of its own.
+         */
+        private ColumnDefault fillNullValue(String table, ColumnSchema old, ColumnSchema c) {
+            if (decisions == null || !old.nullable() || c.nullable() || c.primaryKey() || c.autoIncrement()) {
+                return null;
+            }
+            if (c.defaultValue() != null) {
+                return c.defaultValue() instanceof ColumnDefault.Literal ? c.defaultValue() : null;
+            }
+            return decisions.fillNullValue(table, c).orElse(null);
         }
 
         private ColumnSchema currentColumn(String table, String column) {

@@ -107,6 +107,9 @@ final class MigrationYamlWriter {
             if (o.previous() != null) {
                 n.set("previous", column(o.previous()));
             }
+            if (o.fillNullRows() != null) {
+                putDefault(n, "fill_null_rows", o.fillNullRows());
+            }
         } else if (op instanceof RenameColumn o) {
             n.put("table", o.table());
             n.put("column", o.column());

@@ -58,9 +58,11 @@ final class OperationReader {
                 return new DropColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "column"),
                         f.has("previous") ? DefinitionReader.column(f.object("previous")) : null);
             case "ALTER_COLUMN":
-                f.allowOnly(Set.of("type", "table", "column", "previous"));
-                return new AlterColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.column(f.object("column")),
-                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null);
+                f.allowOnly(Set.of("type", "table", "column", "previous", "fill_null_rows"));
+                ColumnSchema altered = DefinitionReader.column(f.object("column"));
+                return new AlterColumn(DefinitionReader.identifier(f, "table"), altered,
+                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null,
+                        DefinitionReader.columnDefault(f, "fill_null_rows", altered.type()));
             case "RENAME_COLUMN":
                 f.allowOnly(Set.of("type", "table", "column", "new_name"));
                 return new RenameColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "column"),

@@ -209,7 +209,9 @@ public final class OperationOptimizer {
             }
         }
         if (a instanceof AlterColumn first && b.tables().equals(Set.of(first.table()))) {
-            if (b instanceof AlterColumn second && second.column().name().equals(first.column().name())) {
+            // Values for NULL rows stay with the change that needs them: such a pair is left as written.
+            if (b instanceof AlterColumn second && second.column().name().equals(first.column().name())
+                    && first.fillNullRows() == null && second.fillNullRows() == null) {
                 return Optional.of(List.of(new AlterColumn(first.table(), second.column(), first.previous())));
             }
             if (b instanceof DropColumn drop && drop.column().equals(first.column().name())) {

@@ -184,6 +184,29 @@ class ChangeDecisionsTest {
     }
 
     @Test
+    void aColumnBecomingNotNullGetsAValueForItsNullRows() {
+        ColumnSchema nickname = ColumnSchema.of("nickname", ColumnType.varchar(40));
+        SchemaState before = SchemaState.of(List.of(owners(nickname)));
+        SchemaState after = SchemaState.of(List.of(owners(nickname.withNullable(false))));
+
+        ChangeDecisions open = ChangeDecisions.nonInteractive();
+        diff(before, after, open);
+        assertThat(open.undecided()).singleElement().satisfies(u -> {
+            assertThat(u.description()).contains("owners.nickname (VARCHAR(40)) becoming NOT NULL");
+            assertThat(u.flags()).containsExactly("--default owners.nickname=VALUE");
+        });
+
+        ChangeDecisions flagged = ChangeDecisions.of(List.of(), List.of(), List.of("owners.nickname=anonymous"), null);
+        assertThat(diff(before, after, flagged)).singleElement().isInstanceOfSatisfying(
+                dev.covet.migrations.operation.AlterColumn.class,
+                a -> assertThat(a.fillNullRows()).isEqualTo(new ColumnDefault.Literal("anonymous")));
+        // Staying nullable, or becoming nullable, asks nothing.
+        ChangeDecisions none = ChangeDecisions.nonInteractive();
+        diff(after, before, none);
+        assertThat(none.undecided()).isEmpty();
+    }
+
+    @Test
     void malformedFlagsAreRefusedNamingThem() {
         assertThatThrownBy(() -> ChangeDecisions.of(List.of("owners.telephone"), List.of(), List.of(), null))
                 .hasMessageContaining("--rename needs TABLE.OLD=NEW").hasMessageContaining("owners.telephone");

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Renames that names cannot reveal, through the commands, on every database, with rows in the tables: a column
  * renamed to a name sharing no text ({@code telephone -> phone_number}), an entity renamed with its columns
  * ({@code Author -> Writer}, referenced by {@code book.author_id}; {@code Tag -> Label}, referenced by nothing), a
- * renamed join table, and a new primitive field on a populated table. Without a terminal nothing is written and the
+ * renamed join table, a new primitive field on a populated table, and a column becoming NOT NULL where rows hold NULL. Without a terminal nothing is written and the
  * command fails; with the flags the file is written, says what was decided, applies, and every row is where it was.
  */
 @ResourceLock("spring-boot-logging")
@@ -49,14 +49,17 @@ class GenerationDecisionsTests {
             assertThat(OracleApps.command(AFTER, db, migrations, "makemigrations", "--no-input", "--name", "renames",
                     "--rename", "owners.telephone=phone_number", "--rename", "owners.birth_date=date_of_birth",
                     "--rename", "author=writer", "--rename", "tag=label",
-                    "--rename", "vet_specialties=vet_specializations", "--default", "owners.active=false")).isZero();
+                    "--rename", "vet_specialties=vet_specializations", "--default", "owners.active=false",
+                    "--default", "specialties.description=n/a")).isZero();
             assertThat(files()).containsExactly("0001_initial.yaml", "0002_renames.yaml");
             String second = Files.readString(migrations.resolve("0002_renames.yaml"));
             assertThat(second).contains("# Decided when this file was generated:",
                     "owners.telephone -> owners.phone_number: renamed (--rename owners.telephone=phone_number)",
                     "table author -> writer: renamed (--rename author=writer)",
                     "existing rows get false (--default owners.active=false)",
-                    "fill_existing_rows: false")
+                    "fill_existing_rows: false",
+                    "column specialties.description (VARCHAR(200)) becoming NOT NULL: rows where it is NULL get n/a",
+                    "fill_null_rows: n/a")
                     .doesNotContain("DROP_TABLE", "DROP_COLUMN");
 
             assertThat(OracleApps.command(AFTER, db, migrations, "migrate")).isZero();
@@ -67,6 +70,8 @@ class GenerationDecisionsTests {
             assertThat(count(db, "SELECT COUNT(*) FROM book b JOIN writer w ON w.id = b.author_id")).isEqualTo(6);
             assertThat(count(db, "SELECT COUNT(*) FROM label")).isEqualTo(4);
             assertThat(count(db, "SELECT COUNT(*) FROM vet_specializations")).isEqualTo(5);
+            assertThat(count(db, "SELECT COUNT(*) FROM specialties WHERE description = 'n/a'")).isEqualTo(2);
+            assertThat(count(db, "SELECT COUNT(*) FROM specialties WHERE description = 'teeth'")).isEqualTo(1);
 
             // The entities now match the migrations, and Hibernate validates the schema.
             assertThat(OracleApps.command(AFTER, db, migrations, "makemigrations", "--check")).isZero();
@@ -91,7 +96,7 @@ class GenerationDecisionsTests {
         }
         db.execute("INSERT INTO vets (last_name) VALUES ('Carter')", "INSERT INTO vets (last_name) VALUES ('Leary')",
                 "INSERT INTO specialties (name) VALUES ('radiology')", "INSERT INTO specialties (name) VALUES ('surgery')",
-                "INSERT INTO specialties (name) VALUES ('dentistry')");
+                "INSERT INTO specialties (name, description) VALUES ('dentistry', 'teeth')");
         db.execute("INSERT INTO vet_specialties (vet_id, specialty_id) VALUES (1, 1)",
                 "INSERT INTO vet_specialties (vet_id, specialty_id) VALUES (1, 2)",
                 "INSERT INTO vet_specialties (vet_id, specialty_id) VALUES (2, 1)",

@@ -47,14 +47,16 @@ class MakeMigrationsWorkflowTests {
             // Written but never applied, then deleted: the next file must not depend on it.
             OracleApps.Run second = OracleApps.commandOutput(AFTER, db, migrations, "makemigrations", "--no-input",
                     "--rename", "owners.telephone=phone_number", "--rename", "owners.birth_date=date_of_birth",
-                    "--rename", "author=writer", "--rename", "tag=label", "--default", "owners.active=true");
+                    "--rename", "author=writer", "--rename", "tag=label", "--default", "owners.active=true",
+                    "--default", "specialties.description=none");
             assertThat(second.code()).as(second.err()).isZero();
             // The lint sees the file just written: renaming a table that running code uses is a finding.
             assertThat(second.out()).contains("Lint:", "rename-table-in-use");
             Files.delete(onlySecondFile());
             OracleApps.Run again = OracleApps.commandOutput(AFTER, db, migrations, "makemigrations", "--no-input", "--name", "again",
                     "--rename", "owners.telephone=phone_number", "--rename", "owners.birth_date=date_of_birth",
-                    "--rename", "author=writer", "--rename", "tag=label", "--default", "owners.active=true");
+                    "--rename", "author=writer", "--rename", "tag=label", "--default", "owners.active=true",
+                    "--default", "specialties.description=none");
             assertThat(again.code()).as(again.err()).isZero();
             assertThat(files()).containsExactly("0001_initial.yaml", "0002_again.yaml");
             assertThat(Files.readString(migrations.resolve("0002_again.yaml"))).contains("dependencies: [0001_initial]");

@@ -15,4 +15,6 @@ public class Specialty {
     public Integer id;
     @Column(nullable = false, length = 80)
     public String name;
+    @Column(nullable = true, length = 200)
+    public String description;
 }
