@@ -35,9 +35,9 @@ final class DropBackupHooks implements StepHooks {
         }
     }
 
-    /** Hooks for an applied migration with drops to back up, else none. */
+    /** Hooks for an applied migration that drops, else none. */
     static Optional<DropBackupHooks> of(ExecutionContext context, RenderedMigration m) {
-        if (context.dropBackups() == null || m.direction() != Direction.UP || !DropBackups.backsUp(m)) {
+        if (context.dropBackups() == null || m.direction() != Direction.UP || !DropBackups.drops(m)) {
             return Optional.empty();
         }
         return Optional.of(new DropBackupHooks(context.dropBackups(), m));

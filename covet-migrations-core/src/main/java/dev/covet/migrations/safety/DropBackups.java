@@ -78,9 +78,9 @@ public final class DropBackups {
         }
     }
 
-    /** Whether any operation of the migration is a drop that backs up. */
-    public static boolean backsUp(RenderedMigration m) {
-        return m.operations().stream().anyMatch(op -> target(op).isPresent());
+    /** Whether the migration drops a table or column (backed up, or said not to be). */
+    public static boolean drops(RenderedMigration m) {
+        return m.operations().stream().anyMatch(op -> op.operation() instanceof DropTable || op.operation() instanceof DropColumn);
     }
 
     /**
