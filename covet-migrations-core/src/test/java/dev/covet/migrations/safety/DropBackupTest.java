@@ -3,6 +3,7 @@ package dev.covet.migrations.safety;
 import ch.qos.logback.classic.Level;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
@@ -12,6 +13,8 @@ import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
+
+import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -121,6 +124,8 @@ class DropBackupTest {
             seed(db);
             files.write("0002_drop_price.yaml", "operations:\n  - {type: DROP_COLUMN, table: book, column: price}\n");
             runner.migrate();
+            // The copy is Covet's table: the schema is what the migrations say.
+            assertThat(runner.drift().inSync()).isTrue();
             BackupInfo backup = backups(db).list().get(0);
             // The column's non-null values, as the rollback risk analysis counts them, with the keys of their rows.
             assertThat(backup.tables()).singleElement().satisfies(t -> {
@@ -136,6 +141,27 @@ class DropBackupTest {
             assertThat(backups(db).restore(backup.id())).isTrue();
             assertThat(books(db)).containsExactly("10|Notes 2|12.5|1", "11|Jane Eyre|null|2", "12|Poems|7|3", "13|More notes|3.25|1",
                     "14|Later|null|2");
+        }
+    }
+
+    /** Where SQLite drops a column by rebuilding the table, the backup is taken in the same transaction, before the rebuild. */
+    @Test
+    void aSqliteTableRebuildThatDropsAColumnIsBackedUpFirst() throws Exception {
+        try (TestDatabase db = new DatabaseKind("sqlite").create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_library.yaml", AUTHORS_AND_BOOKS);
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).dialect(new SqliteDialect(true))
+                    .locations(files.location()).build();
+            runner.migrate();
+            seed(db);
+            files.write("0002_drop_price.yaml", "operations:\n  - {type: DROP_COLUMN, table: book, column: price}\n");
+            assertThat(runner.sql(dev.covet.migrations.MigrationId.parse("0002_drop_price", "default"), false))
+                    .anyMatch(sql -> sql.contains("_covet_new_book"));
+            runner.migrate();
+            BackupInfo backup = backups(db).list().get(0);
+            assertThat(backup.rows()).isEqualTo(3);
+            runner.rollback(1);
+            assertThat(backups(db).restore(backup.id())).isTrue();
+            assertThat(books(db)).isEqualTo(BOOKS);
         }
     }
 
