@@ -120,7 +120,9 @@ public final class BackupStore {
                 // Without a key to find the rows again (or when the column is part of it), a column is kept with its whole rows.
                 columns = ts.columns().stream().map(col -> col.name()).toList();
             }
-            long rows = copier.copy(c, ts.name(), copy, columns, key, where, -1);
+            // A whole-row copy of a dropped column's table copies every row, not just the counted values.
+            long expected = byKey || scope instanceof BackupScope.Rows ? scope.expectedRows() : -1;
+            long rows = copier.copy(c, ts.name(), copy, columns, key, where, expected);
             if (byKey) {
                 // A restore looks every row up by key in the copy: without an index that is a scan per row.
                 try (Statement s = c.createStatement()) {

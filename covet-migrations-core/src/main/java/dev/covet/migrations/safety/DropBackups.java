@@ -96,13 +96,13 @@ public final class DropBackups {
             warnUnprotected(m, o);
             return Optional.empty();
         }
-        Optional<BackupScope> scope = target(op);
-        if (scope.isEmpty()) {
+        Optional<TableSchema> dropped = droppedTable(op);
+        if (dropped.isEmpty()) {
             return Optional.empty();
         }
         RowCounter counter = new RowCounter(dialect, c);
-        String table = scope.get().table().name();
-        String column = scope.get() instanceof BackupScope.Column col ? col.column() : null;
+        String table = dropped.get().name();
+        String column = o instanceof DropColumn d ? d.column() : null;
         long rows = column == null ? counter.rows(table) : counter.nonNull(table, column);
         if (rows == 0) {
             return Optional.empty();
@@ -112,7 +112,8 @@ public final class DropBackups {
         }
         LOG.info("Backing up {} row(s) of {} before {} drops {}", rows, what(table, column), m.migration().id(),
                 column == null ? "the table" : "the column");
-        BackupInfo info = store.create(c, m.migration().id().toString(), List.of(scope.get()));
+        BackupScope scope = column == null ? new BackupScope.Rows(dropped.get(), rows) : new BackupScope.Column(dropped.get(), column, rows);
+        BackupInfo info = store.create(c, m.migration().id().toString(), List.of(scope));
         LOG.info("Backed up {} row(s) of {} as backup {} (restore: covet backups --restore {}, once the {} exists again,"
                 + " e.g. after covet rollback)", info.rows(), what(table, column), info.id(), info.id(),
                 column == null ? "table" : "column");
@@ -131,14 +132,13 @@ public final class DropBackups {
         return same;
     }
 
-    /** What a drop backs up, when it is a drop that backs up and its table is known. */
-    private static Optional<BackupScope> target(RenderedOperation op) {
+    /** The table a drop that backs up drops from, as projected before it. */
+    private static Optional<TableSchema> droppedTable(RenderedOperation op) {
         if (op.operation() instanceof DropTable d && d.backup()) {
-            return op.before().table(d.table()).map(BackupScope.Rows::new);
+            return op.before().table(d.table());
         }
         if (op.operation() instanceof DropColumn d && d.backup()) {
-            Optional<TableSchema> t = op.before().table(d.table());
-            return t.map(ts -> new BackupScope.Column(ts, d.column()));
+            return op.before().table(d.table());
         }
         return Optional.empty();
     }

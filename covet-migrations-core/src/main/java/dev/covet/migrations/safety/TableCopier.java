@@ -75,7 +75,11 @@ final class TableCopier {
             if (end == null) {
                 return copied;
             }
-            LOG.info("Backing up {}: {} of {} rows copied", source, copied, expected < 0 ? "?" : expected);
+            if (expected > 0) {
+                LOG.info("Backing up {}: {} of {} rows copied ({}%)", source, copied, expected, copied * 100 / expected);
+            } else {
+                LOG.info("Backing up {}: {} rows copied", source, copied);
+            }
             last = end;
         }
     }

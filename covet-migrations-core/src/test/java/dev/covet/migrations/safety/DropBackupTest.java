@@ -299,8 +299,9 @@ class DropBackupTest {
             BackupStore store = new BackupStore(db.dataSource(), db.dialect(), "covet_", 2);
             BackupInfo info;
             try (CapturedLogs logs = CapturedLogs.of(BackupStore.class); Connection c = db.connect()) {
-                info = store.create(c, "test", List.of(new BackupScope.Rows(book)));
-                assertThat(logs.messages(Level.INFO)).contains("Backing up book: 2 of ? rows copied", "Backing up book: 4 of ? rows copied");
+                info = store.create(c, "test", List.of(new BackupScope.Rows(book, 4)));
+                assertThat(logs.messages(Level.INFO)).contains("Backing up book: 2 of 4 rows copied (50%)",
+                        "Backing up book: 4 of 4 rows copied (100%)");
             }
             assertThat(info.rows()).isEqualTo(4);
             db.execute("DELETE FROM book");
