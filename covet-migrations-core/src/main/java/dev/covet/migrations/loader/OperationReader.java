@@ -1,6 +1,7 @@
 package dev.covet.migrations.loader;
 
 import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;
 import dev.covet.migrations.operation.AddIndex;
@@ -48,8 +49,10 @@ final class OperationReader {
                 f.allowOnly(Set.of("type", "table", "new_name"));
                 return new RenameTable(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "new_name"));
             case "ADD_COLUMN":
-                f.allowOnly(Set.of("type", "table", "column"));
-                return new AddColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.column(f.object("column")));
+                f.allowOnly(Set.of("type", "table", "column", "fill_existing_rows"));
+                ColumnSchema added = DefinitionReader.column(f.object("column"));
+                return new AddColumn(DefinitionReader.identifier(f, "table"), added,
+                        DefinitionReader.columnDefault(f, "fill_existing_rows", added.type()));
             case "DROP_COLUMN":
                 f.allowOnly(Set.of("type", "table", "column", "previous", "backup"));
                 return new DropColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "column"),

@@ -194,11 +194,15 @@ public final class OperationOptimizer {
             return reduceCreate(create, b);
         }
         if (a instanceof AddColumn add && b.tables().equals(Set.of(add.table()))) {
-            if (b instanceof AlterColumn alter && alter.column().name().equals(add.column().name())) {
+            // A value for existing rows belongs to the added definition: folding a later change in could make it
+            // wrong for the new type, so such a pair stays as written.
+            if (b instanceof AlterColumn alter && alter.column().name().equals(add.column().name())
+                    && add.fillExistingRows() == null) {
                 return Optional.of(List.of(new AddColumn(add.table(), alter.column())));
             }
             if (b instanceof RenameColumn rename && rename.column().equals(add.column().name())) {
-                return Optional.of(List.of(new AddColumn(add.table(), add.column().withName(rename.newName()))));
+                return Optional.of(List.of(new AddColumn(add.table(), add.column().withName(rename.newName()),
+                        add.fillExistingRows())));
             }
             if (b instanceof DropColumn drop && drop.column().equals(add.column().name())) {
                 return Optional.of(List.of());
