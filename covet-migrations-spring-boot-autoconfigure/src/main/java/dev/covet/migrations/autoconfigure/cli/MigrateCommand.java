@@ -20,8 +20,14 @@ import java.util.Set;
  */
 public class MigrateCommand implements CovetCommand {
 
+    private static final String HELP = """
+              --target ID        stop once this migration is applied
+              --phase expand     hold back contract migrations and what depends on them (--phase contract: everything)
+              --dry-run          print the SQL that would run; change nothing
+              --force            back up the rows a drop removes even above covet.migrations.backup.max-rows""";
+
     private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--json]",
-            Set.of("dry-run", "force"), Set.of("target", "phase"), 0, 0);
+            Set.of("dry-run", "force"), Set.of("target", "phase"), 0, 0, Set.of(), HELP);
 
     private final MigrationRunner runner;
 
