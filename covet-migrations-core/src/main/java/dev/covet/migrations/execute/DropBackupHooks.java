@@ -6,9 +6,8 @@ import dev.covet.migrations.safety.DropBackups;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ final class DropBackupHooks implements StepHooks {
 
     private final DropBackups backups;
     private final RenderedMigration migration;
-    private final Map<Integer, RenderedOperation> startingAt = new java.util.HashMap<>();
+    private final Map<Integer, RenderedOperation> startingAt = new HashMap<>();
     private final Map<RenderedOperation, BackupInfo> taken = new IdentityHashMap<>();
 
     private DropBackupHooks(DropBackups backups, RenderedMigration migration) {
@@ -54,11 +53,6 @@ final class DropBackupHooks implements StepHooks {
     /** The backup taken before the operation ran, if one was. */
     Optional<BackupInfo> taken(RenderedOperation op) {
         return Optional.ofNullable(taken.get(op));
-    }
-
-    /** Every backup taken so far. */
-    List<BackupInfo> all() {
-        return new ArrayList<>(taken.values());
     }
 
     /** Puts a backup's rows back (an undo on MySQL has just re-created what the drop removed). */
