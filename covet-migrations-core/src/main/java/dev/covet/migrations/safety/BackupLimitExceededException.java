@@ -23,7 +23,8 @@ public class BackupLimitExceededException extends MigrationException {
      */
     public BackupLimitExceededException(String migration, String drop, String operationType, String table, long rows, long maxRows,
                                         boolean beforeRun) {
-        super(migration + " drops " + drop + " holding " + rows + " row(s), more than covet.migrations.backup.max-rows ("
+        super(migration + " drops " + drop + " holding " + rows + (operationType.equals("DROP_COLUMN") ? " non-null value(s)" : " row(s)")
+                + ", more than covet.migrations.backup.max-rows ("
                 + maxRows + ") allows Covet to back up before a drop." + (beforeRun ? " Nothing was changed." : "")
                 + " To keep the rows, back them up anyway with 'covet migrate --force' (as 'covet rollback --force' goes"
                 + " ahead despite the risk, with its backup), or raise covet.migrations.backup.max-rows to at least " + rows

@@ -214,6 +214,21 @@ class DropBackupTest {
         }
     }
 
+    @AllDatabases
+    void aColumnAboveMaxRowsIsCountedByItsNonNullValues(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_library.yaml", AUTHORS_AND_BOOKS);
+            MigrationRunner runner = runner(db, files, 2);
+            runner.migrate();
+            seed(db);
+            files.write("0002_drop_price.yaml", "operations:\n  - {type: DROP_COLUMN, table: book, column: price}\n");
+            assertThatThrownBy(runner::migrate).isInstanceOf(BackupLimitExceededException.class)
+                    .hasMessageContaining("0002_drop_price drops column book.price holding 3 non-null value(s)")
+                    .hasMessageContaining("'backup: false' to that DROP_COLUMN operation");
+            assertThat(books(db)).isEqualTo(BOOKS);
+        }
+    }
+
     /**
      * An entity renamed Author -> Writer, generated as DROP TABLE author + CREATE TABLE writer while book.author_id
      * references author: re-adding the foreign key fails on the books' author ids. PostgreSQL and SQLite roll the
