@@ -86,6 +86,9 @@ final class MigrationYamlWriter {
             if (o.previous() != null) {
                 writeTable(n.putObject("previous"), o.previous(), false);
             }
+            if (!o.backup()) {
+                n.put("backup", false);
+            }
         } else if (op instanceof RenameTable o) {
             n.put("table", o.table());
             n.put("new_name", o.newName());
@@ -100,6 +103,9 @@ final class MigrationYamlWriter {
             n.put("column", o.column());
             if (o.previous() != null) {
                 n.set("previous", column(o.previous()));
+            }
+            if (!o.backup()) {
+                n.put("backup", false);
             }
         } else if (op instanceof AlterColumn o) {
             n.put("table", o.table());

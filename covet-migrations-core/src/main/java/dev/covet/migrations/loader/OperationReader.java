@@ -42,9 +42,9 @@ final class OperationReader {
                 f.allowOnly(Set.of("type", "table", "columns", "primary_key", "foreign_keys", "indexes", "constraints"));
                 return new CreateTable(DefinitionReader.table(without(f, "type"), "table"));
             case "DROP_TABLE":
-                f.allowOnly(Set.of("type", "table", "previous"));
+                f.allowOnly(Set.of("type", "table", "previous", "backup"));
                 return new DropTable(DefinitionReader.identifier(f, "table"),
-                        f.has("previous") ? previousTable(f) : null);
+                        f.has("previous") ? previousTable(f) : null, f.optBoolean("backup", true));
             case "RENAME_TABLE":
                 f.allowOnly(Set.of("type", "table", "new_name"));
                 return new RenameTable(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "new_name"));
@@ -54,9 +54,9 @@ final class OperationReader {
                 return new AddColumn(DefinitionReader.identifier(f, "table"), added,
                         DefinitionReader.columnDefault(f, "fill_existing_rows", added.type()));
             case "DROP_COLUMN":
-                f.allowOnly(Set.of("type", "table", "column", "previous"));
+                f.allowOnly(Set.of("type", "table", "column", "previous", "backup"));
                 return new DropColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "column"),
-                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null);
+                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null, f.optBoolean("backup", true));
             case "ALTER_COLUMN":
                 f.allowOnly(Set.of("type", "table", "column", "previous", "fill_null_rows"));
                 ColumnSchema altered = DefinitionReader.column(f.object("column"));

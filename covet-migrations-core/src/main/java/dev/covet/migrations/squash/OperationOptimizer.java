@@ -215,7 +215,7 @@ public final class OperationOptimizer {
                 return Optional.of(List.of(new AlterColumn(first.table(), second.column(), first.previous())));
             }
             if (b instanceof DropColumn drop && drop.column().equals(first.column().name())) {
-                return Optional.of(List.of(new DropColumn(drop.table(), drop.column(), first.previous())));
+                return Optional.of(List.of(new DropColumn(drop.table(), drop.column(), first.previous(), drop.backup())));
             }
         }
         if (a instanceof AddIndex add && b instanceof DropIndex drop
