@@ -38,6 +38,12 @@ import java.util.TreeMap;
  * readable, deterministic ones: {@code fk_<table>_<columns>}, {@code uk_<table>_<columns>}. Declared CHECK
  * constraints are read too ({@link DeclaredChecks}); unnamed ones are named {@code ck_<table>_<column>} or
  * {@code ck_<table>_<hash>}.
+ *
+ * <p>When the Bean Validation API is on the class path, the model also carries what Hibernate applies from it to its
+ * own DDL ({@link HibernateBootConstraints}): NOT NULL from {@code @NotNull}/{@code @NotBlank}/{@code @NotEmpty},
+ * lengths from {@code @Size(max)}, with Hibernate's rules and settings. The application's Hibernate settings
+ * (naming, dialect, {@code jakarta.persistence.validation.mode}, ...) are honoured; those that would connect to a
+ * database or create a schema are overridden: the model is always read offline.
  */
 public final class JpaModelReader {
 
@@ -63,14 +69,15 @@ public final class JpaModelReader {
     public SchemaState read(Collection<Class<?>> entityClasses) {
         Map<String, Object> all = new HashMap<>();
         all.put("hibernate.dialect", hibernateDialect(dialect));
-        all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         all.put("hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
         all.putAll(settings);
+        HibernateBootConstraints.offline(all);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(all).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entityClasses.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
+            HibernateBootConstraints.apply(metadata, registry);
             List<TableSchema> tables = new ArrayList<>();
             DeclaredChecks checks = new DeclaredChecks(metadata);
             for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
