@@ -5,7 +5,12 @@ import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.testing.TestDatabase;
 
+import dev.covet.migrations.schema.ColumnType;
+
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +39,31 @@ final class SchemaShapes {
         return shapes;
     }
 
-    /** The differences, one line each ("table.column: covet ... hibernate ..."); empty when the schemas are the same. */
-    static List<String> differences(Map<String, TableShape> covet, Map<String, TableShape> hibernate) {
+    /**
+     * The columns of native MySQL {@code enum(...)} type, as {@code table.column}: what Hibernate writes on MySQL for
+     * an {@code @Enumerated(STRING)} field, where Covet's portable model has VARCHAR (of the length Hibernate's mapping
+     * gives the column, as on the other databases). Empty on the other databases.
+     */
+    static Set<String> nativeEnumColumns(TestDatabase db) throws SQLException {
+        Set<String> columns = new TreeSet<>();
+        if (db.kind().equals("mysql")) {
+            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT table_name, column_name FROM information_schema.columns"
+                            + " WHERE table_schema = DATABASE() AND data_type = 'enum'")) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1) + "." + rs.getString(2));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The differences, one line each ("table.column: covet ... hibernate ..."); empty when the schemas are the same.
+     * A column of {@code hibernateEnums} matches a Covet VARCHAR that holds all its values (the reader reads an
+     * enum as a VARCHAR as long as its longest value), the rest of the column being the same.
+     */
+    static List<String> differences(Map<String, TableShape> covet, Map<String, TableShape> hibernate, Set<String> hibernateEnums) {
         List<String> out = new ArrayList<>();
         TreeSet<String> tables = new TreeSet<>(covet.keySet());
         tables.addAll(hibernate.keySet());
@@ -49,7 +77,8 @@ final class SchemaShapes {
             TreeSet<String> columns = new TreeSet<>(c.columns().keySet());
             columns.addAll(h.columns().keySet());
             for (String column : columns) {
-                if (!Objects.equals(c.columns().get(column), h.columns().get(column))) {
+                if (!Objects.equals(c.columns().get(column), h.columns().get(column))
+                        && !(hibernateEnums.contains(table + "." + column) && holdsEnum(c.columns().get(column), h.columns().get(column)))) {
                     out.add(table + "." + column + ": covet " + c.columns().get(column) + ", hibernate " + h.columns().get(column));
                 }
             }
@@ -59,6 +88,12 @@ final class SchemaShapes {
             compare(out, table, "indexes", c.indexes(), h.indexes());
         }
         return out;
+    }
+
+    private static boolean holdsEnum(TableShape.ColumnShape covet, TableShape.ColumnShape hibernateEnum) {
+        return covet != null && hibernateEnum != null && covet.type().kind() == ColumnType.Kind.VARCHAR
+                && covet.type().length() >= hibernateEnum.type().length()
+                && covet.nullable() == hibernateEnum.nullable() && covet.autoIncrement() == hibernateEnum.autoIncrement();
     }
 
     private static void compare(List<String> out, String table, String what, Object covet, Object hibernate) {
