@@ -34,6 +34,11 @@ final class HibernateBootConstraints {
         settings.put("hibernate.hbm2ddl.auto", "none");
         settings.put("jakarta.persistence.schema-generation.database.action", "none");
         settings.put("jakarta.persistence.schema-generation.scripts.action", "none");
+        // Nor are the tables of the multi-table mutation strategies created at start (they need a connection).
+        settings.put("hibernate.query.mutation_strategy.persistent.create_tables", "false");
+        settings.put("hibernate.query.mutation_strategy.persistent.drop_tables", "false");
+        settings.put("hibernate.query.mutation_strategy.global_temporary.create_tables", "false");
+        settings.put("hibernate.query.mutation_strategy.global_temporary.drop_tables", "false");
     }
 
     /** Mutates the metadata's mapping as Hibernate's Bean Validation integration does, when that API is present. */

@@ -15,6 +15,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
@@ -70,6 +71,12 @@ public final class JpaModelReader {
         Map<String, Object> all = new HashMap<>();
         all.put("hibernate.dialect", hibernateDialect(dialect));
         all.put("hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+        if (dialect.name().equals("sqlite")) {
+            // Offline, Hibernate's SQLite dialect assumes version 2 and then writes CHAR and NCHAR without a length;
+            // every SQLite a JDBC driver opens is 3, which is what the application's Hibernate sees.
+            all.put("jakarta.persistence.database-product-name", "SQLite");
+            all.put("jakarta.persistence.database-major-version", "3");
+        }
         all.putAll(settings);
         HibernateBootConstraints.offline(all);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(all).build();
@@ -78,6 +85,11 @@ public final class JpaModelReader {
             entityClasses.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             HibernateBootConstraints.apply(metadata, registry);
+            if (metadata instanceof MetadataImplementor implementor) {
+                // Hibernate orders columns (a table's, a primary key's) by its column ordering strategy only when a
+                // schema action will write DDL; do it here as its create would, under the application's strategy.
+                implementor.orderColumns(true);
+            }
             List<TableSchema> tables = new ArrayList<>();
             DeclaredChecks checks = new DeclaredChecks(metadata);
             for (Namespace namespace : metadata.getDatabase().getNamespaces()) {

@@ -20,7 +20,7 @@ public class Publisher {
     @Size(max = 100)
     @Column(unique = true)
     public String name;
-    /** Not cascaded (@Valid): the address's @NotNull is no part of this table's DDL, its @Size is. */
+    /** Not cascaded (no @Valid): none of the address's constraints are part of this table's DDL, as Hibernate has it. */
     @Embedded
     public Address address;
 }
