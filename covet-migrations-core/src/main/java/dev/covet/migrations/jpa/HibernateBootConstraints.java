@@ -4,6 +4,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
 import org.hibernate.boot.registry.classloading.spi.ClassLoadingException;
+import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.service.ServiceRegistry;
 
 /**
@@ -30,6 +31,9 @@ final class HibernateBootConstraints {
     static void offline(java.util.Map<String, Object> settings) {
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         settings.put("hibernate.connection.provider_class", NoConnections.INSTANCE);
+        settings.put("hibernate.resource.beans.container", DeferredBeans.INSTANCE);
+        // Queries are no part of the schema: a broken named query is Hibernate's to report, at the application's start.
+        settings.put("hibernate.query.startup_check", "false");
         // Whatever the application's properties say, nothing is created, dropped or scripted from here.
         settings.put("hibernate.hbm2ddl.auto", "none");
         settings.put("jakarta.persistence.schema-generation.database.action", "none");
@@ -43,12 +47,25 @@ final class HibernateBootConstraints {
 
     /** Mutates the metadata's mapping as Hibernate's Bean Validation integration does, when that API is present. */
     static void apply(Metadata metadata, ServiceRegistry registry) {
-        if (!present(registry)) {
+        if (!present(registry) || turnedOff(registry.requireService(ConfigurationService.class).getSettings())) {
             return;
         }
         try (SessionFactory ignored = metadata.getSessionFactoryBuilder().build()) {
             // Built for its side effect on the mapping; closed at once.
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Hibernate could not start offline from the entities, which Covet does to apply "
+                    + "Bean Validation to the model as Hibernate's DDL does (" + e.getMessage() + "); fix the mapping, or set "
+                    + "spring.jpa.properties.hibernate.validator.apply_to_ddl=false to leave Bean Validation out of the "
+                    + "schema (then for Hibernate too)", e);
         }
+    }
+
+    /** Whether the settings keep Hibernate from applying Bean Validation to DDL: then no session factory is needed. */
+    private static boolean turnedOff(java.util.Map<String, Object> settings) {
+        Object mode = settings.getOrDefault("jakarta.persistence.validation.mode", settings.get("javax.persistence.validation.mode"));
+        Object toDdl = settings.get("hibernate.validator.apply_to_ddl");
+        return (mode != null && mode.toString().trim().equalsIgnoreCase("none"))
+                || (toDdl != null && toDdl.toString().trim().equalsIgnoreCase("false"));
     }
 
     /** The check Hibernate's integrator makes, with the class loaders Hibernate uses. */

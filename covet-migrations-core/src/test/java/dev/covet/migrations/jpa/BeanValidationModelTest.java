@@ -5,6 +5,7 @@ import dev.covet.migrations.jpa.validated.Animal;
 import dev.covet.migrations.jpa.validated.Dog;
 import dev.covet.migrations.jpa.validated.Member;
 import dev.covet.migrations.jpa.validated.Team;
+import dev.covet.migrations.jpa.validated.Ticket;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
@@ -77,6 +78,13 @@ class BeanValidationModelTest {
                 "hibernate.hbm2ddl.auto", "create",
                 "jakarta.persistence.schema-generation.database.action", "drop-and-create")).read(MODEL);
         assertThat(column(state.requireTable("members"), "full_name").nullable()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mysql", "sqlite"})
+    void anEntityListenerOnlyTheApplicationCanMakeDoesNotStopTheReader(String dialectName) {
+        TableSchema tickets = new JpaModelReader(Dialect.forName(dialectName)).read(List.of(Ticket.class)).requireTable("tickets");
+        assertThat(column(tickets, "subject").nullable()).isFalse();
     }
 
     private static ColumnSchema column(TableSchema table, String name) {

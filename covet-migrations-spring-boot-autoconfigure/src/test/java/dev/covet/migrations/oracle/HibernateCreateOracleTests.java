@@ -3,6 +3,7 @@ package dev.covet.migrations.oracle;
 import dev.covet.migrations.oracle.adopt.AdoptApplication;
 import dev.covet.migrations.oracle.library.LibraryApplication;
 import dev.covet.migrations.oracle.v1.OracleV1Application;
+import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.oracle.v2.OracleV2Application;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
@@ -53,16 +54,32 @@ class HibernateCreateOracleTests {
 
     @AllDatabases
     void library(DatabaseKind kind) throws Exception {
-        assertCovetMakesWhatHibernateCreates(kind, List.of(LibraryApplication.class), "people", "authors", "members",
-                "books", "book_authors", "book_keywords", "branch_opening_hours", "media_items");
+        SortedMap<String, TableShape> hibernate = assertCovetMakesWhatHibernateCreates(kind, List.of(LibraryApplication.class),
+                "people", "authors", "members", "books", "book_authors", "book_keywords", "branch_opening_hours", "media_items");
+        // What makes this model a test of the reader: Hibernate's create applied Bean Validation and the JPA property,
+        // so Covet's migrations, equal to it, did too.
+        assertThat(hibernate.get("people").columns().get("full_name").nullable()).as("@NotBlank").isFalse();
+        assertThat(hibernate.get("people").columns().get("full_name").type()).as("@Size(max = 80)")
+                .isEqualTo(ColumnType.varchar(80));
+        assertThat(hibernate.get("people").columns().get("email").nullable()).as("@NotNull in a @Valid @NotNull embeddable")
+                .isFalse();
+        assertThat(hibernate.get("members").columns().get("level").nullable()).as("@NotNull in a JOINED subclass").isFalse();
+        assertThat(hibernate.get("media_items").columns().get("narrator").nullable()).as("@NotBlank in a SINGLE_TABLE subclass")
+                .isTrue();
+        assertThat(hibernate.get("books").columns().get("list_price").type()).as("@Digits(integer = 6, fraction = 2)")
+                .isEqualTo(ColumnType.decimal(8, 2));
+        // 36 characters (CHAR(36); VARCHAR(36) as MariaDB's dialect writes it), not UUID, BINARY(16) or BLOB.
+        ColumnType publicId = hibernate.get("people").columns().get("public_id").type();
+        assertThat(publicId.kind().isText() && publicId.length() == 36)
+                .as("spring.jpa.properties.hibernate.type.preferred_uuid_jdbc_type=CHAR: " + publicId).isTrue();
     }
 
     /**
      * Generates and applies one migration per version of the application on one database, lets the last version's
-     * Hibernate create its schema on another, and compares the two.
+     * Hibernate create its schema on another, and compares the two; returns Hibernate's schema.
      */
-    private void assertCovetMakesWhatHibernateCreates(DatabaseKind kind, List<Class<?>> versions, String... someTables)
-            throws Exception {
+    private SortedMap<String, TableShape> assertCovetMakesWhatHibernateCreates(DatabaseKind kind, List<Class<?>> versions,
+            String... someTables) throws Exception {
         try (TestDatabase covet = kind.create(); TestDatabase hibernate = kind.create()) {
             for (int i = 0; i < versions.size(); i++) {
                 Class<?> version = versions.get(i);
@@ -81,6 +98,7 @@ class HibernateCreateOracleTests {
             assertThat(SchemaShapes.differences(byCovet, byHibernate, SchemaShapes.nativeEnumColumns(hibernate)))
                     .as("how the schema of Covet's migrations differs from Hibernate's create on " + kind)
                     .isEmpty();
+            return byHibernate;
         }
     }
 }

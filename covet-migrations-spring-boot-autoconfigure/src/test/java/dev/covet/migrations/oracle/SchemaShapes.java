@@ -1,21 +1,20 @@
 package dev.covet.migrations.oracle;
 
 import dev.covet.migrations.introspect.SchemaReader;
+import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.testing.TestDatabase;
 
-import dev.covet.migrations.schema.ColumnType;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.Set;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
