@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * own DDL ({@link HibernateBootConstraints}): NOT NULL from {@code @NotNull}/{@code @NotBlank}/{@code @NotEmpty},
  * lengths from {@code @Size(max)}, with Hibernate's rules and settings. The application's Hibernate settings
  * (naming, dialect, {@code jakarta.persistence.validation.mode}, ...) are honoured; those that would connect to a
- * database or create a schema are overridden: the model is always read offline.
+ * database or create a schema are overridden: the model is always read offline. Columns and composite keys are
+ * ordered by Hibernate's column ordering strategy, as its {@code create} orders them.
  */
 public final class JpaModelReader {
 
