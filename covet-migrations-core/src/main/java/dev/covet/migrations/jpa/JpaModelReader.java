@@ -15,6 +15,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
@@ -38,6 +39,13 @@ import java.util.TreeMap;
  * readable, deterministic ones: {@code fk_<table>_<columns>}, {@code uk_<table>_<columns>}. Declared CHECK
  * constraints are read too ({@link DeclaredChecks}); unnamed ones are named {@code ck_<table>_<column>} or
  * {@code ck_<table>_<hash>}.
+ *
+ * <p>When the Bean Validation API is on the class path, the model also carries what Hibernate applies from it to its
+ * own DDL ({@link HibernateBootConstraints}): NOT NULL from {@code @NotNull}/{@code @NotBlank}/{@code @NotEmpty},
+ * lengths from {@code @Size(max)}, with Hibernate's rules and settings. The application's Hibernate settings
+ * (naming, dialect, {@code jakarta.persistence.validation.mode}, ...) are honoured; those that would connect to a
+ * database or create a schema are overridden: the model is always read offline. Columns and composite keys are
+ * ordered by Hibernate's column ordering strategy, as its {@code create} orders them.
  */
 public final class JpaModelReader {
 
@@ -63,14 +71,26 @@ public final class JpaModelReader {
     public SchemaState read(Collection<Class<?>> entityClasses) {
         Map<String, Object> all = new HashMap<>();
         all.put("hibernate.dialect", hibernateDialect(dialect));
-        all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         all.put("hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+        if (dialect.name().equals("sqlite")) {
+            // Offline, Hibernate's SQLite dialect assumes version 2 and then writes CHAR and NCHAR without a length;
+            // every SQLite a JDBC driver opens is 3, which is what the application's Hibernate sees.
+            all.put("jakarta.persistence.database-product-name", "SQLite");
+            all.put("jakarta.persistence.database-major-version", "3");
+        }
         all.putAll(settings);
+        HibernateBootConstraints.offline(all);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(all).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entityClasses.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
+            HibernateBootConstraints.apply(metadata, registry);
+            if (metadata instanceof MetadataImplementor implementor) {
+                // Hibernate orders columns (a table's, a primary key's) by its column ordering strategy only when a
+                // schema action will write DDL; do it here as its create would, under the application's strategy.
+                implementor.orderColumns(true);
+            }
             List<TableSchema> tables = new ArrayList<>();
             DeclaredChecks checks = new DeclaredChecks(metadata);
             for (Namespace namespace : metadata.getDatabase().getNamespaces()) {

@@ -57,6 +57,8 @@ class SchemaReaderNormalizationTest {
         assertThat(MySqlTypes.parse("binary(16)")).isEqualTo(new ColumnType(Kind.BINARY, 16, null, null));
         assertThat(PostgresSchemaReader.type("t", "c", "oid")).isEqualTo(ColumnType.of(Kind.OID));
         assertThat(MySqlTypes.parse("bigint(20) unsigned")).isEqualTo(ColumnType.of(Kind.BIGINT));
+        assertThat(MySqlTypes.parse("enum('active','closed','suspended')")).isEqualTo(ColumnType.varchar(9));
+        assertThat(MySqlTypes.parse("enum('it''s','no')")).isEqualTo(ColumnType.varchar(4));
     }
 
     @Test
