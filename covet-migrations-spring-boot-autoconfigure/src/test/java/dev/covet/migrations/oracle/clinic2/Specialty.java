@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
 
 @Entity
 @Table(name = "specialties")
@@ -15,6 +16,8 @@ public class Specialty {
     public Integer id;
     @Column(nullable = false, length = 80)
     public String name;
-    @Column(nullable = false, length = 200)
+    /** Bean Validation, not @Column: Hibernate applies it to its DDL, so the column becomes NOT NULL. */
+    @NotNull
+    @Column(length = 200)
     public String description;
 }
