@@ -29,6 +29,11 @@ class GenerationDecisionsTests {
     private static final Class<?> BEFORE = dev.covet.migrations.oracle.clinic1.ClinicApplication.class;
     private static final Class<?> AFTER = dev.covet.migrations.oracle.clinic2.ClinicApplication.class;
 
+    /** What the clinic's second version needs decided: every rename, and values for rows. */
+    static final String[] DECISIONS = {"--rename", "owners.telephone=phone_number", "--rename", "owners.birth_date=date_of_birth",
+            "--rename", "author=writer", "--rename", "tag=label", "--rename", "vet_specialties=vet_specializations",
+            "--default", "owners.active=false", "--default", "specialties.description=n/a"};
+
     @TempDir
     Path migrations;
 
@@ -46,11 +51,9 @@ class GenerationDecisionsTests {
             assertThat(OracleApps.command(AFTER, db, migrations, "makemigrations", "--check")).isEqualTo(1);
             assertThat(files()).containsExactly("0001_initial.yaml");
 
-            assertThat(OracleApps.command(AFTER, db, migrations, "makemigrations", "--no-input", "--name", "renames",
-                    "--rename", "owners.telephone=phone_number", "--rename", "owners.birth_date=date_of_birth",
-                    "--rename", "author=writer", "--rename", "tag=label",
-                    "--rename", "vet_specialties=vet_specializations", "--default", "owners.active=false",
-                    "--default", "specialties.description=n/a")).isZero();
+            List<String> args = new java.util.ArrayList<>(List.of("makemigrations", "--no-input", "--name", "renames"));
+            args.addAll(List.of(DECISIONS));
+            assertThat(OracleApps.command(AFTER, db, migrations, args.toArray(String[]::new))).isZero();
             assertThat(files()).containsExactly("0001_initial.yaml", "0002_renames.yaml");
             String second = Files.readString(migrations.resolve("0002_renames.yaml"));
             assertThat(second).contains("# Decided when this file was generated:",
