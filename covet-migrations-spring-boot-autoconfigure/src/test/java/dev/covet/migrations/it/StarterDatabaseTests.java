@@ -177,13 +177,14 @@ class StarterDatabaseTests {
         }
     }
 
-    @AllDatabases
-    void commandUsageErrorsExitWithTwo(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create()) {
-            assertThat(command(db, "rollback", "--steps", "0")).isEqualTo(2);
-            assertThat(command(db, "status", "--bogus")).isEqualTo(2);
+    /**
+     * Bad usage ends the application with exit code 2. Which usages are bad does not depend on the database or on a
+     * running application: CovetCommandDispatcherTests checks those without starting one.
+     */
+    @org.junit.jupiter.api.Test
+    void commandUsageErrorsExitWithTwo() throws Exception {
+        try (TestDatabase db = new DatabaseKind("sqlite").create()) {
             assertThat(command(db, "makemigrations", "--name", "Add-Email")).isEqualTo(2);
-            assertThat(command(db, "audit", "--since", "soon")).isEqualTo(2);
         }
     }
 

@@ -111,6 +111,8 @@ public class MakeMigrationsCommand implements CovetCommand {
         if (check && dryRun) {
             throw new UsageException("--check and --dry-run do not go together: --check already writes nothing");
         }
+        // Flags are checked before anything is read: a malformed one is bad usage, whatever the model.
+        RenameDetector detector = detector(command);
         if (model == null && !command.flag("empty")) {
             output.error(command.json(), "no entity model: JPA is not on the classpath or manages no entities"
                     + " (use --empty for a migration to write by hand)", null);
@@ -126,7 +128,6 @@ public class MakeMigrationsCommand implements CovetCommand {
             output.error(command.json(), e.getMessage() + " (use --empty for a migration to write by hand)", null);
             return ExitCodes.FAILURE;
         }
-        RenameDetector detector = detector(command);
         MakeMigrations makeMigrations = new MakeMigrations(source.runner(), detector);
         List<MakeMigrationsResult> results;
         if (check || dryRun) {

@@ -1,5 +1,6 @@
 package dev.covet.migrations.autoconfigure.cli;
 
+import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +18,9 @@ class CovetCommandDispatcherTests {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final CovetCommandDispatcher dispatcher = new CovetCommandDispatcher(
-            List.of(new MakeMigrationsCommand(null, new dev.covet.migrations.autoconfigure.CovetMigrationsProperties(), null),
-                    new SquashCommand(null, new dev.covet.migrations.autoconfigure.CovetMigrationsProperties()), new AuditCommand(null)),
+            List.of(new MakeMigrationsCommand(null, new CovetMigrationsProperties(), null),
+                    new SquashCommand(null, new CovetMigrationsProperties()), new AuditCommand(null),
+                    new RollbackCommand(null), new StatusCommand(null)),
             new CommandOutput(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
 
     private int run(String... args) {
@@ -52,6 +54,28 @@ class CovetCommandDispatcherTests {
         assertThat(run("makemigrations", "--bogus")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("unknown option --bogus").contains("usage: covet makemigrations");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsOfEveryKindExitWithTwoBeforeTouchingTheDatabase() {
+        assertThat(run("rollback", "--steps", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("status", "--bogus")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("audit", "--since", "soon")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("makemigrations", "--rename", "owners.telephone")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--rename needs TABLE.OLD=NEW");
+        assertThat(run("makemigrations", "--default", "active=false")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("makemigrations", "--check", "--dry-run")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("makemigrations", "--name", "a", "--name", "b")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--name given twice");
+    }
+
+    @Test
+    void everyCommandPrintsItsHelpAndSucceeds() {
+        for (String command : List.of("makemigrations", "squash", "audit", "rollback", "status")) {
+            assertThat(run(command, "--help")).as(command).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(out()).contains("usage: covet " + command, "--json", "--help");
+        }
+        assertThat(out()).contains("--rename T.OLD=NEW", "--no-input", "--check", "--dry-run");
     }
 
     @Test
