@@ -34,9 +34,12 @@ class ShopApplicationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The database's directory, deleted by JUnit after the class. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path dir;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("covet-shop-");
         registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + dir.resolve("shop.db"));
     }
 

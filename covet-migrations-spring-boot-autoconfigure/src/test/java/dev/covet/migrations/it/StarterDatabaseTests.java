@@ -38,6 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ResourceLock("spring-boot-logging")
 class StarterDatabaseTests {
 
+    /** Directories the commands write into; JUnit deletes them after each test. */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path scratch;
+
     /** Starts the application without touching the schema: for tests of what answers before the engine. */
     private static final String[] WITHOUT_MIGRATING = {"covet.migrations.run-on-startup=false",
             "spring.jpa.hibernate.ddl-auto=none"};
@@ -190,7 +194,7 @@ class StarterDatabaseTests {
 
     @AllDatabases
     void makemigrationsSquashAndAuditCommands(DatabaseKind kind) throws Exception {
-        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("covet-out-");
+        java.nio.file.Path out = java.nio.file.Files.createDirectories(scratch.resolve("out"));
         try (TestDatabase db = kind.create()) {
             String outDir = "--covet.migrations.output-directory=" + out;
             // The test entities match the two migration files: nothing to generate.
@@ -213,7 +217,7 @@ class StarterDatabaseTests {
 
     @AllDatabases
     void squashCommandWritesAFileThatAFreshDatabaseRunsAlone(DatabaseKind kind) throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("covet-squash-");
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(scratch.resolve("squash"));
         for (String file : List.of("0001_create_gadget.yaml", "0002_create_tag.yaml")) {
             java.nio.file.Files.copy(java.nio.file.Path.of(getClass().getResource("/db/it-migrations/" + file).toURI()),
                     dir.resolve(file));
@@ -236,7 +240,7 @@ class StarterDatabaseTests {
 
     @AllDatabases
     void expandThenContractPhasesAndLintCommand(DatabaseKind kind) throws Exception {
-        java.nio.file.Path extra = java.nio.file.Files.createTempDirectory("covet-phases-");
+        java.nio.file.Path extra = java.nio.file.Files.createDirectories(scratch.resolve("phases"));
         java.nio.file.Files.writeString(extra.resolve("0003_add_note.yaml"), """
                 phase: expand
                 dependencies: [0002_create_tag]
