@@ -13,6 +13,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.dialect.MySqlDialect;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.lint.LintFinding;
 import dev.covet.migrations.lint.MigrationLinter;
@@ -70,7 +71,8 @@ public final class MigrationEngine {
     public Dialect dialect() {
         if (dialect == null) {
             Dialect configured = config.dialect();
-            if (configured != null && !(configured instanceof SqliteDialect)) {
+            // SQLite's version and MySQL's sql_mode change what is rendered: those are read from a connection.
+            if (configured != null && !(configured instanceof SqliteDialect) && !(configured instanceof MySqlDialect)) {
                 dialect = configured;
                 return dialect;
             }
@@ -78,7 +80,7 @@ public final class MigrationEngine {
                 return dialect(c);
             } catch (SQLException e) {
                 if (configured != null) {
-                    Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
+                    Log.INSTANCE.debug("cannot read the database's version or settings ({}); assuming the defaults", e.getMessage());
                     dialect = configured;
                     return dialect;
                 }
@@ -95,7 +97,8 @@ public final class MigrationEngine {
     private Dialect dialect(Connection c) throws SQLException {
         if (dialect == null) {
             Dialect d = config.dialect() != null ? config.dialect() : Dialect.forJdbcUrl(c.getMetaData().getURL());
-            dialect = d instanceof SqliteDialect sqlite ? forSqliteVersion(sqlite, c) : d;
+            dialect = d instanceof SqliteDialect sqlite ? forSqliteVersion(sqlite, c)
+                    : d instanceof MySqlDialect mysql ? forMySqlSession(mysql, c) : d;
         }
         return dialect;
     }
@@ -107,6 +110,16 @@ public final class MigrationEngine {
         } catch (SQLException e) {
             Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
             return sqlite;
+        }
+    }
+
+    /** Whether a backslash escapes in string literals depends on the session's sql_mode: render for this one. */
+    private static MySqlDialect forMySqlSession(MySqlDialect mysql, Connection c) {
+        try {
+            return mysql.forSession(c);
+        } catch (SQLException e) {
+            Log.INSTANCE.debug("cannot read the MySQL sql_mode ({}); assuming backslash escapes", e.getMessage());
+            return mysql;
         }
     }
 
