@@ -19,7 +19,7 @@ import java.util.Deque;
  * spares a cold start the mapper's construction (hundreds of classes, 250–450 ms measured in the benchmarks), the
  * largest fixed cost of a run that parses files. The tree is what a mapper's {@code readTree} gives: objects,
  * arrays, strings, booleans, nulls, integers sized to fit and floating-point numbers as doubles; a repeated key
- * keeps its last value; anything after the first value (a second YAML document) is an error.
+ * is an error (a file must mean one thing, not whichever copy a reader keeps); anything after the first value (a second YAML document) is an error.
  */
 final class DocumentTrees {
 
@@ -67,6 +67,9 @@ final class DocumentTrees {
             }
             if (t == JsonToken.PROPERTY_NAME) {
                 name = p.currentName();
+                if (open.peek().has(name)) {
+                    throw new StreamReadException(p, "duplicate key '" + name + "' (each key may appear once in a mapping)");
+                }
                 continue;
             }
             JsonNode child = t == JsonToken.START_OBJECT ? NODES.objectNode()
@@ -95,7 +98,14 @@ final class DocumentTrees {
                 case LONG -> NODES.numberNode(p.getLongValue());
                 default -> NODES.numberNode(p.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> {
+                double value = p.getDoubleValue();
+                if (Double.isNaN(value) || Double.isInfinite(value)) {
+                    // 1e400 would otherwise become Infinity and fail later with a message naming no field.
+                    throw new StreamReadException(p, "number " + p.getString() + " is out of range");
+                }
+                yield NODES.numberNode(value);
+            }
             case VALUE_EMBEDDED_OBJECT -> {
                 Object embedded = p.getEmbeddedObject();
                 yield embedded == null ? NODES.nullNode() : NODES.stringNode(embedded.toString());
