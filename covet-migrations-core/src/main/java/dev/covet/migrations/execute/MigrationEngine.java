@@ -338,7 +338,7 @@ public final class MigrationEngine {
             Migration m = r.migration();
             String verb = r.direction() == Direction.UP ? "Applying" : "Rolling back";
             int position = i + 1;
-            Log.INSTANCE.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + m.description() + ")");
+            Log.INSTANCE.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + dev.covet.migrations.Printable.line(m.description()) + ")");
             notify(l -> l.onStart(new MigrationEvent(m.id(), r.direction(), position, total, Duration.ZERO, List.of(), 0, null)));
             HistoryRow previous = history.get(m.id());
             HistoryRow resume = previous != null && !previous.isApplied() ? previous : null;

@@ -97,7 +97,32 @@ final class MigrationDocumentReader {
             throw root.error("phase", e.getMessage());
         }
         return new Migration(id, root.optString("description"), dependencies, operations, forward, backward,
-                ids(root, "replaces", app), file.checksum(), file.location(), phase);
+                replaces(root, id), file.checksum(), file.location(), phase);
+    }
+
+    /**
+     * What a squash replaces: earlier migrations of its own app, each once. Anything else could not have been
+     * squashed into it, and would make the history of a database that applied it say what never ran.
+     */
+    private static List<MigrationId> replaces(Fields root, MigrationId id) {
+        List<MigrationId> ids = ids(root, "replaces", id.app());
+        java.util.Set<MigrationId> seen = new java.util.HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            MigrationId r = ids.get(i);
+            String field = root.path("replaces") + "[" + i + "]";
+            if (!r.app().equals(id.app())) {
+                throw new MigrationFileException(root.file(), field, r + " is a migration of another app: a squash replaces"
+                        + " migrations of its own app ('" + id.app() + "')");
+            }
+            if (r.number() > id.number() || r.equals(id)) {
+                throw new MigrationFileException(root.file(), field, r + " is not an earlier migration: a squash replaces"
+                        + " the migrations up to its own number");
+            }
+            if (!seen.add(r)) {
+                throw new MigrationFileException(root.file(), field, r + " is listed twice");
+            }
+        }
+        return ids;
     }
 
     static List<MigrationId> ids(Fields f, String key, String app) {

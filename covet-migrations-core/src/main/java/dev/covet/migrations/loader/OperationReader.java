@@ -159,7 +159,7 @@ final class OperationReader {
             List<SqlScriptSplitter.Statement> split;
             try {
                 split = SqlScriptSplitter.statements(texts.get(i));
-            } catch (SqlScanner.UnterminatedSqlException e) {
+            } catch (SqlScanner.UnclearSqlException e) {
                 throw new MigrationFileException(f.file(), field, "line " + e.line() + " of the SQL: " + e.problem());
             }
             for (SqlScriptSplitter.Statement s : split) {

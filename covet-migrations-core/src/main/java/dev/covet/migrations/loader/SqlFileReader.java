@@ -35,8 +35,8 @@ final class SqlFileReader {
         }
         boolean[] inCode;
         try {
-            inCode = lineStartsInCode(new SqlScanner(content));
-        } catch (SqlScanner.UnterminatedSqlException e) {
+            inCode = lineStartsInCode(content);
+        } catch (SqlScanner.UnclearSqlException e) {
             return MigrationId.DEFAULT_APP; // read() reports it with the file and line
         }
         String[] lines = content.split("\n", -1);
@@ -52,8 +52,8 @@ final class SqlFileReader {
     static Migration read(LoadedFile file, String content, List<MigrationId> defaultDependencies) {
         boolean[] inCode;
         try {
-            inCode = lineStartsInCode(new SqlScanner(content));
-        } catch (SqlScanner.UnterminatedSqlException e) {
+            inCode = lineStartsInCode(content);
+        } catch (SqlScanner.UnclearSqlException e) {
             throw new MigrationFileException(file.location(), "line " + e.line(), e.problem());
         }
         // Each section keeps every line of the file (other lines blank), so a statement's line is the file's.
@@ -137,7 +137,7 @@ final class SqlFileReader {
         List<SqlScriptSplitter.Statement> statements;
         try {
             statements = SqlScriptSplitter.statements(section);
-        } catch (SqlScanner.UnterminatedSqlException e) {
+        } catch (SqlScanner.UnclearSqlException e) {
             throw new MigrationFileException(file.location(), "line " + e.line(), e.problem());
         }
         for (SqlScriptSplitter.Statement s : statements) {
@@ -149,8 +149,24 @@ final class SqlFileReader {
         return out;
     }
 
+    /**
+     * Per line: whether it starts in code. Read as MySQL reads a backslash, else as PostgreSQL does when only that
+     * reading closes every quote; splitting the sections then refuses SQL the two readings split differently.
+     */
+    private static boolean[] lineStartsInCode(String content) {
+        try {
+            return lineStartsInCode(new SqlScanner(content, true));
+        } catch (SqlScanner.UnclearSqlException e) {
+            try {
+                return lineStartsInCode(new SqlScanner(content, false));
+            } catch (SqlScanner.UnclearSqlException ignored) {
+                throw e;
+            }
+        }
+    }
+
     /** Per line: whether it starts in code, not inside a block comment, quoted text or dollar-quoted body. */
-    static boolean[] lineStartsInCode(SqlScanner scanner) {
+    private static boolean[] lineStartsInCode(SqlScanner scanner) {
         String text = scanner.text();
         int lineCount = scanner.lineOf(text.length());
         boolean[] inCode = new boolean[lineCount];

@@ -20,10 +20,21 @@ final class SqlScanner {
     }
 
     private final String text;
+    private final boolean backslashEscapes;
     private final int[] lineStarts;
 
+    /** A scanner where a backslash escapes the next character in '...' (MySQL's default). */
     SqlScanner(String text) {
+        this(text, true);
+    }
+
+    /**
+     * @param backslashEscapes whether a backslash escapes the next character in '...' (MySQL without
+     *        NO_BACKSLASH_ESCAPES); without it only PostgreSQL's {@code E'...'} strings have backslash escapes
+     */
+    SqlScanner(String text, boolean backslashEscapes) {
         this.text = text;
+        this.backslashEscapes = backslashEscapes;
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
@@ -61,7 +72,7 @@ final class SqlScanner {
     /**
      * The comment or quoted text starting at {@code i}, or {@code null} when code starts there.
      *
-     * @throws UnterminatedSqlException when a block comment, quoted text or dollar-quoted body never ends: the rest
+     * @throws UnclearSqlException when a block comment, quoted text or dollar-quoted body never ends: the rest
      *         of the file would otherwise silently become part of it
      */
     Span spanAt(int i) {
@@ -74,7 +85,7 @@ final class SqlScanner {
         if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
             int end = text.indexOf("*/", i + 2);
             if (end < 0) {
-                throw new UnterminatedSqlException(lineOf(i), "a /* comment that is never closed with */");
+                throw new UnclearSqlException(lineOf(i), "a /* comment that is never closed with */");
             }
             return new Span(Kind.BLOCK_COMMENT, end + 2);
         }
@@ -86,7 +97,7 @@ final class SqlScanner {
             if (tag != null) {
                 int end = text.indexOf(tag, i + tag.length());
                 if (end < 0) {
-                    throw new UnterminatedSqlException(lineOf(i), "a " + tag + " quoted body that is never closed");
+                    throw new UnclearSqlException(lineOf(i), "a " + tag + " quoted body that is never closed");
                 }
                 return new Span(Kind.DOLLAR_QUOTED, end + tag.length());
             }
@@ -103,7 +114,7 @@ final class SqlScanner {
         int i = start + 1;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (c == '\\' && quote == '\'' && i + 1 < text.length()) {
+            if (c == '\\' && quote == '\'' && i + 1 < text.length() && (backslashEscapes || isEscapeString(start))) {
                 i += 2;
                 continue;
             }
@@ -116,7 +127,13 @@ final class SqlScanner {
             }
             i++;
         }
-        throw new UnterminatedSqlException(lineOf(start), "a " + quote + " quote that is never closed");
+        throw new UnclearSqlException(lineOf(start), "a " + quote + " quote that is never closed");
+    }
+
+    /** Whether the quote at {@code start} opens PostgreSQL's {@code E'...'}, where backslashes always escape. */
+    private boolean isEscapeString(int start) {
+        return start > 0 && (text.charAt(start - 1) == 'E' || text.charAt(start - 1) == 'e')
+                && (start == 1 || !isWordChar(text.charAt(start - 2)));
     }
 
     /** {@code $$} or {@code $tag$} starting at {@code i}, else {@code null}. */
@@ -131,17 +148,20 @@ final class SqlScanner {
         return null;
     }
 
-    /** A comment, quoted text or dollar-quoted body that runs to the end of the text. */
-    static final class UnterminatedSqlException extends IllegalArgumentException {
+    /**
+     * SQL that does not read as one thing: a comment, quoted text or dollar-quoted body that runs to the end of the
+     * text, or statements that split differently where a backslash escapes and where it does not.
+     */
+    static final class UnclearSqlException extends IllegalArgumentException {
 
         private final int line;
 
-        UnterminatedSqlException(int line, String what) {
+        UnclearSqlException(int line, String what) {
             super("line " + line + ": " + what);
             this.line = line;
         }
 
-        /** The 1-based line where the unclosed part starts. */
+        /** The 1-based line where the unclear part starts. */
         int line() {
             return line;
         }

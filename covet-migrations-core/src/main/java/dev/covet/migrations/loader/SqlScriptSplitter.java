@@ -44,9 +44,53 @@ public final class SqlScriptSplitter {
         return statements(script).stream().map(Statement::sql).toList();
     }
 
-    /** The script's statements with their lines; see {@link #split}. */
+    /**
+     * The script's statements with their lines; see {@link #split}. The script is split twice, once as MySQL reads a
+     * backslash in '...' (an escape) and once as PostgreSQL and SQLite do (a plain character): where the two differ
+     * the statements would be different ones on different databases (or a hidden second statement on one), and the
+     * script is refused.
+     *
+     * @throws IllegalArgumentException naming the line of an unclosed comment, quote or body, or of the first
+     *         statement that the two readings split differently
+     */
     public static List<Statement> statements(String script) {
-        SqlScanner scanner = new SqlScanner(script);
+        if (script.indexOf('\\') < 0) {
+            return statements(script, true); // without a backslash both readings are the same
+        }
+        List<Statement> escaping = null;
+        List<Statement> plain = null;
+        SqlScanner.UnclearSqlException escapingError = null;
+        SqlScanner.UnclearSqlException plainError = null;
+        try {
+            escaping = statements(script, true);
+        } catch (SqlScanner.UnclearSqlException e) {
+            escapingError = e;
+        }
+        try {
+            plain = statements(script, false);
+        } catch (SqlScanner.UnclearSqlException e) {
+            plainError = e;
+        }
+        if (escapingError != null && plainError != null) {
+            throw escapingError; // unclear either way
+        }
+        if (escapingError != null || plainError != null || !escaping.equals(plain)) {
+            int line = escapingError != null ? escapingError.line() : plainError != null ? plainError.line() : 1;
+            for (int i = 0; escapingError == null && plainError == null && i < Math.max(escaping.size(), plain.size()); i++) {
+                if (i >= escaping.size() || i >= plain.size() || !escaping.get(i).equals(plain.get(i))) {
+                    line = (i < escaping.size() ? escaping : plain).get(i).line();
+                    break;
+                }
+            }
+            throw new SqlScanner.UnclearSqlException(line, "a backslash before a quote ends the text on PostgreSQL and"
+                    + " SQLite but not on MySQL, so this is not the same SQL on every database: write a quote inside '...'"
+                    + " as '' (or use E'...' on PostgreSQL)");
+        }
+        return escaping;
+    }
+
+    private static List<Statement> statements(String script, boolean backslashEscapes) {
+        SqlScanner scanner = new SqlScanner(script, backslashEscapes);
         List<Statement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         StringBuilder code = new StringBuilder(); // the statement's code so far without comments, to spot routines

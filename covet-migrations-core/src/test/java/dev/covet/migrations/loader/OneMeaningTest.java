@@ -136,6 +136,21 @@ class OneMeaningTest {
         refused("0001_x.yaml", "operations:\n  - {type: RUN_SQL, sql: \"SELECT 1; /* open\"}\n", "operations[0].sql", "never closed");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"INSERT INTO t VALUES ('a\\'); DROP TABLE keep; --')", "INSERT INTO t VALUES ('It\\'s')",
+            "SELECT 'C:\\'"})
+    void sqlThatSplitsDifferentlyWhereABackslashEscapesIsRefused(String sql) {
+        refused("0001_x.sql", "CREATE TABLE t (id INT);\n" + sql + ";\n", "line 2", "not the same SQL on every database");
+        refused("0001_x.yaml", "operations:\n  - type: RUN_SQL\n    sql: |\n      " + sql + "\n", "operations[0].sql",
+                "not the same SQL on every database");
+    }
+
+    @Test
+    void backslashesThatMeanTheSameEverywhereAreAccepted() throws IOException {
+        Migration m = read("0001_x.sql", "INSERT INTO t VALUES ('a\\\\b', E'it\\'s', 'x');\nSELECT 1;\n");
+        assertThat(up(m)).hasSize(2);
+    }
+
     @Test
     void repeatedKeysAreRefusedInYamlAndJson() {
         refused("0001_x.yaml", "operations: []\noperations:\n  - {type: DROP_TABLE, table: t}\n", "duplicate key 'operations'", "line 2");
@@ -156,5 +171,41 @@ class OneMeaningTest {
                 "out of range", "line 4");
         refused("0001_x.json", "{\"operations\": [{\"type\": \"ADD_COLUMN\", \"table\": \"t\",\n"
                 + " \"column\": {\"name\": \"n\", \"type\": \"BIGINT\", \"default\": -1e400}}]}", "out of range", "line 2");
+    }
+
+    @Test
+    void impossibleValuesAreErrorsNamingTheField() {
+        String column = "operations:\n  - {type: ADD_COLUMN, table: t, column: {name: c, type: %s}}\n";
+        refused("0001_x.yaml", column.formatted("VARCHAR(0)"), "operations[0].column.type", "at least 1");
+        refused("0001_x.yaml", column.formatted("\"DECIMAL(2,5)\""), "operations[0].column.type", "scale");
+        refused("0001_x.yaml", column.formatted("VARCHAR(99999999999)"), "operations[0].column.type", "out of range");
+        refused("0001_x.yaml", column.formatted("TIMESTAMP(9)"), "operations[0].column.type", "6 digits");
+        refused("0001_x.yaml", "operations:\n  - {type: DROP_TABLE, table: true}\n", "operations[0].table", "must be a name");
+        refused("0001_x.yaml", "operations:\n  - {type: DROP_TABLE, table: 12}\n", "operations[0].table", "must be a name");
+        refused("0005_x.yaml", "replaces: [0009_later]\noperations: []\n", "replaces[0]", "not an earlier migration");
+        refused("0005_x.yaml", "replaces: [0005_x]\noperations: []\n", "replaces[0]", "not an earlier migration");
+        refused("0005_x.yaml", "replaces: [0001_a, 0001_a]\noperations: []\n", "replaces[1]", "twice");
+        refused("0005_x.yaml", "replaces: [\"other:0001_a\"]\noperations: []\n", "replaces[0]", "another app");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x > 0), CHECK (1 = 1", "(x > 0", "x = 'open", "x > 0; DROP TABLE t", "x > 0 -- c",
+            "x = 'a\\' OR 1 = 1 OR ''"})
+    void expressionsThatWouldLeaveTheirClauseAreRefused(String expression) {
+        String yaml = "operations:\n  - {type: ADD_CONSTRAINT, table: t, constraint: {name: c, kind: CHECK, expression: %s}}\n";
+        refused("0001_x.yaml", yaml.formatted("\"" + expression.replace("\\", "\\\\").replace("'", "'") + "\""),
+                "operations[0].constraint.expression");
+        String where = "operations:\n  - {type: ADD_INDEX, table: t, index: {name: i, columns: [x], where: %s}}\n";
+        refused("0001_x.yaml", where.formatted("\"" + expression.replace("\\", "\\\\") + "\""), "operations[0].index.where");
+        String def = "operations:\n  - {type: ADD_COLUMN, table: t, column: {name: c, type: INT, default: {sql: %s}}}\n";
+        refused("0001_x.yaml", def.formatted("\"" + expression.replace("\\", "\\\\") + "\""), "operations[0].column.default.sql");
+    }
+
+    @Test
+    void controlCharactersInWhatAFileSaysAreEscapedInMessages() {
+        assertThatThrownBy(() -> read("0001_x.yaml", "operations:\n  - {type: DROP_TABLE, table: \"a\\e[31mred\\nERROR forged\"}\n"))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("\\u001b[31mred\\nERROR forged")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b").doesNotContain("\n"));
     }
 }
