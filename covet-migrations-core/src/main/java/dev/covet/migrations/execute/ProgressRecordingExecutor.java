@@ -140,12 +140,22 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         } catch (SQLException | RuntimeException undoFailure) {
             String detail = "ran " + executed.size() + " statement(s): " + executed + "; failed at statement " + (failedIndex + 1)
                     + ": " + failedSql + " (" + cause.getMessage() + "); undo impossible: " + undoFailure.getMessage();
-            if (m.direction() == Direction.UP) {
-                context.history().update(c, m.migration().id(), HistoryRow.FAILED, failedIndex,
-                        (System.nanoTime() - start) / 1_000_000, StatementsFingerprint.detail(detail, m.steps(), failedIndex));
-            } else {
-                context.history().update(c, m.migration().id(), HistoryRow.FAILED, 0,
-                        (System.nanoTime() - start) / 1_000_000, "rollback " + detail);
+            try {
+                if (m.direction() == Direction.UP) {
+                    context.history().update(c, m.migration().id(), HistoryRow.FAILED, failedIndex,
+                            (System.nanoTime() - start) / 1_000_000, StatementsFingerprint.detail(detail, m.steps(), failedIndex));
+                } else {
+                    context.history().update(c, m.migration().id(), HistoryRow.FAILED, 0,
+                            (System.nanoTime() - start) / 1_000_000, "rollback " + detail);
+                }
+            } catch (SQLException | RuntimeException recordFailure) {
+                // The session is gone (killed, or the server ended it): the failure that names the file and the
+                // database's reason is still the one to report; the next start finds the RUNNING row, if any.
+                MigrationFailedException lost = new MigrationFailedException(what + "\n  The connection failed, so the"
+                        + " outcome could not be recorded (" + recordFailure.getMessage() + "); the next run checks what"
+                        + " this one left.", executed, cause);
+                lost.addSuppressed(recordFailure);
+                return lost;
             }
             return new MigrationFailedException(what + "\n  The completed statements could not be undone ("
                     + undoFailure.getMessage() + "). The migration is marked FAILED with what ran; fix the cause and run"
