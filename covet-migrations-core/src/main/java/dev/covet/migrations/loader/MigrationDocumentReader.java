@@ -30,6 +30,24 @@ final class MigrationDocumentReader {
                 .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
         private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
         private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+
+        static boolean isAlias(tools.jackson.core.JsonParser p) {
+            return p instanceof tools.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias();
+        }
+    }
+
+    /** The reader's message, without the names of its classes and settings (a user fixes the file, not Jackson). */
+    private static String plain(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            String lower = message.toLowerCase(java.util.Locale.ROOT);
+            return lower.contains("nesting") ? "nested deeper than " + 64 + " levels"
+                    : lower.contains("number") ? "a number with too many digits"
+                    : lower.contains("name") ? "a key that is too long"
+                    : "a value larger than the reader accepts";
+        }
+        // e.g. "... (from `StreamReadConstraints.getMaxNestingDepth()`)": keep the reason, drop the class
+        return message.replaceAll("\\s*\\(from `[^`]*`\\)", "").replaceAll("`[a-z]+(\\.[a-zA-Z]+)+[A-Z]\\w*`", "");
     }
 
     private MigrationDocumentReader() {
@@ -57,11 +75,12 @@ final class MigrationDocumentReader {
     static JsonNode jacksonTree(String location, FileFormat format, String content) {
         try {
             String text = format == FileFormat.YAML ? UNQUOTED_SIZED_TYPE.matcher(content).replaceAll("$1\"$2\"") : content;
-            return DocumentTrees.read(format == FileFormat.JSON ? Factories.JSON : Factories.YAML, text);
+            return format == FileFormat.JSON ? DocumentTrees.read(Factories.JSON, text)
+                    : DocumentTrees.read(Factories.YAML, text, Factories::isAlias);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new MigrationFileException(location, null, "not valid " + format + where + ": " + e.getOriginalMessage(), e);
+            throw new MigrationFileException(location, null, "not valid " + format + where + ": " + plain(e), e);
         }
     }
 
