@@ -151,9 +151,8 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
             } catch (SQLException | RuntimeException recordFailure) {
                 // The session is gone (killed, or the server ended it): the failure that names the file and the
                 // database's reason is still the one to report; the next start finds the RUNNING row, if any.
-                MigrationFailedException lost = new MigrationFailedException(what + "\n  The connection failed, so the"
-                        + " outcome could not be recorded (" + recordFailure.getMessage() + "); the next run checks what"
-                        + " this one left.", executed, cause);
+                MigrationFailedException lost = new MigrationFailedException(what + "\n  The connection was lost, so the"
+                        + " outcome could not be recorded; the next run checks what this one left.", executed, cause);
                 lost.addSuppressed(recordFailure);
                 return lost;
             }
