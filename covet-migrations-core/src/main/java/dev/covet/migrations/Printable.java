@@ -20,6 +20,15 @@ public final class Printable {
         return escape(text, true);
     }
 
+    /**
+     * The text for a log record: line breaks kept, every other control character escaped, and every line after the
+     * first indented, so that no line of it (a SQL statement's, say) can pass for a log record of its own.
+     */
+    public static String logBlock(String text) {
+        String kept = escape(text, true);
+        return kept == null ? null : kept.replaceAll("\n(?=\\S)", "\n  ");
+    }
+
     private static String escape(String text, boolean keepNewlines) {
         if (text == null) {
             return null;

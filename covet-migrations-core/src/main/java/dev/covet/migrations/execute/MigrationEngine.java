@@ -298,7 +298,7 @@ public final class MigrationEngine {
         }
         try {
             for (LintFinding finding : new MigrationLinter(dialect().name(), options.lint()).lint(m, before)) {
-                Log.INSTANCE.warn("Covet Migrations lint: {}", finding.describe());
+                Log.INSTANCE.warn("Covet Migrations lint: {}", dev.covet.migrations.Printable.line(finding.describe()));
             }
         } catch (RuntimeException e) {
             Log.INSTANCE.debug("Covet Migrations: lint of {} skipped: {}", m.id(), e.getMessage());
@@ -354,7 +354,7 @@ public final class MigrationEngine {
                 int index = i + 1;
                 notify(l -> l.onFailure(new MigrationEvent(m.id(), r.direction(), index, total, Duration.ZERO,
                         e.executed(), 0, e)));
-                Log.INSTANCE.error("{} {} failed: {}", verb, m.id(), e.getMessage());
+                Log.INSTANCE.error("{} {} failed: {}", verb, m.id(), dev.covet.migrations.Printable.logBlock(e.getMessage()));
                 throw e;
             }
         }
