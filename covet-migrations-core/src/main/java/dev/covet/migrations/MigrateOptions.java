@@ -11,12 +11,19 @@ package dev.covet.migrations;
  *        steps included (once the new code runs everywhere)
  * @param lint when not {@code null}, the migrations about to run are linted with these suppressions and the
  *        findings logged as warnings before anything runs ({@code null}: no lint)
+ * @param force back up the rows of a dropped table or column however many there are: without it, a drop of more
+ *        rows than {@link MigrationRunner.Builder#backupMaxRows(long)} stops the run before it changes anything
  */
 public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase,
-                             dev.covet.migrations.lint.LintSuppressions lint) {
+                             dev.covet.migrations.lint.LintSuppressions lint, boolean force) {
 
     public MigrateOptions {
         phase = phase == null ? MigrationPhase.NONE : phase;
+    }
+
+    /** Not forced. */
+    public MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase, dev.covet.migrations.lint.LintSuppressions lint) {
+        this(target, dryRun, phase, lint, false);
     }
 
     /** Every phase. */
@@ -41,16 +48,21 @@ public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase 
 
     /** The same, as a dry run. */
     public MigrateOptions asDryRun() {
-        return new MigrateOptions(target, true, phase, lint);
+        return new MigrateOptions(target, true, phase, lint, force);
     }
 
     /** The same, limited to a phase. */
     public MigrateOptions inPhase(MigrationPhase newPhase) {
-        return new MigrateOptions(target, dryRun, newPhase, lint);
+        return new MigrateOptions(target, dryRun, newPhase, lint, force);
     }
 
     /** The same, warning about risky operations among what runs (see {@code lint}). */
     public MigrateOptions withLint(dev.covet.migrations.lint.LintSuppressions suppressions) {
-        return new MigrateOptions(target, dryRun, phase, suppressions);
+        return new MigrateOptions(target, dryRun, phase, suppressions, force);
+    }
+
+    /** The same, backing up dropped rows even above the limit (see {@code force}). */
+    public MigrateOptions forced() {
+        return new MigrateOptions(target, dryRun, phase, lint, true);
     }
 }

@@ -80,7 +80,7 @@ public final class MigrationRunner {
     public MigrationRunner withLocations(List<String> locations) {
         return new MigrationRunner(new Config(config.dataSource(), config.dialect(), List.copyOf(locations),
                 config.javaMigrations(), config.tablePrefix(), config.lockTimeout(), config.validateChecksums(),
-                config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables()));
+                config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables(), config.backupMaxRows()));
     }
 
     /** Applied, pending, failed, missing and modified migrations. */
@@ -187,14 +187,28 @@ public final class MigrationRunner {
      * @param appliedBy recorded as who applied
      * @param classLoader for classpath locations
      * @param unmanagedTables tables other tools own, which makemigrations, baseline and the drift check leave alone
+     * @param backupMaxRows the most rows a migration's drop backs up before dropping them; above it the run stops
+     *        (see {@link Builder#backupMaxRows(long)})
      */
     public record Config(DataSource dataSource, Dialect dialect, List<String> locations,
                          Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
                          boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
-                         ClassLoader classLoader, TableFilter unmanagedTables) {
+                         ClassLoader classLoader, TableFilter unmanagedTables, long backupMaxRows) {
+
+        /** The default of {@code backupMaxRows}. */
+        public static final long DEFAULT_BACKUP_MAX_ROWS = 1_000_000;
 
         public Config {
             unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
+        }
+
+        /** A configuration with the default drop backup limit (the form before it existed). */
+        public Config(DataSource dataSource, Dialect dialect, List<String> locations,
+                      Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
+                      boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
+                      ClassLoader classLoader, TableFilter unmanagedTables) {
+            this(dataSource, dialect, locations, javaMigrations, tablePrefix, lockTimeout, validateChecksums, listeners,
+                    appliedBy, classLoader, unmanagedTables, DEFAULT_BACKUP_MAX_ROWS);
         }
 
         /** A configuration with no unmanaged tables (the form before they existed). */
@@ -220,6 +234,7 @@ public final class MigrationRunner {
         private String appliedBy = System.getProperty("user.name", "unknown");
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private TableFilter unmanagedTables = TableFilter.none();
+        private long backupMaxRows = Config.DEFAULT_BACKUP_MAX_ROWS;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -297,11 +312,26 @@ public final class MigrationRunner {
             return this;
         }
 
+        /**
+         * The most rows a migration's DROP_TABLE (a table's rows) or DROP_COLUMN (a column's non-null values) copies into
+         * a backup before it drops them (default 1,000,000). Above it the run stops before changing anything, naming the
+         * table and the count; {@code backup: false} on the operation, a higher limit or {@link MigrateOptions#forced()}
+         * lets it through.
+         */
+        public Builder backupMaxRows(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("backupMaxRows must not be negative: " + value);
+            }
+            this.backupMaxRows = value;
+            return this;
+        }
+
         /** The runner. */
         public MigrationRunner build() {
             List<String> locs = locations.isEmpty() ? List.of("classpath:db/migrations") : List.copyOf(locations);
             return new MigrationRunner(new Config(dataSource, dialect, locs, Map.copyOf(javaMigrations), tablePrefix,
-                    lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader, unmanagedTables));
+                    lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader, unmanagedTables,
+                    backupMaxRows));
         }
     }
 }

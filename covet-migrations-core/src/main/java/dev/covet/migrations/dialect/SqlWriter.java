@@ -288,13 +288,22 @@ public abstract class SqlWriter {
         TableSchema was = before.requireTable(tableOf(operation));
         TableSchema is = after.requireTable(tableOf(operation));
         if (operation instanceof AddColumn op) {
-            return addColumn(op, was, is);
+            return op.fillExistingRows() != null && op.column().defaultValue() == null
+                    ? addColumnFillingExistingRows(op, was, is) : addColumn(op, was, is);
         }
         if (operation instanceof DropColumn op) {
             return dropColumn(op, was, is, before);
         }
         if (operation instanceof AlterColumn op) {
-            return alterColumn(was.column(op.column().name()).orElseThrow(), is.column(op.column().name()).orElseThrow(), was, is);
+            ColumnSchema old = was.column(op.column().name()).orElseThrow();
+            List<String> sql = new ArrayList<>();
+            if (op.fillNullRows() != null && old.nullable() && !op.column().nullable()) {
+                // Before the ALTER: no database makes a column NOT NULL while a row holds NULL in it.
+                sql.add("UPDATE " + quote(op.table()) + " SET " + quote(old.name()) + " = " + defaultSql(op.fillNullRows())
+                        + " WHERE " + quote(old.name()) + " IS NULL");
+            }
+            sql.addAll(alterColumn(old, is.column(op.column().name()).orElseThrow(), was, is));
+            return sql;
         }
         if (operation instanceof RenameColumn op) {
             return renameColumn(op, was, is);
@@ -370,6 +379,21 @@ public abstract class SqlWriter {
     }
 
     protected abstract List<String> addColumn(AddColumn op, TableSchema before, TableSchema after);
+
+    /**
+     * A NOT NULL column added to a table that may hold rows: added with the fill value as its default (so every
+     * existing row gets it, and no database refuses the NOT NULL), then altered to the definition without that
+     * default (a table rebuild on SQLite), so the value stays data rather than schema.
+     */
+    private List<String> addColumnFillingExistingRows(AddColumn op, TableSchema before, TableSchema after) {
+        ColumnSchema filling = op.columnWhileFilling();
+        List<ColumnSchema> columns = new ArrayList<>(after.columns());
+        columns.replaceAll(c -> c.name().equals(filling.name()) ? filling : c);
+        TableSchema whileFilling = after.withColumns(columns);
+        List<String> sql = new ArrayList<>(addColumn(new AddColumn(op.table(), filling), before, whileFilling));
+        sql.addAll(alterColumn(filling, after.column(filling.name()).orElseThrow(), whileFilling, after));
+        return sql;
+    }
 
     protected abstract List<String> dropColumn(DropColumn op, TableSchema before, TableSchema after, SchemaState schema);
 

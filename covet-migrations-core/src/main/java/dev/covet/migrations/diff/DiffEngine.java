@@ -14,6 +14,7 @@ import dev.covet.migrations.operation.DropTable;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ConstraintSchema;
 import dev.covet.migrations.schema.ForeignKeySchema;
@@ -81,7 +82,7 @@ public final class DiffEngine {
         Plan plan = new Plan(from);
         Map<String, String> oldTableNames = renameTables(plan, to);
         renameColumns(plan, to, oldTableNames);
-        new Changes(plan, ExistingUniqueKeys.keep(plan.state, to)).emit();
+        new Changes(plan, ExistingUniqueKeys.keep(plan.state, to), renameDetector.decisions()).emit();
         return List.copyOf(plan.operations);
     }
 
@@ -92,7 +93,7 @@ public final class DiffEngine {
         if (dropped.isEmpty() || created.isEmpty()) {
             return oldNames;
         }
-        for (TableRename r : renameDetector.matchTables(dropped, created)) {
+        for (TableRename r : renameDetector.matchTables(dropped, created, ForeignKeyRedirects.between(plan.state, to))) {
             plan.add(new RenameTable(r.oldName(), r.newName()));
             oldNames.put(r.newName(), r.oldName());
         }
@@ -161,10 +162,13 @@ public final class DiffEngine {
         private final Map<String, Set<String>> retyped = new HashMap<>();
         /** Foreign keys of new tables whose targets did not exist when the table was created. */
         private final List<AddForeignKey> laterForeignKeys = new ArrayList<>();
+        /** Where the value for existing rows of a new NOT NULL column comes from; null: none is asked for. */
+        private final ChangeDecisions decisions;
 
-        Changes(Plan plan, SchemaState to) {
+        Changes(Plan plan, SchemaState to, ChangeDecisions decisions) {
             this.plan = plan;
             this.to = to;
+            this.decisions = decisions;
             this.start = plan.state;
             for (TableSchema t : start.tables().values()) {
                 if (to.hasTable(t.name())) {
@@ -213,7 +217,7 @@ public final class DiffEngine {
                 TableSchema current = plan.state.requireTable(t.name());
                 for (ColumnSchema c : to.requireTable(t.name()).columns()) {
                     if (current.column(c.name()).isEmpty()) {
-                        plan.add(new AddColumn(t.name(), c));
+                        plan.add(new AddColumn(t.name(), c, fillValue(t.name(), c)));
                     }
                 }
             }
@@ -221,7 +225,7 @@ public final class DiffEngine {
                 for (ColumnSchema c : to.requireTable(t.name()).columns()) {
                     ColumnSchema old = t.column(c.name()).orElse(null);
                     if (old != null && !ColumnChanges.sameDefinition(old, c)) {
-                        plan.add(new AlterColumn(t.name(), c, currentColumn(t.name(), c.name())));
+                        plan.add(new AlterColumn(t.name(), c, currentColumn(t.name(), c.name()), fillNullValue(t.name(), old, c)));
                     }
                 }
             }
@@ -247,6 +251,32 @@ public final class DiffEngine {
                 }
             }
             laterForeignKeys.forEach(plan::add);
+        }
+
+        /**
+         * A NOT NULL column without a default, added to a table that exists (and so may hold rows), needs a value
+         * for those rows: no database accepts it otherwise once the table has any. Identity and key columns fill
+         * themselves.
+         */
+        private ColumnDefault fillValue(String table, ColumnSchema c) {
+            if (decisions == null || c.nullable() || c.defaultValue() != null || c.autoIncrement() || c.primaryKey()) {
+                return null;
+            }
+            return decisions.fillValue(table, c).orElse(null);
+        }
+
+        /**
+         * A column that becomes NOT NULL needs a value for the rows where it is NULL (the ALTER fails on the first
+         * such row otherwise): asked as for a new column, unless the column gets a default of its own.
+         */
+        private ColumnDefault fillNullValue(String table, ColumnSchema old, ColumnSchema c) {
+            if (decisions == null || !old.nullable() || c.nullable() || c.primaryKey() || c.autoIncrement()) {
+                return null;
+            }
+            if (c.defaultValue() != null) {
+                return c.defaultValue() instanceof ColumnDefault.Literal ? c.defaultValue() : null;
+            }
+            return decisions.fillNullValue(table, c).orElse(null);
         }
 
         private ColumnSchema currentColumn(String table, String column) {

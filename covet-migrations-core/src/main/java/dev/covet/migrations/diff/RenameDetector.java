@@ -81,6 +81,8 @@ public final class RenameDetector {
     private final Map<String, String> manualTables = new LinkedHashMap<>();
     private int renamesDetected;
     private int falsePositivesPrevented;
+    /** Null: candidates below the threshold are dropped and added, as before decisions existed (the library API). */
+    private ChangeDecisions decisions;
 
     private record ManualColumnRename(String table, String oldName, String newName) {
     }
@@ -129,6 +131,21 @@ public final class RenameDetector {
         return this;
     }
 
+    /**
+     * Settles candidates below the threshold through {@code decisions} (flags, the console, or left undecided)
+     * instead of treating them as a drop and an add; also lets {@code --no-rename} overrule a rename the scores
+     * made. This is what {@code makemigrations} uses: it never guesses a destructive change.
+     */
+    public RenameDetector decideWith(ChangeDecisions decisions) {
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
+        return this;
+    }
+
+    /** The decisions in use, or {@code null} when candidates below the threshold are simply not renames. */
+    public ChangeDecisions decisions() {
+        return decisions;
+    }
+
     /** Renames detected and false positives prevented so far. */
     public RenameStats getStats() {
         return new RenameStats(renamesDetected, falsePositivesPrevented);
@@ -164,6 +181,10 @@ public final class RenameDetector {
                 renames.add(new ColumnRename(table, m.oldName(), m.newName(), 1.0, true));
             }
         }
+        Set<Long> refused = new HashSet<>();
+        if (decisions != null) {
+            flaggedColumnRenames(oldTable, table, dropped, added, usedDropped, usedAdded, refused, renames);
+        }
         if (enableDetection) {
             List<Candidate> passing = new ArrayList<>();
             List<Candidate> plausible = new ArrayList<>();
@@ -187,7 +208,7 @@ public final class RenameDetector {
                     }
                     Candidate c = new Candidate(d, a, RenameScore.column(old, neu, name));
                     plausible.add(c);
-                    if (passes(c.confidence()) && passesHardChecks(old, neu)) {
+                    if (passes(c.confidence()) && passesHardChecks(old, neu) && !refused.contains(pairKey(c))) {
                         passing.add(c);
                     }
                 }
@@ -198,13 +219,88 @@ public final class RenameDetector {
             for (Candidate c : chosen) {
                 renames.add(new ColumnRename(table, dropped.get(c.dropped()).name(), added.get(c.added()).name(),
                         c.confidence(), false));
+                if (decisions != null) {
+                    decisions.renamedByScore(new RenameCandidate.Column(table, dropped.get(c.dropped()),
+                            added.get(c.added()), c.confidence()), similarityThreshold);
+                }
             }
             Set<Long> chosenPairs = new HashSet<>();
             chosen.forEach(c -> chosenPairs.add(pairKey(c)));
             falsePositivesPrevented += (int) plausible.stream().filter(p -> !chosenPairs.contains(pairKey(p))).count();
         }
+        if (decisions != null) {
+            decideColumnCandidates(table, dropped, added, usedDropped, usedAdded, refused, renames);
+        }
         renamesDetected += renames.size();
         return renames;
+    }
+
+    /**
+     * {@code --rename} pairs become renames whatever their types and scores; {@code --no-rename} pairs are kept out
+     * of everything after (their keys go into {@code refused}).
+     */
+    private void flaggedColumnRenames(String oldTable, String table, List<ColumnSchema> dropped, List<ColumnSchema> added,
+                                      Set<Integer> usedDropped, Set<Integer> usedAdded, Set<Long> refused,
+                                      List<ColumnRename> renames) {
+        for (int d = 0; d < dropped.size(); d++) {
+            for (int a = 0; a < added.size(); a++) {
+                if (usedDropped.contains(d) || usedAdded.contains(a)) {
+                    continue;
+                }
+                RenameCandidate.Column c = flaggedAs(oldTable, table, dropped.get(d), added.get(a));
+                if (decisions.renamedByFlag(c)) {
+                    decisions.renamedFlagged(c);
+                    usedDropped.add(d);
+                    usedAdded.add(a);
+                    renames.add(new ColumnRename(table, c.dropped().name(), c.added().name(), 1.0, true));
+                } else if (decisions.refusedByFlag(c)) {
+                    refused.add(pairKey(new Candidate(d, a, 0)));
+                }
+            }
+        }
+    }
+
+    /** The candidate named as the flags name it: by the table's new name, or by its old one when a flag uses that. */
+    private RenameCandidate.Column flaggedAs(String oldTable, String table, ColumnSchema old, ColumnSchema neu) {
+        double confidence = RenameScore.column(old, neu);
+        RenameCandidate.Column byNew = new RenameCandidate.Column(table, old, neu, confidence);
+        RenameCandidate.Column byOld = new RenameCandidate.Column(oldTable, old, neu, confidence);
+        if (!oldTable.equals(table) && (decisions.renamedByFlag(byOld) || decisions.noRenameFlagged(byOld))) {
+            return byOld;
+        }
+        return byNew;
+    }
+
+    /**
+     * Dropped and added columns left over with compatible types are candidates whatever their names: each is
+     * decided (a flag, the console, or left undecided), most likely pair first.
+     */
+    private void decideColumnCandidates(String table, List<ColumnSchema> dropped, List<ColumnSchema> added,
+                                        Set<Integer> usedDropped, Set<Integer> usedAdded, Set<Long> refused,
+                                        List<ColumnRename> renames) {
+        List<Candidate> open = new ArrayList<>();
+        for (int d = 0; d < dropped.size(); d++) {
+            for (int a = 0; a < added.size(); a++) {
+                ColumnSchema old = dropped.get(d);
+                ColumnSchema neu = added.get(a);
+                if (!usedDropped.contains(d) && !usedAdded.contains(a) && compatible(old, neu)
+                        && !refused.contains(pairKey(new Candidate(d, a, 0)))) {
+                    open.add(new Candidate(d, a, RenameScore.column(old, neu)));
+                }
+            }
+        }
+        for (Candidate c : decideBestFirst(open, usedDropped, usedAdded, c -> new RenameCandidate.Column(table,
+                dropped.get(c.dropped()), added.get(c.added()), c.confidence()))) {
+            renames.add(new ColumnRename(table, dropped.get(c.dropped()).name(), added.get(c.added()).name(), c.confidence(), true));
+        }
+    }
+
+    /** Types a rename may carry data across: the same type, or one family (integers, text, numbers, date-times). */
+    private boolean compatible(ColumnSchema old, ColumnSchema neu) {
+        if (requireTypeMatch) {
+            return old.type().equals(neu.type());
+        }
+        return RenameScore.type(old.type(), neu.type()) >= 0.6;
     }
 
     private static long pairKey(Candidate c) {
@@ -213,6 +309,17 @@ public final class RenameDetector {
 
     /** The renames among dropped and created tables. */
     public List<TableRename> matchTables(Collection<TableSchema> droppedTables, Collection<TableSchema> createdTables) {
+        return matchTables(droppedTables, createdTables, Map.of());
+    }
+
+    /**
+     * The renames among dropped and created tables.
+     *
+     * @param redirected evidence from foreign keys, by {@code old=new} pair: keys that referenced the dropped table
+     *        now reference the created one (see {@link ForeignKeyRedirects})
+     */
+    public List<TableRename> matchTables(Collection<TableSchema> droppedTables, Collection<TableSchema> createdTables,
+                                         Map<String, String> redirected) {
         List<TableSchema> dropped = List.copyOf(droppedTables);
         List<TableSchema> created = List.copyOf(createdTables);
         List<TableRename> renames = new ArrayList<>();
@@ -227,6 +334,25 @@ public final class RenameDetector {
                 renames.add(new TableRename(m.getKey(), m.getValue(), 1.0, true));
             }
         }
+        Set<Long> refused = new HashSet<>();
+        if (decisions != null) {
+            for (int d = 0; d < dropped.size(); d++) {
+                for (int c = 0; c < created.size(); c++) {
+                    if (usedDropped.contains(d) || usedCreated.contains(c)) {
+                        continue;
+                    }
+                    RenameCandidate.Table t = tableCandidate(dropped.get(d), created.get(c), redirected);
+                    if (decisions.renamedByFlag(t)) {
+                        decisions.renamedFlagged(t);
+                        usedDropped.add(d);
+                        usedCreated.add(c);
+                        renames.add(new TableRename(t.dropped().name(), t.created().name(), 1.0, true));
+                    } else if (decisions.refusedByFlag(t)) {
+                        refused.add(pairKey(new Candidate(d, c, 0)));
+                    }
+                }
+            }
+        }
         if (enableDetection) {
             List<Candidate> passing = new ArrayList<>();
             List<Candidate> plausible = new ArrayList<>();
@@ -239,7 +365,7 @@ public final class RenameDetector {
                     if (passes(RenameScore.tableNameOnly(dropped.get(d), created.get(c)))) {
                         plausible.add(candidate);
                     }
-                    if (passes(candidate.confidence())) {
+                    if (passes(candidate.confidence()) && !refused.contains(pairKey(candidate))) {
                         passing.add(candidate);
                     }
                 }
@@ -247,13 +373,94 @@ public final class RenameDetector {
             List<Candidate> chosen = pairBestFirst(passing, usedDropped, usedCreated);
             for (Candidate c : chosen) {
                 renames.add(new TableRename(dropped.get(c.dropped()).name(), created.get(c.added()).name(), c.confidence(), false));
+                if (decisions != null) {
+                    decisions.renamedByScore(tableCandidate(dropped.get(c.dropped()), created.get(c.added()), redirected),
+                            similarityThreshold);
+                }
             }
             Set<Long> chosenPairs = new HashSet<>();
             chosen.forEach(c -> chosenPairs.add(pairKey(c)));
             falsePositivesPrevented += (int) plausible.stream().filter(p -> !chosenPairs.contains(pairKey(p))).count();
         }
+        if (decisions != null) {
+            decideTableCandidates(dropped, created, redirected, usedDropped, usedCreated, refused, renames);
+        }
         renamesDetected += renames.size();
         return renames;
+    }
+
+    /**
+     * Left-over dropped and created tables with the same columns (names and compatible types), or that foreign keys
+     * moved from one to the other, are candidates whatever their names: each is decided, most likely first.
+     */
+    private void decideTableCandidates(List<TableSchema> dropped, List<TableSchema> created, Map<String, String> redirected,
+                                       Set<Integer> usedDropped, Set<Integer> usedCreated, Set<Long> refused,
+                                       List<TableRename> renames) {
+        List<Candidate> open = new ArrayList<>();
+        for (int d = 0; d < dropped.size(); d++) {
+            for (int c = 0; c < created.size(); c++) {
+                if (usedDropped.contains(d) || usedCreated.contains(c) || refused.contains(pairKey(new Candidate(d, c, 0)))) {
+                    continue;
+                }
+                TableSchema old = dropped.get(d);
+                TableSchema neu = created.get(c);
+                if (sameColumns(old, neu) || redirected.containsKey(old.name() + "=" + neu.name())) {
+                    open.add(new Candidate(d, c, RenameScore.table(old, neu)));
+                }
+            }
+        }
+        for (Candidate c : decideBestFirst(open, usedDropped, usedCreated,
+                c -> tableCandidate(dropped.get(c.dropped()), created.get(c.added()), redirected))) {
+            renames.add(new TableRename(dropped.get(c.dropped()).name(), created.get(c.added()).name(), c.confidence(), true));
+        }
+    }
+
+    /**
+     * Asks about each open candidate, most likely first, skipping those whose column or table a yes already took:
+     * one-to-one, as the scored renames are.
+     *
+     * @return the candidates decided to be renames
+     */
+    private List<Candidate> decideBestFirst(List<Candidate> open, Set<Integer> usedDropped, Set<Integer> usedAdded,
+                                            java.util.function.Function<Candidate, RenameCandidate> describe) {
+        List<Candidate> sorted = new ArrayList<>(open);
+        sorted.sort(Comparator.comparingDouble(Candidate::confidence).reversed()
+                .thenComparingInt(Candidate::dropped).thenComparingInt(Candidate::added));
+        List<Candidate> renamed = new ArrayList<>();
+        for (Candidate c : sorted) {
+            if (!usedDropped.contains(c.dropped()) && !usedAdded.contains(c.added())
+                    && decisions.decide(describe.apply(c)).orElse(false)) {
+                usedDropped.add(c.dropped());
+                usedAdded.add(c.added());
+                renamed.add(c);
+            }
+        }
+        return renamed;
+    }
+
+    private static RenameCandidate.Table tableCandidate(TableSchema old, TableSchema neu, Map<String, String> redirected) {
+        String fk = redirected.get(old.name() + "=" + neu.name());
+        String evidence = sameColumns(old, neu) ? "the same " + old.columns().size() + " column(s)" : null;
+        if (fk != null) {
+            evidence = evidence == null ? fk : evidence + "; " + fk;
+        }
+        return new RenameCandidate.Table(old, neu, RenameScore.table(old, neu),
+                evidence == null ? String.format(Locale.ROOT, "%.0f%% of the columns alike", RenameScore.columnOverlap(old, neu) * 100)
+                        : evidence);
+    }
+
+    /** The same column names, each with a compatible type (a renamed entity keeps its fields). */
+    static boolean sameColumns(TableSchema a, TableSchema b) {
+        if (a.columns().size() != b.columns().size() || a.columns().isEmpty()) {
+            return false;
+        }
+        for (ColumnSchema c : a.columns()) {
+            ColumnSchema other = b.column(c.name()).orElse(null);
+            if (other == null || RenameScore.type(c.type(), other.type()) < 0.6) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

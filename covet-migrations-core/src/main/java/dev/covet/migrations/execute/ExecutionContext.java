@@ -1,19 +1,27 @@
 package dev.covet.migrations.execute;
 
 import dev.covet.migrations.history.HistoryTable;
+import dev.covet.migrations.safety.DropBackups;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What executors need besides the migration: where history is written, who applies, and a hook that runs
- * inside each migration's transaction (SQLite renews its lock lease there).
+ * What executors need besides the migration: where history is written, who applies, a hook that runs
+ * inside each migration's transaction (SQLite renews its lock lease there), and the backups taken before drops.
  *
  * @param history the history table
  * @param appliedBy recorded as who applied
  * @param inTransaction runs inside each migration's transaction, before commit
+ * @param dropBackups backs up the rows of a table or column right before an applied migration drops it; {@code null}
+ *        for none (rollbacks, whose own safety net is {@link dev.covet.migrations.safety.RollbackValidator})
  */
-public record ExecutionContext(HistoryTable history, String appliedBy, TransactionHook inTransaction) {
+public record ExecutionContext(HistoryTable history, String appliedBy, TransactionHook inTransaction, DropBackups dropBackups) {
+
+    /** Without drop backups. */
+    public ExecutionContext(HistoryTable history, String appliedBy, TransactionHook inTransaction) {
+        this(history, appliedBy, inTransaction, null);
+    }
 
     /** Work done inside a migration's transaction. */
     @FunctionalInterface

@@ -23,6 +23,7 @@ import dev.covet.migrations.history.MigrationLock;
 import dev.covet.migrations.history.SqliteLeaseLock;
 import dev.covet.migrations.loader.MigrationLoader;
 import dev.covet.migrations.loader.MigrationSource;
+import dev.covet.migrations.safety.DropBackups;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.sqlite.SqliteLocking;
 import dev.covet.migrations.sqlite.SqliteVersion;
@@ -286,7 +287,11 @@ public final class MigrationEngine {
             rendered.add(r);
             state = r.after();
         }
-        List<ExecutedMigration> done = execute(c, rendered, plan.history(), held);
+        DropBackups drops = new DropBackups(config.dataSource(), dialect(), config.tablePrefix(), config.backupMaxRows(),
+                options.force());
+        // Counted before the first migration runs: a drop too big to back up stops the run before it changes anything.
+        drops.checkBeforeRun(c, rendered);
+        List<ExecutedMigration> done = execute(c, rendered, plan.history(), held, drops);
         recordCompletedSquashes(c, plan, done);
         return done;
     }
@@ -327,9 +332,9 @@ public final class MigrationEngine {
     }
 
     private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
-                                            MigrationLock.Held held) throws SQLException {
+                                            MigrationLock.Held held, DropBackups drops) throws SQLException {
         ExecutionContext context = new ExecutionContext(history(), config.appliedBy(),
-                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null);
+                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null, drops);
         MigrationExecutor executor = MigrationExecutor.forDialect(dialect(), config.javaMigrations(), context);
         List<ExecutedMigration> done = new ArrayList<>();
         int total = rendered.size();
@@ -391,7 +396,7 @@ public final class MigrationEngine {
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
                 rows = history.readAll(c);
                 List<RenderedMigration> rendered = renderRollback(sources, rows, options);
-                List<ExecutedMigration> done = execute(c, rendered, byId(rows), held);
+                List<ExecutedMigration> done = execute(c, rendered, byId(rows), held, null);
                 for (RenderedMigration r : rendered) {
                     for (MigrationId replaced : r.migration().replaces()) {
                         history.delete(c, replaced);

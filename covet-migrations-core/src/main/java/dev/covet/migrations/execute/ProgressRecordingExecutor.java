@@ -5,6 +5,7 @@ import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RunJava;
+import dev.covet.migrations.safety.BackupInfo;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.sql.Connection;
@@ -60,8 +61,12 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         }
         long rows = 0;
         int i = from;
+        DropBackupHooks drops = DropBackupHooks.of(context, m).orElse(null);
         try {
             for (; i < all.size(); i++) {
+                if (drops != null) {
+                    drops.before(c, i);
+                }
                 rows += run(c, all.get(i));
                 executed.add(all.get(i).display());
                 done.add(all.get(i));
@@ -71,7 +76,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            throw fail(c, m, i, executed, e, start);
+            throw fail(c, m, i, executed, e, start, drops);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (up && (recordAhead || resume != null)) {
@@ -122,21 +127,22 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     }
 
     private MigrationFailedException fail(Connection c, RenderedMigration m, int failedIndex, List<String> executed,
-                                          Exception cause, long start) throws SQLException {
+                                          Exception cause, long start, DropBackupHooks drops) throws SQLException {
         String failedSql = m.steps().get(failedIndex).display();
         String what = m.migration().source() + (m.direction() == Direction.UP ? "" : " (rollback)") + " failed at statement "
                 + (failedIndex + 1) + " of " + m.steps().size() + ": " + failedSql + "\n  " + cause.getMessage();
         try {
-            List<Step> undo = undoSteps(m, failedIndex);
-            for (Step step : undo) {
-                run(c, step);
+            List<String> restored = new ArrayList<>();
+            for (UndoAction action : undoActions(m, failedIndex, drops, restored)) {
+                action.run(c);
             }
             if (m.direction() == Direction.UP) {
                 context.history().delete(c, m.migration().id());
             }
             return new MigrationFailedException(what + "\n  MySQL commits each DDL statement, so the " + executed.size()
-                    + " completed statement(s) were undone by their reverses: the database is as it was before. "
-                    + "Fix the migration and run again.", executed, cause);
+                    + " completed statement(s) were undone by their reverses"
+                    + (restored.isEmpty() ? "" : ", and the rows dropped were put back from their backups (" + String.join(", ", restored) + ")")
+                    + ": the database is as it was before. Fix the migration and run again.", executed, cause);
         } catch (SQLException | RuntimeException undoFailure) {
             String detail = "ran " + executed.size() + " statement(s): " + executed + "; failed at statement " + (failedIndex + 1)
                     + ": " + failedSql + " (" + cause.getMessage() + "); undo impossible: " + undoFailure.getMessage();
@@ -163,9 +169,21 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         }
     }
 
-    /** The reverses of the operations that ran (the failing one too if it got part-way), newest first. */
-    private List<Step> undoSteps(RenderedMigration m, int failedIndex) {
-        List<Step> undo = new ArrayList<>();
+    /** One thing an undo does: a statement, or putting a drop's backed-up rows back. */
+    @FunctionalInterface
+    private interface UndoAction {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * The reverses of the operations that ran (the failing one too if it got part-way), newest first. Right after the
+     * reverse that re-creates a dropped table or column, its backed-up rows go back: before any later reverse (a
+     * foreign key re-added into that table) needs them.
+     *
+     * @param restored receives, as the restores run, what each put back ({@code author: 3 row(s) from backup ...})
+     */
+    private List<UndoAction> undoActions(RenderedMigration m, int failedIndex, DropBackupHooks drops, List<String> restored) {
+        List<UndoAction> undo = new ArrayList<>();
         int seen = 0;
         List<RenderedOperation> ops = m.operations();
         int lastTouched = -1;
@@ -184,15 +202,30 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                 throw new IllegalStateException("explicit forward_sql/backward_sql has no automatic reverse");
             }
             SchemaState state = done.after();
+            boolean first = true;
             for (Operation reverse : op.reverse(done.before())) {
                 if (reverse instanceof RunJava java) {
-                    undo.add(new Step.Java(java.migration(), java.backwards()));
+                    Step step = new Step.Java(java.migration(), java.backwards());
+                    undo.add(c -> run(c, step));
                 } else {
-                    dialect.render(reverse, state).forEach(sql -> undo.add(new Step.Sql(sql)));
+                    dialect.render(reverse, state).forEach(sql -> undo.add(c -> run(c, new Step.Sql(sql))));
                 }
                 state = reverse.applyTo(state);
+                // A drop's first reverse re-creates the table or column; the indexes and keys that follow may need its rows.
+                if (first && drops != null) {
+                    drops.taken(done).ifPresent(backup -> undo.add(c -> restored.add(restore(c, drops, backup))));
+                }
+                first = false;
             }
         }
         return undo;
+    }
+
+    private static String restore(Connection c, DropBackupHooks drops, BackupInfo backup) throws SQLException {
+        boolean same = drops.restore(c, backup);
+        String what = backup.tables().stream().map(BackupInfo.BackedUpTable::label).collect(java.util.stream.Collectors.joining(", "))
+                + ": " + backup.rows() + " row(s) from backup " + backup.id();
+        // The rows are back either way; a different hash is worth a look, not a FAILED migration.
+        return same ? what : what + ", though their checksum differs from the backup's: compare them with covet backups";
     }
 }

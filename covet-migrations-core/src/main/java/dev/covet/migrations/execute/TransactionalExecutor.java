@@ -41,7 +41,9 @@ public final class TransactionalExecutor implements MigrationExecutor {
         long start = System.nanoTime();
         boolean sqlite = dialect.name().equals("sqlite");
         RebuildGuard guard = sqlite && m.rebuildsSqliteTable() ? new RebuildGuard() : null;
-        StepHooks hooks = guard == null ? StepHooks.NONE : new SqliteRebuildHooks(guard, m);
+        // The drop backups first: a SQLite rebuild's guard snapshots the table as the drop statement finds it.
+        StepHooks hooks = DropBackupHooks.of(context, m).<StepHooks>map(h -> h).orElse(StepHooks.NONE)
+                .andThen(guard == null ? StepHooks.NONE : new SqliteRebuildHooks(guard, m));
         // Step 1 of SQLite's rebuild procedure: the switch is ignored inside a transaction, so it goes first.
         boolean foreignKeysWereOn = guard != null && pragmaOn(c, "foreign_keys");
         if (foreignKeysWereOn) {

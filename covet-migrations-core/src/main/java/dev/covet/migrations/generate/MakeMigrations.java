@@ -3,8 +3,10 @@ package dev.covet.migrations.generate;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.diff.ChangeDecisions;
 import dev.covet.migrations.diff.DiffEngine;
 import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.diff.UndecidedChange;
 import dev.covet.migrations.diff.UnmanagedTables;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaState;
@@ -13,12 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * makemigrations: compares the model (for example from {@link dev.covet.migrations.jpa.JpaModelReader}) with
  * the schema the migration files project, and writes the difference as the next migration file, renames
  * detected rather than dropped and re-added.
+ *
+ * <p>When the detector decides with {@link ChangeDecisions} ({@link RenameDetector#decideWith}), a change it cannot
+ * settle alone (a rename candidate below the threshold, a value for existing rows) that nobody settled stops the
+ * file from being written: the result lists it ({@link MakeMigrationsResult#undecided()}) with the flags that
+ * settle it. What was decided is written at the top of the file as comments.
  */
 public final class MakeMigrations {
 
@@ -27,6 +35,10 @@ public final class MakeMigrations {
     private final MigrationRunner runner;
     private final RenameDetector renameDetector;
 
+    /**
+     * @param runner reads the existing migrations (its locations) and knows the dialect
+     * @param renameDetector finds renames; give it {@link ChangeDecisions} so nothing destructive is guessed
+     */
     public MakeMigrations(MigrationRunner runner, RenameDetector renameDetector) {
         this.runner = runner;
         this.renameDetector = renameDetector;
@@ -46,11 +58,20 @@ public final class MakeMigrations {
     }
 
     /**
+     * What {@link #run} would write, without writing anything ({@code --dry-run}, {@code --check}): the result has
+     * the YAML and no file.
+     */
+    public MakeMigrationsResult preview(SchemaState model, String name, String app) {
+        return generate(runner.projectedSchema(), model, name, app, null, false);
+    }
+
+    /**
      * Generates the difference as a zero-downtime pair (see {@link ExpandContractSplitter}): a migration with
      * {@code phase: expand} to apply before the new code is deployed, and one with {@code phase: contract},
      * depending on it, to apply after. Either is left out when it would be empty.
      *
-     * @return the migrations written (none when nothing changed)
+     * @return the migrations written (none when nothing changed); a single unwritten result when something is
+     *         undecided
      */
     public List<MakeMigrationsResult> runZeroDowntime(SchemaState model, String name, String app, Path outputDirectory) {
         SchemaState from = runner.projectedSchema();
@@ -58,10 +79,13 @@ public final class MakeMigrations {
         if (operations.isEmpty()) {
             return List.of();
         }
+        if (blocked()) {
+            return List.of(unwritten(operations, null));
+        }
         ExpandContractSplitter.Split split = new ExpandContractSplitter().split(operations, from);
         String base = name == null || name.isBlank() ? MigrationNamer.slug(operations, 40) : name;
         MigrationGenerator generator = MigrationGenerator.fromLocations(runner.config().locations(), runner.config().classLoader());
-        List<MakeMigrationsResult> written = new java.util.ArrayList<>();
+        List<MakeMigrationsResult> written = new ArrayList<>();
         if (!split.expand().isEmpty()) {
             written.add(save(generator, split.expand(), base + "_expand", app, MigrationPhase.EXPAND, outputDirectory));
         }
@@ -74,8 +98,9 @@ public final class MakeMigrations {
     private MakeMigrationsResult save(MigrationGenerator generator, List<Operation> operations, String name, String app,
                                       MigrationPhase phase, Path outputDirectory) {
         Migration migration = generator.generateMigration(operations, name, app).withPhase(phase);
-        Path file = generator.saveMigration(migration, outputDirectory);
-        return new MakeMigrationsResult(file, migration, operations, renameDetector.getStats());
+        Path file = generator.saveMigration(migration, outputDirectory, decisionNotes());
+        return new MakeMigrationsResult(file, migration, operations, renameDetector.getStats(), decisionNotes(), List.of(),
+                List.of(), generator.render(migration, decisionNotes()));
     }
 
     /**
@@ -103,13 +128,45 @@ public final class MakeMigrations {
      */
     public MakeMigrationsResult run(SchemaState from, SchemaState model, String name, String app, Path outputDirectory,
                                     boolean empty) {
+        return generate(from, model, name, app, outputDirectory, empty);
+    }
+
+    /** Generates; writes when {@code outputDirectory} is given and nothing is undecided. */
+    private MakeMigrationsResult generate(SchemaState from, SchemaState model, String name, String app, Path outputDirectory,
+                                          boolean empty) {
         List<Operation> operations = empty ? List.of() : diff(from, model);
+        if (blocked()) {
+            return unwritten(operations, null);
+        }
         if (operations.isEmpty() && !empty) {
-            return new MakeMigrationsResult(null, null, List.of(), renameDetector.getStats());
+            return unwritten(List.of(), null);
         }
         MigrationGenerator generator = MigrationGenerator.fromLocations(runner.config().locations(), runner.config().classLoader());
         Migration migration = generator.generateMigration(operations, name, app);
-        Path file = generator.saveMigration(migration, outputDirectory);
-        return new MakeMigrationsResult(file, migration, operations, renameDetector.getStats());
+        String yaml = generator.render(migration, decisionNotes());
+        if (outputDirectory == null) {
+            return new MakeMigrationsResult(null, migration, operations, renameDetector.getStats(), decisionNotes(),
+                    List.of(), List.of(), yaml);
+        }
+        Path file = generator.saveMigration(migration, outputDirectory, decisionNotes());
+        return new MakeMigrationsResult(file, migration, operations, renameDetector.getStats(), decisionNotes(), List.of(),
+                List.of(), yaml);
+    }
+
+    private boolean blocked() {
+        ChangeDecisions d = renameDetector.decisions();
+        return d != null && (!d.undecided().isEmpty() || !d.unusedFlags().isEmpty());
+    }
+
+    private MakeMigrationsResult unwritten(List<Operation> operations, String yaml) {
+        ChangeDecisions d = renameDetector.decisions();
+        List<UndecidedChange> undecided = d == null ? List.of() : d.undecided();
+        List<String> unused = d == null ? List.of() : d.unusedFlags();
+        return new MakeMigrationsResult(null, null, operations, renameDetector.getStats(), decisionNotes(), undecided, unused, yaml);
+    }
+
+    private List<String> decisionNotes() {
+        ChangeDecisions d = renameDetector.decisions();
+        return d == null ? List.of() : d.notes();
     }
 }

@@ -90,12 +90,20 @@ public final class MigrationGenerator {
      *         overwritten), or the file cannot be written
      */
     public Path saveMigration(Migration migration, Path dir) {
+        return saveMigration(migration, dir, List.of());
+    }
+
+    /**
+     * Writes the migration as {@link #saveMigration(Migration, Path)} does, with {@code notes} as comments at the
+     * top of the file (what was decided when it was generated, so a reviewer sees it).
+     */
+    public Path saveMigration(Migration migration, Path dir, List<String> notes) {
         String name = migration.id().name();
         if (!FILE_NAME.matcher(name).matches()) {
             throw new MigrationException("cannot save migration '" + name + "': a file name is digits, '_', then letters,"
                     + " digits and '_'");
         }
-        String yaml = MigrationYamlWriter.write(migration);
+        String yaml = render(migration, notes);
         try {
             Files.createDirectories(dir);
             for (String ext : EXTENSIONS) {
@@ -118,5 +126,16 @@ public final class MigrationGenerator {
     /** The YAML {@link #saveMigration} writes, without writing it (for dry runs and previews). */
     public String render(Migration migration) {
         return MigrationYamlWriter.write(migration);
+    }
+
+    /** The YAML with {@code notes} as comments at the top. */
+    public String render(Migration migration, List<String> notes) {
+        if (notes.isEmpty()) {
+            return render(migration);
+        }
+        StringBuilder b = new StringBuilder("# Decided when this file was generated:\n");
+        // A note holds names from the entities: keep it on its line whatever they contain.
+        notes.forEach(n -> b.append("#   ").append(n.replaceAll("\\p{Cntrl}", "?")).append('\n'));
+        return b.append(render(migration)).toString();
     }
 }

@@ -86,23 +86,35 @@ final class MigrationYamlWriter {
             if (o.previous() != null) {
                 writeTable(n.putObject("previous"), o.previous(), false);
             }
+            if (!o.backup()) {
+                n.put("backup", false);
+            }
         } else if (op instanceof RenameTable o) {
             n.put("table", o.table());
             n.put("new_name", o.newName());
         } else if (op instanceof AddColumn o) {
             n.put("table", o.table());
             n.set("column", column(o.column()));
+            if (o.fillExistingRows() != null) {
+                putDefault(n, "fill_existing_rows", o.fillExistingRows());
+            }
         } else if (op instanceof DropColumn o) {
             n.put("table", o.table());
             n.put("column", o.column());
             if (o.previous() != null) {
                 n.set("previous", column(o.previous()));
             }
+            if (!o.backup()) {
+                n.put("backup", false);
+            }
         } else if (op instanceof AlterColumn o) {
             n.put("table", o.table());
             n.set("column", column(o.column()));
             if (o.previous() != null) {
                 n.set("previous", column(o.previous()));
+            }
+            if (o.fillNullRows() != null) {
+                putDefault(n, "fill_null_rows", o.fillNullRows());
             }
         } else if (op instanceof RenameColumn o) {
             n.put("table", o.table());
@@ -187,23 +199,30 @@ final class MigrationYamlWriter {
         }
     }
 
+    /** A default-like value: the literal itself, or {@code {sql: expression}}. */
+    private static void putDefault(ObjectNode n, String key, ColumnDefault value) {
+        if (value instanceof ColumnDefault.Literal l) {
+            Object v = l.value();
+            if (v instanceof Boolean b) {
+                n.put(key, b);
+            } else if (v instanceof BigDecimal d) {
+                n.put(key, d);
+            } else {
+                n.put(key, (String) v);
+            }
+        } else if (value instanceof ColumnDefault.Expression e) {
+            n.putObject(key).put("sql", e.sql());
+        }
+    }
+
     /** A column, {@code nullable} always written (its default depends on {@code primary_key}), other flags when set. */
     static ObjectNode column(ColumnSchema c) {
         ObjectNode n = NODES.objectNode();
         n.put("name", c.name());
         n.put("type", c.type().sql());
         n.put("nullable", c.nullable());
-        if (c.defaultValue() instanceof ColumnDefault.Literal l) {
-            Object v = l.value();
-            if (v instanceof Boolean b) {
-                n.put("default", b);
-            } else if (v instanceof BigDecimal d) {
-                n.put("default", d);
-            } else {
-                n.put("default", (String) v);
-            }
-        } else if (c.defaultValue() instanceof ColumnDefault.Expression e) {
-            n.putObject("default").put("sql", e.sql());
+        if (c.defaultValue() != null) {
+            putDefault(n, "default", c.defaultValue());
         }
         if (c.unique()) {
             n.put("unique", true);

@@ -77,7 +77,12 @@ public final class LintRules {
                 rule("add-not-null-without-default", d -> true, (op, before, created) ->
                         op instanceof AddColumn a && existing(a.table(), before, created) && !a.column().nullable()
                                 && a.column().defaultValue() == null && !a.column().autoIncrement()
-                                ? problem("ADD COLUMN " + a.column().name() + " NOT NULL without a default fails on a table"
+                                ? a.fillExistingRows() != null
+                                        // The rows are filled, so the statement works; inserts by older code still fail.
+                                        ? problem("ADD COLUMN " + a.column().name() + " NOT NULL without a default (existing rows"
+                                                + " filled) breaks inserts from code that does not know the column.",
+                                        "Deploy the code that sets it first, or give the column a default (@ColumnDefault).")
+                                        : problem("ADD COLUMN " + a.column().name() + " NOT NULL without a default fails on a table"
                                         + " with rows, and breaks inserts from code that does not know the column.",
                                 "Add it nullable (or with a default), backfill, then make it NOT NULL.")
                                 : Optional.empty()),

@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A security finding: an expression field (a CHECK {@code expression}, a {@code default: {sql: ...}}, an index
- * {@code where}) that calls a server-side function reading or writing the database server's files or running a
+ * A security finding: an expression field (a CHECK {@code expression}, a {@code default: {sql: ...}} or
+ * {@code fill_existing_rows}/{@code fill_null_rows: {sql: ...}}, an index {@code where}) that calls a server-side function reading or writing the database server's files or running a
  * program there ({@code lo_import}, {@code pg_read_file}, {@code COPY ... PROGRAM}, {@code LOAD_FILE},
  * {@code INTO OUTFILE}, SQLite's {@code load_extension} ...). Expression fields exist to describe the schema; a
  * migration that needs such a function is hand-written SQL (RUN_SQL) that a reviewer reads as such.
@@ -76,8 +76,10 @@ final class ServerFileAccessRule implements LintRule {
             c.table().indexes().forEach(i -> addWhere(out, i));
         } else if (operation instanceof AddColumn a) {
             addDefault(out, a.column());
+            addExpression(out, a.fillExistingRows());
         } else if (operation instanceof AlterColumn a) {
             addDefault(out, a.column());
+            addExpression(out, a.fillNullRows());
         } else if (operation instanceof AddConstraint a) {
             addCheck(out, a.constraint());
         } else if (operation instanceof AddIndex a) {
@@ -87,7 +89,12 @@ final class ServerFileAccessRule implements LintRule {
     }
 
     private static void addDefault(List<String> out, ColumnSchema column) {
-        if (column.defaultValue() instanceof ColumnDefault.Expression e) {
+        addExpression(out, column.defaultValue());
+    }
+
+    /** A default-like value ({@code default}, {@code fill_existing_rows}, {@code fill_null_rows}) given as {@code {sql: ...}}. */
+    private static void addExpression(List<String> out, ColumnDefault value) {
+        if (value instanceof ColumnDefault.Expression e) {
             out.add(e.sql());
         }
     }

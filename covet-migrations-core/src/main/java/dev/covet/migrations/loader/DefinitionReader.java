@@ -104,12 +104,17 @@ final class DefinitionReader {
      * expressions evaluated by the database.
      */
     private static ColumnDefault columnDefault(Fields f, ColumnType type) {
-        JsonNode v = f.raw("default");
+        return columnDefault(f, "default", type);
+    }
+
+    /** A default-like value under {@code key}: a literal, or {@code {sql: expression}}; null when absent. */
+    static ColumnDefault columnDefault(Fields f, String key, ColumnType type) {
+        JsonNode v = f.raw(key);
         if (v == null) {
             return null;
         }
         if (v.isObject()) {
-            Fields expr = f.object("default").allowOnly(Set.of("sql"));
+            Fields expr = f.object(key).allowOnly(Set.of("sql"));
             return new ColumnDefault.Expression(SqlExpressions.require(expr, "sql"));
         }
         if (v.isBoolean()) {
@@ -129,7 +134,7 @@ final class DefinitionReader {
             }
             return new ColumnDefault.Literal(s);
         }
-        throw f.error("default", "must be a value or {sql: <expression>}, not " + Fields.kind(v));
+        throw f.error(key, "must be a value or {sql: <expression>}, not " + Fields.kind(v));
     }
 
     static List<ColumnSchema> columns(Fields f, String key) {

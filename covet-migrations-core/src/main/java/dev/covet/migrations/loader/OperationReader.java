@@ -1,6 +1,7 @@
 package dev.covet.migrations.loader;
 
 import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;
 import dev.covet.migrations.operation.AddIndex;
@@ -41,23 +42,27 @@ final class OperationReader {
                 f.allowOnly(Set.of("type", "table", "columns", "primary_key", "foreign_keys", "indexes", "constraints"));
                 return new CreateTable(DefinitionReader.table(without(f, "type"), "table"));
             case "DROP_TABLE":
-                f.allowOnly(Set.of("type", "table", "previous"));
+                f.allowOnly(Set.of("type", "table", "previous", "backup"));
                 return new DropTable(DefinitionReader.identifier(f, "table"),
-                        f.has("previous") ? previousTable(f) : null);
+                        f.has("previous") ? previousTable(f) : null, f.optBoolean("backup", true));
             case "RENAME_TABLE":
                 f.allowOnly(Set.of("type", "table", "new_name"));
                 return new RenameTable(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "new_name"));
             case "ADD_COLUMN":
-                f.allowOnly(Set.of("type", "table", "column"));
-                return new AddColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.column(f.object("column")));
+                f.allowOnly(Set.of("type", "table", "column", "fill_existing_rows"));
+                ColumnSchema added = DefinitionReader.column(f.object("column"));
+                return new AddColumn(DefinitionReader.identifier(f, "table"), added,
+                        DefinitionReader.columnDefault(f, "fill_existing_rows", added.type()));
             case "DROP_COLUMN":
-                f.allowOnly(Set.of("type", "table", "column", "previous"));
+                f.allowOnly(Set.of("type", "table", "column", "previous", "backup"));
                 return new DropColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "column"),
-                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null);
+                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null, f.optBoolean("backup", true));
             case "ALTER_COLUMN":
-                f.allowOnly(Set.of("type", "table", "column", "previous"));
-                return new AlterColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.column(f.object("column")),
-                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null);
+                f.allowOnly(Set.of("type", "table", "column", "previous", "fill_null_rows"));
+                ColumnSchema altered = DefinitionReader.column(f.object("column"));
+                return new AlterColumn(DefinitionReader.identifier(f, "table"), altered,
+                        f.has("previous") ? DefinitionReader.column(f.object("previous")) : null,
+                        DefinitionReader.columnDefault(f, "fill_null_rows", altered.type()));
             case "RENAME_COLUMN":
                 f.allowOnly(Set.of("type", "table", "column", "new_name"));
                 return new RenameColumn(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "column"),

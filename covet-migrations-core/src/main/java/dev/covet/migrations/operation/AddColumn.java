@@ -1,5 +1,6 @@
 package dev.covet.migrations.operation;
 
+import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;
@@ -9,8 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** ADD_COLUMN. */
-public record AddColumn(String table, ColumnSchema column) implements Operation {
+/**
+ * ADD_COLUMN.
+ *
+ * @param table the table
+ * @param column the new column
+ * @param fillExistingRows the value rows that already exist get, for a NOT NULL column without a default of its
+ *        own (file key {@code fill_existing_rows}); {@code null} when none is needed. The column ends with no default:
+ *        the value is data, not part of the schema.
+ */
+public record AddColumn(String table, ColumnSchema column, ColumnDefault fillExistingRows) implements Operation {
+
+    /** An ADD_COLUMN with no value for existing rows. */
+    public AddColumn(String table, ColumnSchema column) {
+        this(table, column, null);
+    }
+
+    /** The column as it is while existing rows are filled: with the fill value as its default. */
+    public ColumnSchema columnWhileFilling() {
+        return fillExistingRows == null ? column : column.withDefault(fillExistingRows);
+    }
 
     @Override
     public String type() {

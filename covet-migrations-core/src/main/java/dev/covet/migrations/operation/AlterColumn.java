@@ -1,5 +1,6 @@
 package dev.covet.migrations.operation;
 
+import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;
@@ -8,8 +9,22 @@ import dev.covet.migrations.schema.TableSchema;
 import java.util.List;
 import java.util.Set;
 
-/** ALTER_COLUMN: the column's new definition (type, nullability, default, unique), by name. */
-public record AlterColumn(String table, ColumnSchema column, ColumnSchema previous) implements Operation {
+/**
+ * ALTER_COLUMN: the column's new definition (type, nullability, default, unique), by name.
+ *
+ * @param table the table
+ * @param column the new definition
+ * @param previous the definition before, or {@code null} to take it from the schema the earlier migrations project
+ * @param fillNullRows for a column that becomes NOT NULL: the value rows holding NULL get first (file key
+ *        {@code fill_null_rows}), or {@code null}. A rollback makes the column nullable again but cannot tell which
+ *        rows were NULL: they keep the value.
+ */
+public record AlterColumn(String table, ColumnSchema column, ColumnSchema previous, ColumnDefault fillNullRows) implements Operation {
+
+    /** An ALTER_COLUMN that fills nothing. */
+    public AlterColumn(String table, ColumnSchema column, ColumnSchema previous) {
+        this(table, column, previous, null);
+    }
 
     @Override
     public String type() {

@@ -12,8 +12,19 @@ import java.util.Set;
 /**
  * DROP_COLUMN. Indexes, unique constraints and foreign keys that use the column go with it (as the
  * databases do); the reverse puts them back.
+ *
+ * @param table the table
+ * @param column the column dropped
+ * @param previous its definition, or {@code null}
+ * @param backup whether its non-null values are copied into a backup (with the row keys) before it is dropped
+ *        ({@code backup: false} in a file opts out: the values are lost)
  */
-public record DropColumn(String table, String column, ColumnSchema previous) implements Operation {
+public record DropColumn(String table, String column, ColumnSchema previous, boolean backup) implements Operation {
+
+    /** A drop that backs up the column's values first (the default). */
+    public DropColumn(String table, String column, ColumnSchema previous) {
+        this(table, column, previous, true);
+    }
 
     @Override
     public String type() {

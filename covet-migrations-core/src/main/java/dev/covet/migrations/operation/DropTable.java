@@ -9,8 +9,18 @@ import java.util.Set;
 /**
  * DROP_TABLE. {@code previous} is the dropped definition when the file carries it; otherwise the reverse
  * comes from the projected state.
+ *
+ * @param table the table dropped
+ * @param previous its definition, or {@code null}
+ * @param backup whether its rows are copied into a backup before it is dropped ({@code backup: false} in a file
+ *        opts out: the rows are lost)
  */
-public record DropTable(String table, TableSchema previous) implements Operation {
+public record DropTable(String table, TableSchema previous, boolean backup) implements Operation {
+
+    /** A drop that backs up the table's rows first (the default). */
+    public DropTable(String table, TableSchema previous) {
+        this(table, previous, true);
+    }
 
     @Override
     public String type() {

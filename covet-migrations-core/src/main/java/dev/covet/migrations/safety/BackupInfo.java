@@ -14,6 +14,11 @@ import java.util.List;
  */
 public record BackupInfo(String id, String migration, Instant createdAt, List<BackedUpTable> tables, String checksum) {
 
+    /** The rows of all its tables. */
+    public long rows() {
+        return tables.stream().mapToLong(BackedUpTable::rows).sum();
+    }
+
     /**
      * One table in a backup.
      *
@@ -23,7 +28,41 @@ public record BackupInfo(String id, String migration, Instant createdAt, List<Ba
      * @param contentHash SHA-256 of its rows
      * @param columns the columns copied
      * @param orderBy the columns that order rows for hashing (the primary key)
+     * @param kind whole rows, or some columns of rows identified by their key
      */
-    public record BackedUpTable(String table, String copy, long rows, String contentHash, List<String> columns, List<String> orderBy) {
+    public record BackedUpTable(String table, String copy, long rows, String contentHash, List<String> columns, List<String> orderBy,
+                                Kind kind) {
+
+        /** A copy of whole rows (the form before column backups existed). */
+        public BackedUpTable(String table, String copy, long rows, String contentHash, List<String> columns, List<String> orderBy) {
+            this(table, copy, rows, contentHash, columns, orderBy, Kind.ROWS);
+        }
+
+        public BackedUpTable {
+            columns = List.copyOf(columns);
+            orderBy = List.copyOf(orderBy);
+            kind = kind == null ? Kind.ROWS : kind;
+        }
+
+        /** The columns a restore writes back: all of them, or for a column backup those besides the key. */
+        public List<String> valueColumns() {
+            return kind == Kind.ROWS ? columns : columns.stream().filter(c -> !orderBy.contains(c)).toList();
+        }
+
+        /** {@code orders} for whole rows, {@code orders.note} for a column backup. */
+        public String label() {
+            return kind == Kind.ROWS ? table : table + "." + String.join("+", valueColumns());
+        }
+    }
+
+    /** What a backed-up table holds, and so how it is restored. */
+    public enum Kind {
+        /** Whole rows: a restore replaces the table's rows with them. */
+        ROWS,
+        /**
+         * The key columns and some value columns of the rows that had values (a dropped column): a restore writes the
+         * values back into the rows with the same key, leaving every other row and column alone.
+         */
+        COLUMNS
     }
 }

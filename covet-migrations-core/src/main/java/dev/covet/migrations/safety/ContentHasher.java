@@ -31,11 +31,21 @@ public final class ContentHasher {
      * @return the hex digest
      */
     public String hash(Connection c, String table, List<String> columns, List<String> orderBy) throws SQLException {
+        return hash(c, table, columns, orderBy, null);
+    }
+
+    /**
+     * Hashes the listed columns of the rows matching {@code where} (SQL, or {@code null} for every row), ordered as
+     * {@link #hash(Connection, String, List, List)} orders them.
+     *
+     * @return the hex digest
+     */
+    public String hash(Connection c, String table, List<String> columns, List<String> orderBy, String where) throws SQLException {
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
             select.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i)));
         }
-        select.append(" FROM ").append(dialect.quote(table)).append(" ORDER BY ");
+        select.append(" FROM ").append(dialect.quote(table)).append(where == null ? "" : " WHERE " + where).append(" ORDER BY ");
         List<String> order = new java.util.ArrayList<>(orderBy);
         columns.stream().filter(col -> !order.contains(col)).forEach(order::add);
         for (int i = 0; i < order.size(); i++) {

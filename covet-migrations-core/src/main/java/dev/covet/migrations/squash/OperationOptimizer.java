@@ -194,22 +194,28 @@ public final class OperationOptimizer {
             return reduceCreate(create, b);
         }
         if (a instanceof AddColumn add && b.tables().equals(Set.of(add.table()))) {
-            if (b instanceof AlterColumn alter && alter.column().name().equals(add.column().name())) {
+            // A value for existing rows belongs to the added definition: folding a later change in could make it
+            // wrong for the new type, so such a pair stays as written.
+            if (b instanceof AlterColumn alter && alter.column().name().equals(add.column().name())
+                    && add.fillExistingRows() == null) {
                 return Optional.of(List.of(new AddColumn(add.table(), alter.column())));
             }
             if (b instanceof RenameColumn rename && rename.column().equals(add.column().name())) {
-                return Optional.of(List.of(new AddColumn(add.table(), add.column().withName(rename.newName()))));
+                return Optional.of(List.of(new AddColumn(add.table(), add.column().withName(rename.newName()),
+                        add.fillExistingRows())));
             }
             if (b instanceof DropColumn drop && drop.column().equals(add.column().name())) {
                 return Optional.of(List.of());
             }
         }
         if (a instanceof AlterColumn first && b.tables().equals(Set.of(first.table()))) {
-            if (b instanceof AlterColumn second && second.column().name().equals(first.column().name())) {
+            // Values for NULL rows stay with the change that needs them: such a pair is left as written.
+            if (b instanceof AlterColumn second && second.column().name().equals(first.column().name())
+                    && first.fillNullRows() == null && second.fillNullRows() == null) {
                 return Optional.of(List.of(new AlterColumn(first.table(), second.column(), first.previous())));
             }
             if (b instanceof DropColumn drop && drop.column().equals(first.column().name())) {
-                return Optional.of(List.of(new DropColumn(drop.table(), drop.column(), first.previous())));
+                return Optional.of(List.of(new DropColumn(drop.table(), drop.column(), first.previous(), drop.backup())));
             }
         }
         if (a instanceof AddIndex add && b instanceof DropIndex drop

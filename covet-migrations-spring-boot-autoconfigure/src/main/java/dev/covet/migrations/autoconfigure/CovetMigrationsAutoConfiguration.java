@@ -67,6 +67,7 @@ public final class CovetMigrationsAutoConfiguration {
                 .tablePrefix(properties.getTablePrefix())
                 .lockTimeout(properties.getLockTimeout())
                 .validateChecksums(properties.isValidateChecksums())
+                .backupMaxRows(properties.getBackup().getMaxRows())
                 .unmanagedTables(TableFilter.of("covet.migrations.unmanaged-tables", properties.getUnmanagedTables()));
         if (resourceLoader.getClassLoader() != null) {
             builder.classLoader(resourceLoader.getClassLoader());

@@ -106,6 +106,8 @@ public class CovetMigrationsProperties {
 
     private final Rollback rollback = new Rollback();
 
+    private final Backup backup = new Backup();
+
     private final Sqlite sqlite = new Sqlite();
 
     private final Squash squash = new Squash();
@@ -260,6 +262,10 @@ public class CovetMigrationsProperties {
         return rollback;
     }
 
+    public Backup getBackup() {
+        return backup;
+    }
+
     public Sqlite getSqlite() {
         return sqlite;
     }
@@ -404,6 +410,27 @@ public class CovetMigrationsProperties {
 
         public void setMaxDataLossRows(long maxDataLossRows) {
             this.maxDataLossRows = maxDataLossRows;
+        }
+    }
+
+    /**
+     * Backups a migration takes before it drops a table or a column with rows.
+     */
+    public static class Backup {
+
+        /**
+         * The most rows a DROP_TABLE (the table's rows) or DROP_COLUMN (the column's non-null values) backs up before it
+         * drops them. Above it the run stops before changing anything, naming the table and the count: add "backup: false"
+         * to the operation, raise this, or run "covet migrate --force".
+         */
+        private long maxRows = 1_000_000;
+
+        public long getMaxRows() {
+            return maxRows;
+        }
+
+        public void setMaxRows(long maxRows) {
+            this.maxRows = maxRows;
         }
     }
 

@@ -57,6 +57,28 @@ class ObservabilityAutoConfigurationTests {
     }
 
     @Test
+    void theCachedStatusIsForgottenWhenAMigrationRuns() throws Exception {
+        Path migrations = java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+        java.nio.file.Files.writeString(migrations.resolve("0001_notes.yaml"), """
+                operations:
+                  - type: CREATE_TABLE
+                    table: notes
+                    columns:
+                      - {name: id, type: BIGINT, nullable: false, primary_key: true}
+                """);
+        runner().withPropertyValues("covet.migrations.locations=filesystem:" + migrations).run(context -> {
+            dev.covet.migrations.autoconfigure.MigrationStatusCache cache =
+                    context.getBean(dev.covet.migrations.autoconfigure.MigrationStatusCache.class);
+            assertThat(cache.get().pending()).hasSize(1);
+            context.getBean(MigrationRunner.class).migrate();
+            // Within the cache's ten seconds: without the invalidation this would still say pending.
+            assertThat(cache.get().pending()).isEmpty();
+            context.getBean(MigrationRunner.class).rollback(1);
+            assertThat(cache.get().pending()).hasSize(1);
+        });
+    }
+
+    @Test
     void noMetricsListenerWithoutRegistry() {
         runner().run(context -> assertThat(context).doesNotHaveBean(MigrationMetricsListener.class));
     }

@@ -302,14 +302,15 @@ class StarterDatabaseTests {
         }
     }
 
-    private static long count(TestDatabase db, String sql) throws Exception {
+    static long count(TestDatabase db, String sql) throws Exception {
         try (java.sql.Connection c = db.connect(); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static int command(TestDatabase db, String... args) {
+    /** Runs {@code covet <args>} in the test application on the database; returns the exit code. */
+    static int command(TestDatabase db, String... args) {
         AtomicInteger code = new AtomicInteger(-1);
         CovetExit recorder = code::set;
         List<String> argv = new ArrayList<>(List.of("covet"));

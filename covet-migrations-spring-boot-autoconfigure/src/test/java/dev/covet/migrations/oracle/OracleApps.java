@@ -42,6 +42,33 @@ final class OracleApps {
         }
     }
 
+    /** What a command printed, and its exit code. */
+    record Run(int code, String out, String err) {
+    }
+
+    /** Runs {@code covet <args>} in the application, capturing what it prints. */
+    static Run commandOutput(Class<?> application, TestDatabase db, Path migrations, String... args) {
+        AtomicInteger code = new AtomicInteger(-1);
+        CovetExit recorder = code::set;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        dev.covet.migrations.autoconfigure.cli.CommandOutput output = new dev.covet.migrations.autoconfigure.cli.CommandOutput(
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        List<String> argv = new ArrayList<>(List.of("covet"));
+        argv.addAll(List.of(args));
+        try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+                .properties(properties(db, migrations))
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("covetExit", recorder);
+                    context.getBeanFactory().registerSingleton("covetCommandOutput", output);
+                })
+                .run(argv.toArray(String[]::new))) {
+            return new Run(code.get(), out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private static String[] properties(TestDatabase db, Path migrations) {
         List<String> p = new ArrayList<>(List.of(
                 "spring.datasource.url=" + db.url(),

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code covet backups [--restore ID] [--delete ID] [--prune KEEP]}: the backups rollbacks took (tables, rows,
- * content checksum). {@code --restore} puts a backup's rows back and verifies their checksums (exit 1 when they
+ * {@code covet backups [--restore ID] [--delete ID] [--prune KEEP]}: the backups rollbacks and drops took (tables or
+ * columns, rows, content checksum). {@code --restore} puts a backup's rows back and verifies their checksums (exit 1 when they
  * differ); {@code --delete} drops one; {@code --prune} keeps only the newest KEEP. With {@code --json}:
  * {@code {backups: [...], restored, deleted}}.
  */
@@ -87,13 +87,14 @@ public class BackupsCommand implements CovetCommand {
      * @param id its id
      * @param migration the migration(s) it was taken for
      * @param createdAt when
-     * @param tables each table with its row count ({@code orders=120})
+     * @param tables each table with its row count ({@code orders=120}); a dropped column's backup as
+     *        {@code orders.note=80} (its non-null values)
      * @param checksum hash over the tables' content hashes
      */
     public record Backup(String id, String migration, Instant createdAt, List<String> tables, String checksum) {
         static Backup of(BackupInfo info) {
             return new Backup(info.id(), info.migration(), info.createdAt(),
-                    info.tables().stream().map(t -> t.table() + "=" + t.rows()).toList(), info.checksum());
+                    info.tables().stream().map(t -> t.label() + "=" + t.rows()).toList(), info.checksum());
         }
     }
 }

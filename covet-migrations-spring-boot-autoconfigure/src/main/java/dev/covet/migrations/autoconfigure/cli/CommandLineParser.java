@@ -29,6 +29,7 @@ public final class CommandLineParser {
         List<String> positional = new ArrayList<>();
         Set<String> flags = new LinkedHashSet<>();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> repeated = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--") || arg.length() == 2) {
@@ -57,7 +58,11 @@ public final class CommandLineParser {
                     }
                     inline = args.get(++i);
                 }
+                if (values.containsKey(name) && !spec.repeatable().contains(name)) {
+                    throw new UsageException("--" + name + " given twice");
+                }
                 values.put(name, inline);
+                repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(inline);
             } else {
                 throw new UsageException("unknown option --" + name + " for '" + spec.name() + "'");
             }
@@ -69,6 +74,6 @@ public final class CommandLineParser {
             throw new UsageException("unexpected argument '" + positional.get(spec.maxPositional()) + "' for '"
                     + spec.name() + "'");
         }
-        return new ParsedCommand(spec, positional, flags, values);
+        return new ParsedCommand(spec, positional, flags, values, repeated);
     }
 }

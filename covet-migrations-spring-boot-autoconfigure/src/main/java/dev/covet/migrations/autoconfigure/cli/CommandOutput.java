@@ -64,6 +64,12 @@ public class CommandOutput {
         }
     }
 
+    /** Prints text on standard output (help, a preview): what the person asked to see, not a diagnostic. */
+    public void text(String message) {
+        out.println(message);
+        out.flush();
+    }
+
     /** Prints a line on standard error. */
     public void note(String message) {
         err.println(Printable.lines(message));

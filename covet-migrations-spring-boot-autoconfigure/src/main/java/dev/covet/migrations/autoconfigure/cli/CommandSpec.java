@@ -13,13 +13,33 @@ import java.util.Set;
  * @param maxPositional most positional arguments
  */
 public record CommandSpec(String name, String usage, Set<String> flags, Set<String> valued, int minPositional,
-                          int maxPositional) {
+                          int maxPositional, Set<String> repeatable, String help) {
 
     /** The option every command takes. */
     public static final String JSON = "json";
 
+    /** The option every command takes to print its usage and options. */
+    public static final String HELP = "help";
+
+    /**
+     * @param repeatable valued options that may be given more than once ({@code --rename a.b=c --rename d=e})
+     * @param help what each option does, printed by {@code --help} under the usage line (may be empty)
+     */
     public CommandSpec {
         flags = Set.copyOf(flags);
         valued = Set.copyOf(valued);
+        repeatable = Set.copyOf(repeatable);
+        help = help == null ? "" : help;
+    }
+
+    /** A spec whose valued options are each given at most once, with no option help beyond the usage line. */
+    public CommandSpec(String name, String usage, Set<String> flags, Set<String> valued, int minPositional, int maxPositional) {
+        this(name, usage, flags, valued, minPositional, maxPositional, Set.of(), "");
+    }
+
+    /** What {@code --help} prints: the usage line, then the options' help when there is some. */
+    public String helpText() {
+        return "usage: " + usage + (help.isBlank() ? "" : "\n" + help.stripTrailing())
+                + "\n  --json  print one JSON document instead of text\n  --help  print this help";
     }
 }

@@ -29,17 +29,24 @@ public final class CovetCommandAutoConfiguration {
         return new SpringApplicationExit(context);
     }
 
+    /** Where commands print: standard output and error (a bean, so a wrapper or a test can capture them). */
+    @Bean
+    @ConditionalOnMissingBean
+    CommandOutput covetCommandOutput() {
+        return new CommandOutput(System.out, System.err);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     CovetCommandDispatcher covetCommandDispatcher(MigrationRunner runner, RollbackValidator validator,
             CovetMigrationsProperties properties, ObjectProvider<EntityModelSource> model,
-            ObjectProvider<MigrationAuditLog> auditLog) {
+            ObjectProvider<MigrationAuditLog> auditLog, CommandOutput output) {
         List<CovetCommand> commands = List.of(new MigrateCommand(runner), new RollbackCommand(validator),
                 new StatusCommand(runner), new SqlMigrateCommand(runner), new ValidateCommand(runner),
                 new MakeMigrationsCommand(runner, properties, model.getIfAvailable()), new BaselineCommand(runner, properties),
                 new SquashCommand(runner, properties), new AuditCommand(auditLog.getIfAvailable()),
                 new LintCommand(runner, properties.getLint().getSuppressions()), new BackupsCommand(runner));
-        return new CovetCommandDispatcher(commands, new CommandOutput(System.out, System.err));
+        return new CovetCommandDispatcher(commands, output);
     }
 
     @Bean

@@ -48,6 +48,10 @@ public class CovetCommandDispatcher {
         if (command == null) {
             return usageError(json, "unknown command '" + name + "'", null);
         }
+        if (args.subList(1, args.size()).contains("--" + CommandSpec.HELP)) {
+            output.text(command.spec().helpText());
+            return ExitCodes.SUCCESS;
+        }
         try {
             ParsedCommand parsed = CommandLineParser.parse(command.spec(), args.subList(1, args.size()));
             return command.execute(parsed, output);

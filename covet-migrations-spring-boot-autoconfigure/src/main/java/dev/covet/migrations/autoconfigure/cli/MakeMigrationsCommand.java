@@ -1,45 +1,69 @@
 package dev.covet.migrations.autoconfigure.cli;
 
+import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
 import dev.covet.migrations.autoconfigure.EntityModelSource;
+import dev.covet.migrations.diff.ChangeDecisions;
+import dev.covet.migrations.diff.Prompter;
 import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.diff.UndecidedChange;
 import dev.covet.migrations.generate.MakeMigrations;
 import dev.covet.migrations.generate.MakeMigrationsResult;
 import dev.covet.migrations.lint.LintFinding;
 import dev.covet.migrations.lint.LintSuppressions;
 import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.schema.SchemaState;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code covet makemigrations [--name N] [--empty] [--zero-downtime]}: compares the JPA entities with the schema the
- * migration files project and writes the difference as the next migration into
- * {@code covet.migrations.output-directory}, renames detected with the {@code covet.migrations.rename-detection.*}
- * settings. {@code --zero-downtime} writes an expand and a contract migration instead (see
- * {@link dev.covet.migrations.generate.ExpandContractSplitter}). What is written is linted, findings printed as
- * warnings. With {@code --json}: {@code {file, files, operations: [{type, table}], warnings}} ({@code file} is null
- * when nothing changed). Tables listed in {@code covet.migrations.unmanaged-tables} (owned by other tools) are
- * neither created, changed, renamed nor dropped.
- * <p>
- * To start from a database that already exists (made before Covet), run {@link BaselineCommand covet baseline}
- * first: it writes the live schema as the initial migration and records it as applied, so this command then writes
- * only what the entities change.
+ * {@code covet makemigrations}: compares the JPA entities with the schema the existing migrations project and writes
+ * the difference as the next migration into {@code covet.migrations.output-directory} (reading the existing
+ * migrations from there too, see {@link GenerationSource}).
+ *
+ * <p>Nothing destructive is guessed. A dropped and an added column (or table) that may be one renamed, below the
+ * similarity threshold, and a new NOT NULL column on an existing table, are settled by flags ({@code --rename},
+ * {@code --no-rename}, {@code --default}), else asked on the terminal, else (CI, a pipe, {@code --no-input}) nothing
+ * is written and the command exits 1 listing every open question with the flags that settle it. The file says what
+ * was decided and how. {@code --check} exits 1 when the entities and the migrations differ, writing nothing (a CI
+ * gate); {@code --dry-run} prints the file instead of writing it. What is written is linted and the findings printed.
+ * {@code --zero-downtime} writes an expand and a contract migration instead (see
+ * {@link dev.covet.migrations.generate.ExpandContractSplitter}). Tables in {@code covet.migrations.unmanaged-tables}
+ * are left alone. To start from a database that already exists, run {@link BaselineCommand covet baseline} first.
  */
 public class MakeMigrationsCommand implements CovetCommand {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,100}");
 
+    private static final String HELP = """
+              --name N           the migration's name (snake_case); default: made from the operations
+              --empty            an empty migration to fill in by hand
+              --zero-downtime    an expand and a contract migration instead of one
+              --rename T.OLD=NEW a dropped column T.OLD and an added column T.NEW are a rename (repeatable)
+              --rename OLD=NEW   table OLD was renamed to NEW (repeatable)
+              --no-rename ...    the same forms: a drop and an add, not a rename, even above the threshold
+              --default T.C=V    existing rows of T get V in the new NOT NULL column C (repeatable)
+              --no-input         never ask: an open question makes the command write nothing and exit 1
+              --check            exit 1 when the entities and the migrations differ; write nothing
+              --dry-run          print the migration instead of writing it""";
+
     private static final CommandSpec SPEC = new CommandSpec("makemigrations",
-            "covet makemigrations [--name N] [--empty] [--zero-downtime] [--json]", Set.of("empty", "zero-downtime"), Set.of("name"),
-            0, 0);
+            "covet makemigrations [--name N] [--empty] [--zero-downtime] [--rename T.OLD=NEW|OLD=NEW]... "
+                    + "[--no-rename T.OLD=NEW|OLD=NEW]... [--default T.COLUMN=VALUE]... [--no-input] [--check] [--dry-run] [--json]",
+            Set.of("empty", "zero-downtime", "no-input", "check", "dry-run"), Set.of("name", "rename", "no-rename", "default"),
+            0, 0, Set.of("rename", "no-rename", "default"), HELP);
 
     private final MigrationRunner runner;
     private final CovetMigrationsProperties properties;
     private final EntityModelSource model;
+    private final Supplier<Optional<Prompter>> terminal;
 
     /**
      * Creates the command.
@@ -49,9 +73,20 @@ public class MakeMigrationsCommand implements CovetCommand {
      * @param model the entity model, or {@code null} when the application has none
      */
     public MakeMigrationsCommand(MigrationRunner runner, CovetMigrationsProperties properties, EntityModelSource model) {
+        this(runner, properties, model, ConsolePrompter::onTerminal);
+    }
+
+    /**
+     * Creates the command with another way to reach the person running it (tests).
+     *
+     * @param terminal the prompter when someone can answer, else empty
+     */
+    public MakeMigrationsCommand(MigrationRunner runner, CovetMigrationsProperties properties, EntityModelSource model,
+                                 Supplier<Optional<Prompter>> terminal) {
         this.runner = runner;
         this.properties = properties;
         this.model = model;
+        this.terminal = terminal;
     }
 
     @Override
@@ -65,65 +100,157 @@ public class MakeMigrationsCommand implements CovetCommand {
         if (name != null && !NAME.matcher(name).matches()) {
             throw new UsageException("--name must be snake_case (a-z, 0-9, _), was '" + name + "'");
         }
+        boolean check = command.flag("check");
+        boolean dryRun = command.flag("dry-run");
+        if (command.flag("zero-downtime") && command.flag("empty")) {
+            throw new UsageException("--zero-downtime splits generated changes; it does not go with --empty");
+        }
+        if ((check || dryRun) && command.flag("zero-downtime")) {
+            throw new UsageException("--check and --dry-run preview one migration; leave out --zero-downtime");
+        }
+        if (check && dryRun) {
+            throw new UsageException("--check and --dry-run do not go together: --check already writes nothing");
+        }
         if (model == null && !command.flag("empty")) {
             output.error(command.json(), "no entity model: JPA is not on the classpath or manages no entities"
                     + " (use --empty for a migration to write by hand)", null);
             return ExitCodes.FAILURE;
         }
-        CovetMigrationsProperties.RenameDetection settings = properties.getRenameDetection();
-        RenameDetector detector = new RenameDetector(settings.getSimilarityThreshold(), settings.isRequireTypeMatch(),
-                settings.getMaxLengthDiff(), true);
-        dev.covet.migrations.schema.SchemaState target;
+        Path directory = Path.of(properties.getOutputDirectory());
+        GenerationSource source = GenerationSource.of(runner, directory);
+        output.note(source.description());
+        SchemaState target;
         try {
-            target = command.flag("empty") ? runner.projectedSchema() : model.read();
+            target = command.flag("empty") ? source.runner().projectedSchema() : model.read();
         } catch (IllegalStateException e) {
             output.error(command.json(), e.getMessage() + " (use --empty for a migration to write by hand)", null);
             return ExitCodes.FAILURE;
         }
-        if (command.flag("zero-downtime") && command.flag("empty")) {
-            throw new UsageException("--zero-downtime splits generated changes; it does not go with --empty");
+        RenameDetector detector = detector(command);
+        MakeMigrations makeMigrations = new MakeMigrations(source.runner(), detector);
+        List<MakeMigrationsResult> results;
+        if (check || dryRun) {
+            results = List.of(makeMigrations.preview(target, name, null));
+        } else if (command.flag("zero-downtime")) {
+            results = makeMigrations.runZeroDowntime(target, name, null, directory);
+        } else {
+            results = List.of(makeMigrations.run(target, name, null, directory, command.flag("empty")));
         }
-        MakeMigrations makeMigrations = new MakeMigrations(runner, detector);
-        Path directory = Path.of(properties.getOutputDirectory());
-        List<MakeMigrationsResult> results = command.flag("zero-downtime")
-                ? makeMigrations.runZeroDowntime(target, name, null, directory)
-                : List.of(makeMigrations.run(target, name, null, directory, command.flag("empty")));
+        return report(command, output, source, results);
+    }
+
+    /** A detector with the configured thresholds, deciding open questions from the flags, then the terminal. */
+    private RenameDetector detector(ParsedCommand command) {
+        boolean mayAsk = !command.flag("no-input") && !command.flag("check") && !command.json();
+        Prompter prompter = mayAsk ? terminal.get().orElse(null) : null;
+        ChangeDecisions decisions;
+        try {
+            decisions = ChangeDecisions.of(command.valuesOf("rename"), command.valuesOf("no-rename"),
+                    command.valuesOf("default"), prompter);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        CovetMigrationsProperties.RenameDetection settings = properties.getRenameDetection();
+        return new RenameDetector(settings.getSimilarityThreshold(), settings.isRequireTypeMatch(),
+                settings.getMaxLengthDiff(), true).decideWith(decisions);
+    }
+
+    private int report(ParsedCommand command, CommandOutput output, GenerationSource source, List<MakeMigrationsResult> results) {
+        MakeMigrationsResult first = results.isEmpty() ? null : results.get(0);
+        List<String> decisions = first == null ? List.of() : first.decisions();
+        if (command.flag("check")) {
+            return check(command, output, source, first);
+        }
+        if (first != null && first.blocked()) {
+            List<Undecided> undecided = first.undecided().stream().map(u -> new Undecided(u.description(), u.flags())).toList();
+            StringBuilder text = new StringBuilder("Nothing written: ");
+            if (!first.unusedFlags().isEmpty()) {
+                text.append("these flags matched no change (misspelt, or already done?): ")
+                        .append(String.join(", ", first.unusedFlags())).append(". ");
+            }
+            if (!undecided.isEmpty()) {
+                text.append(undecided.size()).append(" change(s) could lose data and need a decision")
+                        .append(command.flag("no-input") ? "" : " (no terminal to ask on)").append(':');
+                first.undecided().forEach(u -> text.append("\n  ").append(u.describe()));
+                text.append("\nRun again with one flag for each, or on a terminal to be asked.");
+            }
+            output.error(command.json(), text.toString().strip(), command.json()
+                    ? java.util.Map.of("undecided", undecided, "unusedFlags", first.unusedFlags(), "source", source.description())
+                    : null);
+            return ExitCodes.FAILURE;
+        }
+        if (command.flag("dry-run")) {
+            String yaml = first == null || first.yaml() == null ? null : first.yaml();
+            List<OperationSummary> operations = first == null ? List.of() : summaries(first.operations());
+            output.result(command, new Report(null, List.of(), operations, List.of(), decisions, source.description(), yaml, false),
+                    yaml == null ? "No changes detected" : "# Dry run: nothing written. The file would be:\n" + yaml);
+            return ExitCodes.SUCCESS;
+        }
         List<MakeMigrationsResult> written = results.stream().filter(MakeMigrationsResult::changed).toList();
-        List<OperationSummary> operations = written.stream().flatMap(r -> r.operations().stream())
-                .map(MakeMigrationsCommand::summary).toList();
+        List<OperationSummary> operations = written.stream().flatMap(r -> summaries(r.operations()).stream()).toList();
         List<String> files = written.stream().map(r -> r.file().toString()).toList();
-        List<String> warnings = lint(written);
+        List<String> warnings = lint(written, source.runner());
         int renames = written.isEmpty() ? 0 : written.get(0).renames().renamesDetected();
         String text = written.isEmpty() ? "No changes detected"
                 : "Wrote " + String.join(", ", files) + " (" + operations.size() + " operation(s), " + renames
-                        + " rename(s) detected)" + describe(operations) + warningText(warnings);
-        output.result(command, new Report(files.isEmpty() ? null : files.get(0), files, operations, warnings), text);
+                        + " rename(s))" + describe(operations) + decisionText(decisions) + lintText(warnings);
+        output.result(command, new Report(files.isEmpty() ? null : files.get(0), files, operations, warnings, decisions,
+                source.description(), null, !written.isEmpty()), text);
         return ExitCodes.SUCCESS;
     }
 
+    private int check(ParsedCommand command, CommandOutput output, GenerationSource source, MakeMigrationsResult result) {
+        boolean differs = result != null && result.differs();
+        List<OperationSummary> operations = result == null ? List.of() : summaries(result.operations());
+        StringBuilder text = new StringBuilder(differs
+                ? "The entities and the migrations differ: run covet makemigrations (" + operations.size() + " operation(s))"
+                        + describe(operations)
+                : "No changes detected: the migrations match the entities");
+        if (result != null && !result.undecided().isEmpty()) {
+            text.append("\nIt will need these decided:");
+            result.undecided().forEach(u -> text.append("\n  ").append(u.describe()));
+        }
+        output.result(command, new Report(null, List.of(), operations, List.of(), List.of(), source.description(), null, differs),
+                text.toString());
+        return differs ? ExitCodes.FAILURE : ExitCodes.SUCCESS;
+    }
+
     /** The lint findings for what was just written (a lint failure never undoes the files). */
-    private List<String> lint(List<MakeMigrationsResult> written) {
+    private List<String> lint(List<MakeMigrationsResult> written, MigrationRunner reading) {
         if (written.isEmpty() || !properties.getLint().isEnabled()) {
             return List.of();
         }
-        Set<dev.covet.migrations.MigrationId> ids = new java.util.HashSet<>();
+        Set<MigrationId> ids = new HashSet<>();
         written.forEach(r -> ids.add(r.migration().id()));
         try {
-            return runner.lint(LintSuppressions.parse(properties.getLint().getSuppressions()), false).findings().stream()
+            return reading.lint(LintSuppressions.parse(properties.getLint().getSuppressions()), false).findings().stream()
                     .filter(f -> ids.contains(f.migration())).map(LintFinding::describe).toList();
         } catch (RuntimeException e) {
             return List.of("lint could not run: " + e.getMessage());
         }
     }
 
-    private static String warningText(List<String> warnings) {
-        StringBuilder b = new StringBuilder();
-        warnings.forEach(w -> b.append("\nWarning: ").append(w));
+    private static String lintText(List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return "\nLint: no findings";
+        }
+        StringBuilder b = new StringBuilder("\nLint:");
+        warnings.forEach(w -> b.append("\n  Warning: ").append(w));
         return b.toString();
     }
 
-    private static OperationSummary summary(Operation op) {
-        return new OperationSummary(op.type(), op.tables().isEmpty() ? null : String.join(",", op.tables()));
+    private static String decisionText(List<String> decisions) {
+        StringBuilder b = new StringBuilder();
+        if (!decisions.isEmpty()) {
+            b.append("\nDecided:");
+            decisions.forEach(d -> b.append("\n  ").append(d));
+        }
+        return b.toString();
+    }
+
+    private static List<OperationSummary> summaries(List<Operation> operations) {
+        return operations.stream().map(op -> new OperationSummary(op.type(),
+                op.tables().isEmpty() ? null : String.join(",", op.tables()))).toList();
     }
 
     private static String describe(List<OperationSummary> operations) {
@@ -135,12 +262,17 @@ public class MakeMigrationsCommand implements CovetCommand {
     /**
      * The JSON document of {@code covet makemigrations --json}.
      *
-     * @param file the file written (the first, for a zero-downtime pair), or null when nothing changed
+     * @param file the file written (the first, for a zero-downtime pair), or null when nothing was written
      * @param files every file written
      * @param operations type and table of each operation
      * @param warnings lint findings for what was written
+     * @param decisions what was decided and how (renames, values for existing rows)
+     * @param source where the existing migrations were read
+     * @param yaml the migration's text for {@code --dry-run}, else null
+     * @param changes whether there were changes ({@code --check} fails on true)
      */
-    public record Report(String file, List<String> files, List<OperationSummary> operations, List<String> warnings) {
+    public record Report(String file, List<String> files, List<OperationSummary> operations, List<String> warnings,
+                         List<String> decisions, String source, String yaml, boolean changes) {
     }
 
     /**
@@ -150,5 +282,14 @@ public class MakeMigrationsCommand implements CovetCommand {
      * @param table the table(s) it touches
      */
     public record OperationSummary(String type, String table) {
+    }
+
+    /**
+     * An open question in the JSON error document.
+     *
+     * @param description what is open
+     * @param flags the flags that settle it
+     */
+    public record Undecided(String description, List<String> flags) {
     }
 }

@@ -12,14 +12,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code covet migrate [--target ID] [--phase expand|contract] [--dry-run]}: apply pending migrations, or show
- * their SQL; {@code --phase expand} holds back contract migrations and what depends on them. With
- * {@code --json}: {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}.
+ * {@code covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force]}: apply pending migrations, or
+ * show their SQL; {@code --phase expand} holds back contract migrations and what depends on them; {@code --force}
+ * backs up the rows a drop removes even when there are more than {@code covet.migrations.backup.max-rows} (as
+ * {@code rollback --force} goes ahead despite the risk, still with its backup). With {@code --json}:
+ * {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}.
  */
 public class MigrateCommand implements CovetCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--json]",
-            Set.of("dry-run"), Set.of("target", "phase"), 0, 0);
+    private static final String HELP = """
+              --target ID        stop once this migration is applied
+              --phase expand     hold back contract migrations and what depends on them (--phase contract: everything)
+              --dry-run          print the SQL that would run; change nothing
+              --force            back up the rows a drop removes even above covet.migrations.backup.max-rows""";
+
+    private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--json]",
+            Set.of("dry-run", "force"), Set.of("target", "phase"), 0, 0, Set.of(), HELP);
 
     private final MigrationRunner runner;
 
@@ -53,7 +61,7 @@ public class MigrateCommand implements CovetCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--phase: " + e.getMessage());
         }
-        MigrateResult result = runner.migrate(new MigrateOptions(target, command.flag("dry-run"), phase));
+        MigrateResult result = runner.migrate(new MigrateOptions(target, command.flag("dry-run"), phase, null, command.flag("force")));
         List<String> ids = result.applied().stream().map(m -> m.id().toString()).toList();
         MigrateReport report = new MigrateReport(result.dryRun(), ids,
                 result.applied().stream().map(PlannedMigration::of).toList());

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param flags the flags given
  * @param values the valued options given
  */
-public record ParsedCommand(CommandSpec spec, List<String> positional, Set<String> flags, Map<String, String> values) {
+public record ParsedCommand(CommandSpec spec, List<String> positional, Set<String> flags, Map<String, String> values,
+                            Map<String, List<String>> repeated) {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhdw])");
 
@@ -23,6 +24,19 @@ public record ParsedCommand(CommandSpec spec, List<String> positional, Set<Strin
         positional = List.copyOf(positional);
         flags = Set.copyOf(flags);
         values = Map.copyOf(values);
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        repeated.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        repeated = Map.copyOf(copy);
+    }
+
+    /** A command line with no repeated options. */
+    public ParsedCommand(CommandSpec spec, List<String> positional, Set<String> flags, Map<String, String> values) {
+        this(spec, positional, flags, values, Map.of());
+    }
+
+    /** Every value of an option that may be repeated, in the order given (empty when not given). */
+    public List<String> valuesOf(String name) {
+        return repeated.getOrDefault(name, values.containsKey(name) ? List.of(values.get(name)) : List.of());
     }
 
     /** Whether {@code --json} was given. */

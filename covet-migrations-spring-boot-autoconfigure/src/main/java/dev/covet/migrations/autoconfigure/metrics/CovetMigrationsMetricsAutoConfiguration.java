@@ -3,6 +3,8 @@ package dev.covet.migrations.autoconfigure.metrics;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
 import dev.covet.migrations.autoconfigure.MigrationStatusCache;
+import dev.covet.migrations.autoconfigure.StatusCacheInvalidation;
+import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,6 +35,12 @@ public final class CovetMigrationsMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     MigrationStatusCache covetMigrationStatusCache(MigrationRunner runner) {
         return new MigrationStatusCache(runner, Duration.ofSeconds(10));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StatusCacheInvalidation covetStatusCacheInvalidation(ObjectProvider<MigrationStatusCache> cache) {
+        return new StatusCacheInvalidation(cache);
     }
 
     @Bean
