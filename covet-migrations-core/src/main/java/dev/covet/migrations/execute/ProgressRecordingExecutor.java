@@ -130,7 +130,8 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                                           Exception cause, long start, DropBackupHooks drops) throws SQLException {
         String failedSql = m.steps().get(failedIndex).display();
         String what = m.migration().source() + (m.direction() == Direction.UP ? "" : " (rollback)") + " failed at statement "
-                + (failedIndex + 1) + " of " + m.steps().size() + ": " + failedSql + "\n  " + cause.getMessage();
+                + (failedIndex + 1) + " of " + m.steps().size() + " (" + m.describeStep(failedIndex) + "): " + failedSql + "\n  "
+                + cause.getMessage();
         try {
             List<String> restored = new ArrayList<>();
             for (UndoAction action : undoActions(m, failedIndex, drops, restored)) {
