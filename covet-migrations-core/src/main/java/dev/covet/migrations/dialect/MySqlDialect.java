@@ -15,6 +15,10 @@ import dev.covet.migrations.schema.Names;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +29,38 @@ import java.util.List;
  * created over all rows (a unique one would then reject rows the migration meant to allow).
  */
 public final class MySqlDialect extends SqlWriter implements Dialect {
+
+    private final boolean backslashEscapes;
+
+    /** MySQL as configured by default: a backslash in a string literal escapes the next character. */
+    public MySqlDialect() {
+        this(true);
+    }
+
+    private MySqlDialect(boolean backslashEscapes) {
+        this.backslashEscapes = backslashEscapes;
+    }
+
+    /**
+     * This dialect for the session of {@code c}: with {@code NO_BACKSLASH_ESCAPES} in its {@code sql_mode} a
+     * backslash is an ordinary character, and doubling it would store two.
+     */
+    public MySqlDialect forSession(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+            String mode = rs.next() ? rs.getString(1) : null;
+            return withBackslashEscapes(mode == null || !mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES"));
+        }
+    }
+
+    /** This dialect for a session where a backslash in a string literal does ({@code true}) or does not escape. */
+    public MySqlDialect withBackslashEscapes(boolean on) {
+        return on == backslashEscapes ? this : new MySqlDialect(on);
+    }
+
+    /** Whether string literals are written for a session where a backslash escapes ({@code sql_mode} without NO_BACKSLASH_ESCAPES). */
+    public boolean backslashEscapes() {
+        return backslashEscapes;
+    }
 
     @Override
     public String name() {
@@ -79,12 +115,14 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     }
 
     /**
-     * MySQL also treats backslash as an escape in string literals (unless NO_BACKSLASH_ESCAPES is set), so
-     * it is doubled too; otherwise a value ending in a backslash would swallow the closing quote.
+     * MySQL also treats backslash as an escape in string literals unless the session's sql_mode has
+     * NO_BACKSLASH_ESCAPES, so it is doubled then; otherwise a value ending in a backslash would swallow the closing
+     * quote and the rest of the value would become SQL. Quotes are doubled, which means one quote in either mode.
      */
     @Override
     protected String escapeString(String s) {
-        return s.replace("\\", "\\\\").replace("'", "''");
+        String quotes = s.replace("'", "''");
+        return backslashEscapes ? quotes.replace("\\", "\\\\") : quotes;
     }
 
     @Override

@@ -57,6 +57,19 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
         }
     }
 
+    /**
+     * A string with a backslash is written {@code E'...'} with the backslash doubled: with
+     * {@code standard_conforming_strings=off} a plain {@code '\\'} would escape the closing quote and let the rest of
+     * the value run as SQL, while an {@code E''} string means the same under either setting.
+     */
+    @Override
+    public String literal(Object value) {
+        if (value instanceof String s && s.indexOf('\\') >= 0) {
+            return "E'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+        return super.literal(value);
+    }
+
     @Override
     protected String booleanLiteral(boolean value) {
         return value ? "TRUE" : "FALSE";

@@ -13,6 +13,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.dialect.MySqlDialect;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.lint.LintFinding;
 import dev.covet.migrations.lint.MigrationLinter;
@@ -71,7 +72,8 @@ public final class MigrationEngine {
     public Dialect dialect() {
         if (dialect == null) {
             Dialect configured = config.dialect();
-            if (configured != null && !(configured instanceof SqliteDialect)) {
+            // SQLite's version and MySQL's sql_mode change what is rendered: those are read from a connection.
+            if (configured != null && !(configured instanceof SqliteDialect) && !(configured instanceof MySqlDialect)) {
                 dialect = configured;
                 return dialect;
             }
@@ -79,7 +81,7 @@ public final class MigrationEngine {
                 return dialect(c);
             } catch (SQLException e) {
                 if (configured != null) {
-                    Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
+                    Log.INSTANCE.debug("cannot read the database's version or settings ({}); assuming the defaults", e.getMessage());
                     dialect = configured;
                     return dialect;
                 }
@@ -96,7 +98,8 @@ public final class MigrationEngine {
     private Dialect dialect(Connection c) throws SQLException {
         if (dialect == null) {
             Dialect d = config.dialect() != null ? config.dialect() : Dialect.forJdbcUrl(c.getMetaData().getURL());
-            dialect = d instanceof SqliteDialect sqlite ? forSqliteVersion(sqlite, c) : d;
+            dialect = d instanceof SqliteDialect sqlite ? forSqliteVersion(sqlite, c)
+                    : d instanceof MySqlDialect mysql ? forMySqlSession(mysql, c) : d;
         }
         return dialect;
     }
@@ -108,6 +111,16 @@ public final class MigrationEngine {
         } catch (SQLException e) {
             Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
             return sqlite;
+        }
+    }
+
+    /** Whether a backslash escapes in string literals depends on the session's sql_mode: render for this one. */
+    private static MySqlDialect forMySqlSession(MySqlDialect mysql, Connection c) {
+        try {
+            return mysql.forSession(c);
+        } catch (SQLException e) {
+            Log.INSTANCE.debug("cannot read the MySQL sql_mode ({}); assuming backslash escapes", e.getMessage());
+            return mysql;
         }
     }
 
@@ -290,7 +303,7 @@ public final class MigrationEngine {
         }
         try {
             for (LintFinding finding : new MigrationLinter(dialect().name(), options.lint()).lint(m, before)) {
-                Log.INSTANCE.warn("Covet Migrations lint: {}", finding.describe());
+                Log.INSTANCE.warn("Covet Migrations lint: {}", dev.covet.migrations.Printable.line(finding.describe()));
             }
         } catch (RuntimeException e) {
             Log.INSTANCE.debug("Covet Migrations: lint of {} skipped: {}", m.id(), e.getMessage());
@@ -330,7 +343,7 @@ public final class MigrationEngine {
             Migration m = r.migration();
             String verb = r.direction() == Direction.UP ? "Applying" : "Rolling back";
             int position = i + 1;
-            Log.INSTANCE.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + m.description() + ")");
+            Log.INSTANCE.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + dev.covet.migrations.Printable.line(m.description()) + ")");
             notify(l -> l.onStart(new MigrationEvent(m.id(), r.direction(), position, total, Duration.ZERO, List.of(), 0, null)));
             HistoryRow previous = history.get(m.id());
             HistoryRow resume = previous != null && !previous.isApplied() ? previous : null;
@@ -346,7 +359,7 @@ public final class MigrationEngine {
                 int index = i + 1;
                 notify(l -> l.onFailure(new MigrationEvent(m.id(), r.direction(), index, total, Duration.ZERO,
                         e.executed(), 0, e)));
-                Log.INSTANCE.error("{} {} failed: {}", verb, m.id(), e.getMessage());
+                Log.INSTANCE.error("{} {} failed: {}", verb, m.id(), dev.covet.migrations.Printable.logBlock(e.getMessage()));
                 throw e;
             }
         }

@@ -81,6 +81,7 @@ public final class MigrationPlanner {
         historyRows.stream().filter(HistoryRow::isApplied).forEach(r -> appliedIds.add(r.id()));
 
         List<Migration> parsed = sources.stream().map(MigrationSource::parse).toList();
+        SquashResolver.requireKnownReplaces(parsed, history.keySet());
         List<Migration> effective = SquashResolver.resolve(parsed, appliedIds);
         List<Migration> ordered = MigrationGraph.of(effective).order();
 

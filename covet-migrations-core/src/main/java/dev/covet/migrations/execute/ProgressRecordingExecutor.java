@@ -130,7 +130,8 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                                           Exception cause, long start, DropBackupHooks drops) throws SQLException {
         String failedSql = m.steps().get(failedIndex).display();
         String what = m.migration().source() + (m.direction() == Direction.UP ? "" : " (rollback)") + " failed at statement "
-                + (failedIndex + 1) + " of " + m.steps().size() + ": " + failedSql + "\n  " + cause.getMessage();
+                + (failedIndex + 1) + " of " + m.steps().size() + " (" + m.describeStep(failedIndex) + "): " + failedSql + "\n  "
+                + cause.getMessage();
         try {
             List<String> restored = new ArrayList<>();
             for (UndoAction action : undoActions(m, failedIndex, drops, restored)) {
@@ -146,12 +147,21 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         } catch (SQLException | RuntimeException undoFailure) {
             String detail = "ran " + executed.size() + " statement(s): " + executed + "; failed at statement " + (failedIndex + 1)
                     + ": " + failedSql + " (" + cause.getMessage() + "); undo impossible: " + undoFailure.getMessage();
-            if (m.direction() == Direction.UP) {
-                context.history().update(c, m.migration().id(), HistoryRow.FAILED, failedIndex,
-                        (System.nanoTime() - start) / 1_000_000, StatementsFingerprint.detail(detail, m.steps(), failedIndex));
-            } else {
-                context.history().update(c, m.migration().id(), HistoryRow.FAILED, 0,
-                        (System.nanoTime() - start) / 1_000_000, "rollback " + detail);
+            try {
+                if (m.direction() == Direction.UP) {
+                    context.history().update(c, m.migration().id(), HistoryRow.FAILED, failedIndex,
+                            (System.nanoTime() - start) / 1_000_000, StatementsFingerprint.detail(detail, m.steps(), failedIndex));
+                } else {
+                    context.history().update(c, m.migration().id(), HistoryRow.FAILED, 0,
+                            (System.nanoTime() - start) / 1_000_000, "rollback " + detail);
+                }
+            } catch (SQLException | RuntimeException recordFailure) {
+                // The session is gone (killed, or the server ended it): the failure that names the file and the
+                // database's reason is still the one to report; the next start finds the RUNNING row, if any.
+                MigrationFailedException lost = new MigrationFailedException(what + "\n  The connection was lost, so the"
+                        + " outcome could not be recorded; the next run checks what this one left.", executed, cause);
+                lost.addSuppressed(recordFailure);
+                return lost;
             }
             return new MigrationFailedException(what + "\n  The completed statements could not be undone ("
                     + undoFailure.getMessage() + "). The migration is marked FAILED with what ran; fix the cause and run"

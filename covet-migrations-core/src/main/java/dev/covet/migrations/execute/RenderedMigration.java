@@ -25,6 +25,27 @@ public record RenderedMigration(Migration migration, Direction direction, List<R
         return operations.stream().flatMap(o -> o.steps().stream()).toList();
     }
 
+    /**
+     * Which operation a step belongs to, for error messages: {@code operation 2 of 3 (ADD_INDEX users)}, or
+     * {@code forward_sql} / {@code backward_sql} for a file's explicit SQL.
+     */
+    public String describeStep(int stepIndex) {
+        int first = 0;
+        for (int i = 0; i < operations.size(); i++) {
+            RenderedOperation o = operations.get(i);
+            if (stepIndex < first + o.steps().size()) {
+                if (o.operation() == null) {
+                    return direction == Direction.UP ? "forward_sql" : "backward_sql";
+                }
+                String tables = String.join(", ", new java.util.TreeSet<>(o.operation().tables()));
+                return "operation " + (i + 1) + " of " + operations.size() + ", " + o.operation().type()
+                        + (tables.isEmpty() ? "" : " " + tables);
+            }
+            first += o.steps().size();
+        }
+        return "step " + (stepIndex + 1);
+    }
+
     /** The statements as text (dry-run output). */
     public List<String> sql() {
         return steps().stream().map(Step::display).toList();

@@ -23,6 +23,24 @@ final class SquashResolver {
     private SquashResolver() {
     }
 
+    /**
+     * Refuses a squash that replaces a migration no file and no history row knows while it names others that are
+     * known: its originals are either all still there (or applied) or all deleted after squashing, never a mix, so
+     * the unknown entry is a typo or a migration that never existed, and the history would record it as applied.
+     */
+    static void requireKnownReplaces(Collection<Migration> migrations, Set<MigrationId> inHistory) {
+        Set<MigrationId> files = new HashSet<>();
+        migrations.forEach(m -> files.add(m.id()));
+        for (Migration m : migrations) {
+            List<MigrationId> unknown = m.replaces().stream().filter(r -> !files.contains(r) && !inHistory.contains(r)).toList();
+            if (!unknown.isEmpty() && unknown.size() < m.replaces().size()) {
+                throw new dev.covet.migrations.loader.MigrationFileException(m.source(), "replaces", "names " + unknown
+                        + ", which no migration file and no history row knows, beside migrations that exist: a squash"
+                        + " replaces migrations that exist (or all of whose files were deleted after squashing)");
+            }
+        }
+    }
+
     /** The effective migrations for a database with these applied ids. */
     static List<Migration> resolve(Collection<Migration> migrations, Set<MigrationId> applied) {
         migrations = untangle(migrations);

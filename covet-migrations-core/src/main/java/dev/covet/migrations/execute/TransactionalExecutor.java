@@ -54,6 +54,7 @@ public final class TransactionalExecutor implements MigrationExecutor {
         // A batch job commits as it goes; its migration cannot be one transaction (a transactional Java step in it
         // then gets a transaction of its own from the step runner).
         boolean transactional = steps.allTransactional(all);
+        MigrationFailedException failure = null;
         try {
             begin(c, sqlite, transactional);
             long rows = steps.runAll(c, all, dialect.name().equals("postgresql"), transactional, i -> executed.add(all.get(i).display()), hooks);
@@ -76,30 +77,54 @@ public final class TransactionalExecutor implements MigrationExecutor {
             Step failed = all.get(f.index);
             String cause = sqlite && SqliteLocking.isLocked(f.getCause())
                     ? SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - start)) : f.getMessage();
-            throw new MigrationFailedException(m.migration().source() + " failed at statement " + (f.index + 1) + " of "
-                    + all.size() + ": " + failed.display() + "\n  " + cause
+            failure = new MigrationFailedException(m.migration().source() + " failed at statement " + (f.index + 1) + " of "
+                    + all.size() + " (" + m.describeStep(f.index) + "): " + failed.display() + "\n  " + cause
                     + (transactional ? "\n  The migration was rolled back: nothing of it was applied. Fix it and run again."
                     : "\n  It ran outside a transaction (a batch job): the statements before it stay applied, and a"
                     + " rerun resumes the batch job after its last finished batch."),
                     executed, f.getCause());
+            throw failure;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c, sqlite, transactional);
             String cause = sqlite && SqliteLocking.isLocked(e)
                     ? SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - start)) : e.getMessage();
-            throw new MigrationFailedException(m.migration().source() + " failed: " + cause
+            failure = new MigrationFailedException(m.migration().source() + " failed: " + cause
                     + "\n  The migration was rolled back: nothing of it was applied.", executed, e);
+            throw failure;
         } finally {
-            if (guard != null) {
-                guard.close(c);
-            }
+            // After a failure the connection may be dead (the server ended the session): a failing clean-up then
+            // must not replace the failure that names the file, the statement and the database's reason.
+            MigrationFailedException inFlight = failure;
+            cleanUp(inFlight, () -> {
+                if (guard != null) {
+                    guard.close(c);
+                }
+            });
             if (!sqlite) {
-                c.setAutoCommit(true);
+                cleanUp(inFlight, () -> c.setAutoCommit(true));
             }
             if (foreignKeysWereOn) {
                 // Step 12, also after a failure: the connection goes back as it came.
-                exec(c, "PRAGMA foreign_keys = ON");
+                cleanUp(inFlight, () -> exec(c, "PRAGMA foreign_keys = ON"));
             }
         }
+    }
+
+    /** Runs a clean-up; with a failure in flight its own failure is added to that one, else it is thrown. */
+    private static void cleanUp(MigrationFailedException inFlight, CleanUp action) throws SQLException {
+        try {
+            action.run();
+        } catch (SQLException | RuntimeException e) {
+            if (inFlight == null) {
+                throw e;
+            }
+            inFlight.addSuppressed(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CleanUp {
+        void run() throws SQLException;
     }
 
     /** Starts the migration's transaction ({@link Transactions}); a batch job's migration runs in autocommit. */

@@ -26,7 +26,7 @@ final class PostgresSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
-                   pg_get_expr(d.adbin, d.adrelid)
+                   pg_get_expr(d.adbin, d.adrelid), current_setting('standard_conforming_strings') = 'off'
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -111,7 +111,7 @@ final class PostgresSchemaReader implements SchemaReader {
                     String key = formatType + '\u0000' + defaultSql;
                     def = defaults.get(key);
                     if (def == null) {
-                        def = defaultValue(defaultSql, type);
+                        def = defaultValue(defaultSql, type, rs.getBoolean(7));
                         defaults.put(key, def);
                     }
                 }
@@ -183,6 +183,14 @@ final class PostgresSchemaReader implements SchemaReader {
      * its text.
      */
     static ColumnDefault defaultValue(String sql, ColumnType type) {
+        return defaultValue(sql, type, false);
+    }
+
+    /**
+     * As {@link #defaultValue(String, ColumnType)}, for a session where {@code backslashEscapes}: with
+     * {@code standard_conforming_strings=off} PostgreSQL shows a backslash in a literal doubled.
+     */
+    static ColumnDefault defaultValue(String sql, ColumnType type, boolean backslashEscapes) {
         if (sql == null) {
             return null;
         }
@@ -193,7 +201,11 @@ final class PostgresSchemaReader implements SchemaReader {
             uncast = TRAILING_CAST.matcher(s).replaceFirst("");
         }
         if (SqlText.isQuotedString(s)) {
-            return DefaultValues.literal(SqlText.unquoteString(s, false), type);
+            return DefaultValues.literal(SqlText.unquoteString(s, backslashEscapes), type);
+        }
+        if ((s.startsWith("E'") || s.startsWith("e'")) && SqlText.isQuotedString(s.substring(1))) {
+            // An escape string: how PostgreSQL shows a backslash with standard_conforming_strings=off
+            return DefaultValues.literal(SqlText.unquoteString(s.substring(1), true), type);
         }
         ColumnDefault plain = DefaultValues.fromSql(s, type, false);
         return plain instanceof ColumnDefault.Expression ? DefaultValues.expression(sql) : plain;

@@ -134,7 +134,8 @@ public final class LintRules {
                                 ? problem("SQLite cannot ALTER this in place: the table is rebuilt (copied) while the database"
                                         + " is locked for writing.",
                                 "Fine for small tables; for big ones run it when the app is idle.")
-                                : Optional.empty()));
+                                : Optional.empty()),
+                new ServerFileAccessRule());
     }
 
     private static final java.util.regex.Pattern EXCLUSIVE_DDL = java.util.regex.Pattern.compile(

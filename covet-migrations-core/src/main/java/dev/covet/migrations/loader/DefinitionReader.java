@@ -33,6 +33,10 @@ final class DefinitionReader {
     /** A table, column, index or key name: letters, digits and '_' only, so nothing can be smuggled into SQL. */
     static String identifier(Fields f, String key) {
         String name = f.requireString(key);
+        if (!f.raw(key).isString()) {
+            // table: true would otherwise become a table named "true"
+            throw f.error(key, "must be a name, not " + Fields.kind(f.raw(key)));
+        }
         if (!IDENTIFIER.matcher(name).matches()) {
             throw f.error(key, "invalid name '" + name + "': use letters, digits and '_' (at most 63 characters,"
                     + " not starting with a digit)");
@@ -60,6 +64,10 @@ final class DefinitionReader {
         } catch (IllegalArgumentException e) {
             throw f.error("type", e.getMessage());
         }
+        String sizeProblem = sizeProblem(type);
+        if (sizeProblem != null) {
+            throw f.error("type", sizeProblem);
+        }
         boolean primaryKey = f.optBoolean("primary_key", false);
         boolean nullable = f.optBoolean("nullable", !primaryKey);
         if (primaryKey && nullable) {
@@ -71,6 +79,24 @@ final class DefinitionReader {
         }
         return new ColumnSchema(name, type, nullable, columnDefault(f, type), f.optBoolean("unique", false),
                 primaryKey, autoIncrement);
+    }
+
+    /** What no database can make of a type's sizes ({@code VARCHAR(0)}, {@code DECIMAL(2,5)}), or {@code null}. */
+    static String sizeProblem(ColumnType type) {
+        if (type.length() != null && type.length() < 1) {
+            return type + ": a length must be at least 1";
+        }
+        if (type.precision() != null && type.kind() == ColumnType.Kind.DECIMAL
+                && (type.precision() < 1 || type.precision() > 1000)) {
+            return type + ": a DECIMAL's precision must be between 1 and 1000";
+        }
+        if (type.scale() != null && type.precision() != null && type.scale() > type.precision()) {
+            return type + ": the scale cannot exceed the precision";
+        }
+        if (type.precision() != null && type.kind() != ColumnType.Kind.DECIMAL && type.precision() > 6) {
+            return type + ": fractional seconds go up to 6 digits";
+        }
+        return null;
     }
 
     /**
@@ -89,11 +115,7 @@ final class DefinitionReader {
         }
         if (v.isObject()) {
             Fields expr = f.object(key).allowOnly(Set.of("sql"));
-            String sql = expr.requireString("sql");
-            if (sql.contains(";") || sql.contains("--") || sql.contains("/*")) {
-                throw expr.error("sql", "a default expression cannot contain ';' or comments");
-            }
-            return new ColumnDefault.Expression(sql);
+            return new ColumnDefault.Expression(SqlExpressions.require(expr, "sql"));
         }
         if (v.isBoolean()) {
             return new ColumnDefault.Literal(v.booleanValue());
@@ -148,10 +170,7 @@ final class DefinitionReader {
         if (columns.isEmpty()) {
             throw f.error("columns", "an index needs at least one column");
         }
-        String where = f.optString("where");
-        if (where != null && where.contains(";")) {
-            throw f.error("where", "cannot contain ';'");
-        }
+        String where = f.has("where") ? SqlExpressions.require(f, "where") : null;
         return new IndexSchema(identifier(f, "name"), columns, f.optBoolean("unique", false), where);
     }
 
@@ -192,10 +211,7 @@ final class DefinitionReader {
             return new ConstraintSchema(name, ConstraintSchema.Kind.UNIQUE, columns, null);
         }
         if (kind.equals("CHECK")) {
-            String expression = f.requireString("expression");
-            if (expression.contains(";")) {
-                throw f.error("expression", "cannot contain ';'");
-            }
+            String expression = SqlExpressions.require(f, "expression");
             return new ConstraintSchema(name, ConstraintSchema.Kind.CHECK, List.of(), expression);
         }
         throw f.error("kind", "unknown constraint kind '" + kind + "' (UNIQUE or CHECK)");

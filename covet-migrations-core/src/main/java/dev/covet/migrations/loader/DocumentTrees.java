@@ -19,7 +19,7 @@ import java.util.Deque;
  * spares a cold start the mapper's construction (hundreds of classes, 250–450 ms measured in the benchmarks), the
  * largest fixed cost of a run that parses files. The tree is what a mapper's {@code readTree} gives: objects,
  * arrays, strings, booleans, nulls, integers sized to fit and floating-point numbers as doubles; a repeated key
- * keeps its last value; anything after the first value (a second YAML document) is an error.
+ * is an error (a file must mean one thing, not whichever copy a reader keeps); anything after the first value (a second YAML document) is an error.
  */
 final class DocumentTrees {
 
@@ -34,12 +34,23 @@ final class DocumentTrees {
      * @throws JacksonException with the location of malformed input
      */
     static JsonNode read(TokenStreamFactory factory, String content) {
+        return read(factory, content, p -> false);
+    }
+
+    /**
+     * As {@link #read(TokenStreamFactory, String)}, refusing a YAML alias ({@code *name}): Jackson reports one as the
+     * string {@code name}, where YAML means a copy of the anchored value, so the file would mean two things.
+     *
+     * @param isAlias whether the parser's current token is an alias (given by the YAML caller, so that reading JSON
+     *        never loads the YAML module)
+     */
+    static JsonNode read(TokenStreamFactory factory, String content, java.util.function.Predicate<JsonParser> isAlias) {
         try (JsonParser p = factory.createParser(ObjectReadContext.empty(), content)) {
             JsonToken token = p.nextToken();
             if (token == null) {
                 return NODES.missingNode();
             }
-            JsonNode tree = value(p, token);
+            JsonNode tree = value(p, token, isAlias);
             if (p.nextToken() != null) {
                 throw new StreamReadException(p, "content after the document's first value (one document per file)");
             }
@@ -48,9 +59,9 @@ final class DocumentTrees {
     }
 
     /** Reads the value starting at {@code token}; containers iteratively, so nesting depth costs no stack. */
-    private static JsonNode value(JsonParser p, JsonToken token) {
+    private static JsonNode value(JsonParser p, JsonToken token, java.util.function.Predicate<JsonParser> isAlias) {
         if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
-            return scalar(p, token);
+            return scalar(p, token, isAlias);
         }
         JsonNode root = token == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
         Deque<JsonNode> open = new ArrayDeque<>();
@@ -67,10 +78,13 @@ final class DocumentTrees {
             }
             if (t == JsonToken.PROPERTY_NAME) {
                 name = p.currentName();
+                if (open.peek().has(name)) {
+                    throw new StreamReadException(p, "duplicate key '" + name + "' (each key may appear once in a mapping)");
+                }
                 continue;
             }
             JsonNode child = t == JsonToken.START_OBJECT ? NODES.objectNode()
-                    : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t);
+                    : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t, isAlias);
             JsonNode parent = open.peek();
             if (parent instanceof ObjectNode object) {
                 object.set(name, child);
@@ -84,7 +98,10 @@ final class DocumentTrees {
         return root;
     }
 
-    private static JsonNode scalar(JsonParser p, JsonToken token) {
+    private static JsonNode scalar(JsonParser p, JsonToken token, java.util.function.Predicate<JsonParser> isAlias) {
+        if (isAlias.test(p)) {
+            throw new StreamReadException(p, "a YAML alias (*" + p.getString() + ") is not supported: write the value out");
+        }
         return switch (token) {
             case VALUE_STRING -> NODES.stringNode(p.getString());
             case VALUE_TRUE -> NODES.booleanNode(true);
@@ -95,7 +112,14 @@ final class DocumentTrees {
                 case LONG -> NODES.numberNode(p.getLongValue());
                 default -> NODES.numberNode(p.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> {
+                double value = p.getDoubleValue();
+                if (Double.isNaN(value) || Double.isInfinite(value)) {
+                    // 1e400 would otherwise become Infinity and fail later with a message naming no field.
+                    throw new StreamReadException(p, "number " + p.getString() + " is out of range");
+                }
+                yield NODES.numberNode(value);
+            }
             case VALUE_EMBEDDED_OBJECT -> {
                 Object embedded = p.getEmbeddedObject();
                 yield embedded == null ? NODES.nullNode() : NODES.stringNode(embedded.toString());

@@ -30,6 +30,24 @@ final class MigrationDocumentReader {
                 .maxNestingDepth(64).maxStringLength(MigrationLoader.MAX_FILE_BYTES).build();
         private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
         private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+
+        static boolean isAlias(tools.jackson.core.JsonParser p) {
+            return p instanceof tools.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias();
+        }
+    }
+
+    /** The reader's message, without the names of its classes and settings (a user fixes the file, not Jackson). */
+    private static String plain(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            String lower = message.toLowerCase(java.util.Locale.ROOT);
+            return lower.contains("nesting") ? "nested deeper than " + 64 + " levels"
+                    : lower.contains("number") ? "a number with too many digits"
+                    : lower.contains("name") ? "a key that is too long"
+                    : "a value larger than the reader accepts";
+        }
+        // e.g. "... (from `StreamReadConstraints.getMaxNestingDepth()`)": keep the reason, drop the class
+        return message.replaceAll("\\s*\\(from `[^`]*`\\)", "").replaceAll("`[a-z]+(\\.[a-zA-Z]+)+[A-Z]\\w*`", "");
     }
 
     private MigrationDocumentReader() {
@@ -57,11 +75,12 @@ final class MigrationDocumentReader {
     static JsonNode jacksonTree(String location, FileFormat format, String content) {
         try {
             String text = format == FileFormat.YAML ? UNQUOTED_SIZED_TYPE.matcher(content).replaceAll("$1\"$2\"") : content;
-            return DocumentTrees.read(format == FileFormat.JSON ? Factories.JSON : Factories.YAML, text);
+            return format == FileFormat.JSON ? DocumentTrees.read(Factories.JSON, text)
+                    : DocumentTrees.read(Factories.YAML, text, Factories::isAlias);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new MigrationFileException(location, null, "not valid " + format + where + ": " + e.getOriginalMessage(), e);
+            throw new MigrationFileException(location, null, "not valid " + format + where + ": " + plain(e), e);
         }
     }
 
@@ -97,7 +116,32 @@ final class MigrationDocumentReader {
             throw root.error("phase", e.getMessage());
         }
         return new Migration(id, root.optString("description"), dependencies, operations, forward, backward,
-                ids(root, "replaces", app), file.checksum(), file.location(), phase);
+                replaces(root, id), file.checksum(), file.location(), phase);
+    }
+
+    /**
+     * What a squash replaces: earlier migrations of its own app, each once. Anything else could not have been
+     * squashed into it, and would make the history of a database that applied it say what never ran.
+     */
+    private static List<MigrationId> replaces(Fields root, MigrationId id) {
+        List<MigrationId> ids = ids(root, "replaces", id.app());
+        java.util.Set<MigrationId> seen = new java.util.HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            MigrationId r = ids.get(i);
+            String field = root.path("replaces") + "[" + i + "]";
+            if (!r.app().equals(id.app())) {
+                throw new MigrationFileException(root.file(), field, r + " is a migration of another app: a squash replaces"
+                        + " migrations of its own app ('" + id.app() + "')");
+            }
+            if (r.number() > id.number() || r.equals(id)) {
+                throw new MigrationFileException(root.file(), field, r + " is not an earlier migration: a squash replaces"
+                        + " the migrations up to its own number");
+            }
+            if (!seen.add(r)) {
+                throw new MigrationFileException(root.file(), field, r + " is listed twice");
+            }
+        }
+        return ids;
     }
 
     static List<MigrationId> ids(Fields f, String key, String app) {

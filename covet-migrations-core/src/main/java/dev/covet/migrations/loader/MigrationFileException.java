@@ -1,6 +1,7 @@
 package dev.covet.migrations.loader;
 
 import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.Printable;
 
 /**
  * A migration file is invalid. The message starts with the file and the field ({@code operations[2].column.type}),
@@ -12,15 +13,20 @@ public class MigrationFileException extends MigrationException {
     private final String field;
 
     public MigrationFileException(String file, String field, String problem) {
-        super(file + (field == null || field.isEmpty() ? "" : ": " + field) + ": " + problem);
+        super(message(file, field, problem));
         this.file = file;
         this.field = field;
     }
 
     public MigrationFileException(String file, String field, String problem, Throwable cause) {
-        super(file + (field == null || field.isEmpty() ? "" : ": " + field) + ": " + problem, cause);
+        super(message(file, field, problem), cause);
         this.file = file;
         this.field = field;
+    }
+
+    /** One line: what the file says is quoted in problems, and its control characters must not reach a terminal raw. */
+    private static String message(String file, String field, String problem) {
+        return Printable.line(file + (field == null || field.isEmpty() ? "" : ": " + field) + ": " + problem);
     }
 
     /** The file, as a location ({@code classpath:db/migrations/0001_x.yaml} or a path). */

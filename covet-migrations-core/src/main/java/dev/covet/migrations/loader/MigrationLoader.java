@@ -114,12 +114,24 @@ public final class MigrationLoader {
     }
 
     private static String decode(RawFile file) {
+        String content;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.bytes())).toString();
         } catch (CharacterCodingException e) {
             throw new MigrationFileException(file.location(), null, "is not valid UTF-8 text");
         }
+        int nul = content.indexOf('\0');
+        if (nul >= 0) {
+            // Drivers and parsers disagree on a NUL (some end the text there): a file with one means no one thing.
+            int line = 1;
+            for (int i = 0; i < nul; i++) {
+                line += content.charAt(i) == '\n' ? 1 : 0;
+            }
+            throw new MigrationFileException(file.location(), "line " + line, "contains a NUL character (U+0000): a"
+                    + " migration file is text; write the value another way");
+        }
+        return content;
     }
 
     static MigrationFileException tooLarge(String location) {

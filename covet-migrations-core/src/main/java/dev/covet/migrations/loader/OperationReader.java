@@ -152,8 +152,30 @@ final class OperationReader {
         return DialectSql.of(nonBlank(f, key));
     }
 
+    /**
+     * The statements of a string or list, each string split as a {@code .sql} file is: a string with several
+     * statements runs every one of them on every database (SQLite's driver would run only the first).
+     */
     private static List<String> nonBlank(Fields f, String key) {
-        List<String> statements = f.stringList(key).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> texts = f.stringList(key);
+        List<String> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String field = f.path(key) + (f.raw(key).isArray() ? "[" + i + "]" : "");
+            List<SqlScriptSplitter.Statement> split;
+            try {
+                split = SqlScriptSplitter.statements(texts.get(i));
+            } catch (SqlScanner.UnclearSqlException e) {
+                throw new MigrationFileException(f.file(), field, "line " + e.line() + " of the SQL: " + e.problem());
+            }
+            for (SqlScriptSplitter.Statement s : split) {
+                java.util.Optional<String> control = TransactionControl.in(s.sql());
+                if (control.isPresent()) {
+                    throw new MigrationFileException(f.file(), field, "line " + s.line() + " of the SQL: "
+                            + TransactionControl.problem(control.get()));
+                }
+                statements.add(s.sql());
+            }
+        }
         if (statements.isEmpty()) {
             throw f.error(key, "has no statements");
         }

@@ -8,7 +8,6 @@ import dev.covet.migrations.operation.RunSql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,11 @@ import java.util.regex.Pattern;
  */
 final class SqlFileReader {
 
-    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*covet:([a-z]+)\\b[ \\t]*(.*?)\\s*$");
+    /** A directive written exactly: lower case, {@code --} then {@code covet:} then a lower-case name. */
+    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*covet:([a-z]+)(?:[ \\t]+(.*?))?\\s*$");
+    /** Anything a reader could take for a directive ({@code -- COVET:DOWN}, {@code --covet : up}). */
+    private static final Pattern LOOKS_LIKE_DIRECTIVE = Pattern.compile("^\\s*--\\s*covet\\s*:.*", Pattern.CASE_INSENSITIVE);
+    private static final String NAMES = "up, down, depends, app, description, phase";
 
     private SqlFileReader() {
     }
@@ -30,9 +33,16 @@ final class SqlFileReader {
         if (!content.contains("covet:app")) {
             return MigrationId.DEFAULT_APP;
         }
-        for (String line : content.split("\n", -1)) {
-            Matcher m = DIRECTIVE.matcher(line);
-            if (m.matches() && m.group(1).equals("app") && !m.group(2).isBlank()) {
+        boolean[] inCode;
+        try {
+            inCode = lineStartsInCode(content);
+        } catch (SqlScanner.UnclearSqlException e) {
+            return MigrationId.DEFAULT_APP; // read() reports it with the file and line
+        }
+        String[] lines = content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = DIRECTIVE.matcher(lines[i]);
+            if (inCode[i] && m.matches() && m.group(1).equals("app") && m.group(2) != null && !m.group(2).isBlank()) {
                 return m.group(2).trim();
             }
         }
@@ -40,6 +50,13 @@ final class SqlFileReader {
     }
 
     static Migration read(LoadedFile file, String content, List<MigrationId> defaultDependencies) {
+        boolean[] inCode;
+        try {
+            inCode = lineStartsInCode(content);
+        } catch (SqlScanner.UnclearSqlException e) {
+            throw new MigrationFileException(file.location(), "line " + e.line(), e.problem());
+        }
+        // Each section keeps every line of the file (other lines blank), so a statement's line is the file's.
         StringBuilder up = new StringBuilder();
         StringBuilder down = new StringBuilder();
         StringBuilder current = up;
@@ -51,14 +68,24 @@ final class SqlFileReader {
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            Matcher m = DIRECTIVE.matcher(line);
-            if (!m.matches()) {
+            // A line inside a block comment, quoted text or dollar-quoted body is never a directive.
+            if (!inCode[i] || !LOOKS_LIKE_DIRECTIVE.matcher(line).matches()) {
                 current.append(line).append('\n');
+                (current == up ? down : up).append('\n');
                 continue;
             }
+            up.append('\n');
+            down.append('\n');
             String field = "line " + (i + 1);
-            switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            Matcher m = DIRECTIVE.matcher(line);
+            if (!m.matches()) {
+                throw new MigrationFileException(file.location(), field, "'" + line.strip() + "' is not a directive as"
+                        + " written: directives are lower case, '-- covet:NAME' (" + NAMES + ")");
+            }
+            String argument = m.group(2) == null ? "" : m.group(2);
+            switch (m.group(1)) {
                 case "up" -> {
+                    noArgument(file, field, "up", argument);
                     if (sawUp || sawDown) {
                         throw new MigrationFileException(file.location(), field, "'-- covet:up' must come once, before '-- covet:down'");
                     }
@@ -66,34 +93,100 @@ final class SqlFileReader {
                     current = up;
                 }
                 case "down" -> {
+                    noArgument(file, field, "down", argument);
                     if (sawDown) {
                         throw new MigrationFileException(file.location(), field, "'-- covet:down' appears twice");
                     }
                     sawDown = true;
                     current = down;
                 }
-                case "depends" -> dependencies = dependencies(file, field, m.group(2));
+                case "depends" -> dependencies = dependencies(file, field, argument);
                 case "app" -> { }
-                case "description" -> description = m.group(2);
+                case "description" -> description = argument;
                 case "phase" -> {
                     try {
-                        phase = MigrationPhase.parse(m.group(2));
+                        phase = MigrationPhase.parse(argument);
                     } catch (IllegalArgumentException e) {
                         throw new MigrationFileException(file.location(), field, e.getMessage());
                     }
                 }
                 default -> throw new MigrationFileException(file.location(), field, "unknown directive '-- covet:" + m.group(1)
-                        + "' (up, down, depends, app, description, phase)");
+                        + "' (" + NAMES + ")");
             }
         }
-        List<String> upStatements = SqlScriptSplitter.split(up.toString());
+        List<String> upStatements = statements(file, up.toString());
         if (upStatements.isEmpty()) {
             throw new MigrationFileException(file.location(), "-- covet:up", "has no SQL statements");
         }
-        List<String> downStatements = SqlScriptSplitter.split(down.toString());
+        List<String> downStatements = statements(file, down.toString());
         RunSql op = new RunSql(DialectSql.of(upStatements), downStatements.isEmpty() ? null : DialectSql.of(downStatements), false);
         return new Migration(file.id(), description, dependencies == null ? defaultDependencies : dependencies,
                 List.of(op), null, null, List.of(), file.checksum(), file.location(), phase);
+    }
+
+    private static void noArgument(LoadedFile file, String field, String name, String argument) {
+        if (!argument.isBlank()) {
+            throw new MigrationFileException(file.location(), field, "'-- covet:" + name + "' takes nothing after it, found '"
+                    + argument + "'");
+        }
+    }
+
+    /** A section's statements; transaction control is refused with its line. */
+    private static List<String> statements(LoadedFile file, String section) {
+        List<String> out = new ArrayList<>();
+        List<SqlScriptSplitter.Statement> statements;
+        try {
+            statements = SqlScriptSplitter.statements(section);
+        } catch (SqlScanner.UnclearSqlException e) {
+            throw new MigrationFileException(file.location(), "line " + e.line(), e.problem());
+        }
+        for (SqlScriptSplitter.Statement s : statements) {
+            TransactionControl.in(s.sql()).ifPresent(keyword -> {
+                throw new MigrationFileException(file.location(), "line " + s.line(), TransactionControl.problem(keyword));
+            });
+            out.add(s.sql());
+        }
+        return out;
+    }
+
+    /**
+     * Per line: whether it starts in code. Read as MySQL reads a backslash, else as PostgreSQL does when only that
+     * reading closes every quote; splitting the sections then refuses SQL the two readings split differently.
+     */
+    private static boolean[] lineStartsInCode(String content) {
+        try {
+            return lineStartsInCode(new SqlScanner(content, true));
+        } catch (SqlScanner.UnclearSqlException e) {
+            try {
+                return lineStartsInCode(new SqlScanner(content, false));
+            } catch (SqlScanner.UnclearSqlException ignored) {
+                throw e;
+            }
+        }
+    }
+
+    /** Per line: whether it starts in code, not inside a block comment, quoted text or dollar-quoted body. */
+    private static boolean[] lineStartsInCode(SqlScanner scanner) {
+        String text = scanner.text();
+        int lineCount = scanner.lineOf(text.length());
+        boolean[] inCode = new boolean[lineCount];
+        java.util.Arrays.fill(inCode, true);
+        int i = 0;
+        while (i < text.length()) {
+            SqlScanner.Span span = scanner.spanAt(i);
+            if (span == null) {
+                i++;
+                continue;
+            }
+            if (span.kind() != SqlScanner.Kind.LINE_COMMENT) {
+                // Every line that starts after the span's first character and before its end is inside it.
+                for (int line = scanner.lineOf(i) + 1; line <= scanner.lineOf(Math.max(i, span.end() - 1)); line++) {
+                    inCode[line - 1] = false;
+                }
+            }
+            i = span.end();
+        }
+        return inCode;
     }
 
     private static List<MigrationId> dependencies(LoadedFile file, String field, String text) {

@@ -60,6 +60,9 @@ final class YamlFlowCollections {
                     value = value(ln, pos, depth);
                     i = pos[0];
                 }
+                if (node.has(key)) {
+                    throw UNSUPPORTED; // a repeated key: the Jackson path refuses it with its line
+                }
                 ((ObjectNode) node).set(key, value);
             } else {
                 ((ArrayNode) node).add(value(ln, pos, depth));

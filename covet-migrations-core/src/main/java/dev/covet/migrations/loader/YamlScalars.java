@@ -164,7 +164,11 @@ final class YamlScalars {
             return big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
         }
         if (DECIMAL.matcher(text).matches()) {
-            return NODES.numberNode(Double.parseDouble(text));
+            double value = Double.parseDouble(text);
+            if (Double.isInfinite(value)) {
+                throw UNSUPPORTED; // out of range: the Jackson path refuses it with its line
+            }
+            return NODES.numberNode(value);
         }
         if (FLOAT.matcher(text).matches()) {
             throw UNSUPPORTED; // exponents, 1., .inf, .nan

@@ -104,6 +104,9 @@ final class YamlSubsetParser {
             }
             int[] keyEnd = new int[1];
             String key = scalars.key(ln, col, keyEnd);
+            if (map.has(key)) {
+                throw UNSUPPORTED; // a repeated key: the Jackson path refuses it with its line
+            }
             int i = spacesFrom(line, keyEnd[0] + 1);
             if (restIsBlank(line, i)) {
                 int next = lines.nextContentLine(ln + 1);

@@ -59,6 +59,17 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         return new ColumnType(Kind.DECIMAL, null, precision, scale);
     }
 
+    private static Integer size(String sql, String digits) {
+        if (digits == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("size " + digits + " in column type '" + sql + "' is out of range");
+        }
+    }
+
     /**
      * Parses a SQL type as written in migration files or read from a catalog.
      *
@@ -73,8 +84,8 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
             throw new IllegalArgumentException("unknown column type '" + sql + "'");
         }
         String name = WHITESPACE.matcher(m.group(1).trim()).replaceAll(" ").toUpperCase(Locale.ROOT);
-        Integer a = m.group(2) == null ? null : Integer.valueOf(m.group(2));
-        Integer b = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        Integer a = size(sql, m.group(2));
+        Integer b = size(sql, m.group(3));
         return switch (name) {
             case "SMALLINT", "INT2", "TINYINT" -> of(Kind.SMALLINT);
             case "INTEGER", "INT", "INT4", "MEDIUMINT", "SERIAL" -> of(Kind.INTEGER);

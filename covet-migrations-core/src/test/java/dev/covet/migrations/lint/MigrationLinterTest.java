@@ -109,4 +109,32 @@ class MigrationLinterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintSuppressions.parse(List.of("nonsense")))
                 .hasMessageContaining("must be <migration>");
     }
+
+    @Test
+    void expressionFieldsCallingServerFileOrProgramFunctionsAreSecurityFindings() {
+        String rule = ServerFileAccessRule.ID;
+        for (String expression : List.of("lo_import('/etc/passwd') > 0", "pg_read_file('/etc/passwd') IS NOT NULL",
+                "length(PG_CATALOG.pg_read_binary_file('x')) > 0", "pg_ls_dir('.') IS NULL", "LOAD_FILE('/etc/passwd') IS NULL",
+                "lo_export(1, '/tmp/x') = 1", "\"lo_import\"('/x') > 0", "(SELECT 1 INTO OUTFILE '/tmp/x') = 1",
+                "x IN (SELECT 1 INTO DUMPFILE '/tmp/y')", "(COPY t FROM PROGRAM 'id') IS NULL", "load_extension('x') = 1")) {
+            ConstraintSchema check = new ConstraintSchema("chk", ConstraintSchema.Kind.CHECK, List.of(), expression);
+            ColumnSchema withDefault = NAME.withDefault(new ColumnDefault.Expression(expression));
+            IndexSchema partial = new IndexSchema("idx_p", List.of("name"), false, expression);
+            for (String dialect : List.of("postgresql", "mysql", "sqlite")) {
+                assertThat(rules(dialect, new AddConstraint("users", check))).as(expression).contains(rule);
+                assertThat(rules(dialect, new AddColumn("users", withDefault.withName("n2")))).as(expression).contains(rule);
+                assertThat(rules(dialect, new AddIndex("users", partial))).as(expression).contains(rule);
+                assertThat(rules(dialect, new CreateTable(new TableSchema("t2", List.of(ID, withDefault), List.of("id"),
+                        List.of(partial), List.of(), List.of(check))))).as(expression).contains(rule);
+            }
+        }
+        ConstraintSchema harmless = new ConstraintSchema("chk", ConstraintSchema.Kind.CHECK, List.of(),
+                "status IN ('lo_import', 'copy', 'program') AND length(name) > 0");
+        assertThat(rules("postgresql", new AddConstraint("users", harmless))).doesNotContain(rule);
+        // The finding says it is a security one.
+        assertThat(new MigrationLinter("postgresql", LintSuppressions.none()).lint(migration(new AddConstraint("users",
+                new ConstraintSchema("chk", ConstraintSchema.Kind.CHECK, List.of(), "pg_read_file('/etc/passwd') <> ''"))), BEFORE))
+                .filteredOn(f -> f.rule().equals(rule)).singleElement()
+                .satisfies(f -> assertThat(f.why()).startsWith("Security:").contains("pg_read_file"));
+    }
 }

@@ -24,7 +24,6 @@ class DocumentTreesTest {
             "flags: [true, false, yes, no, on, null, ~]\nquoted: \"true\"\nnumeric_string: '0042'\n",
             "ops:\n  - {type: ADD_COLUMN, column: {name: x, type: \"DECIMAL(10,2)\", default: 0.10}}\n  - type: RUN_SQL\n    sql: [a, b]\n",
             "base: &b {name: id, type: BIGINT}\ncopy: *b\n",
-            "dup: 1\ndup: 2\n",
             "nested:\n  deeper:\n    - - 1\n      - [2, {k: v}]\n    - {}\n    - []\n",
             "just a scalar",
             "- 1\n- two\n",
@@ -38,6 +37,14 @@ class DocumentTreesTest {
     @ValueSource(strings = {"{\"a\": 1, \"b\": [1.5, \"x\", null, true], \"c\": {\"d\": 9223372036854775808}}", "[]", "\"s\"", "  "})
     void jsonTreesMatchTheMapper(String json) {
         assertThat(DocumentTrees.read(JsonFactory.builder().build(), json)).isEqualTo(JSON_MAPPER.readTree(json));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"operations\": [], \"operations\": [{\"type\": \"DROP_TABLE\"}]}", "[{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}]"})
+    void aRepeatedJsonKeyIsRefusedWithItsLine(String json) {
+        assertThatThrownBy(() -> DocumentTrees.read(JsonFactory.builder().build(), json))
+                .isInstanceOf(JacksonException.class).hasMessageContaining("duplicate key")
+                .satisfies(e -> assertThat(((JacksonException) e).getLocation().getLineNr()).isPositive());
     }
 
     @org.junit.jupiter.api.Test

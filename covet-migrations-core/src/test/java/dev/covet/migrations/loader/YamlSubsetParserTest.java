@@ -212,10 +212,19 @@ class YamlSubsetParserTest {
         agrees(yaml);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dup: 1\ndup: 2\n", "dup: {a: 1, a: 2}\n", "a:\n  b: 1\n  b: 2\n", "- {x: 1, y: 2, x: 3}\n",
+            "operations: []\ndescription: d\noperations:\n  - {type: DROP_TABLE, table: t}\n"})
+    void aRepeatedKeyIsLeftToJacksonWhichRefusesIt(String yaml) {
+        // A file must mean one thing: neither path may keep one of the two values.
+        assertFallsBack(yaml);
+        assertThat(jackson(yaml)).as(yaml).isNull();
+    }
+
     @Test
     void theCommonShapesAreReadNotLeftToJackson() {
         for (String yaml : List.of("", "# only a comment\n", "---\na: 1\n", "a: 1\r\nb:\r\n  - x\r\n",
-                "key with spaces: v\n", "a: \"x # y: z\"\nb: 'p: q # r'\n", "dup: 1\ndup: 2\n", "list:\n- a\n- b\nnext: c\n",
+                "key with spaces: v\n", "a: \"x # y: z\"\nb: 'p: q # r'\n", "list:\n- a\n- b\nnext: c\n",
                 "- - x\n  - y\n", "- [a, [b, c], []]\n- {}\n", "- a: 1\n  b: 2\n- c: 3\n",
                 "sql: |\n  SELECT 1;\n  SELECT 2;\nnext: 1\n", "sql: |-\n  x\n", "sql: |+\n  x\nn: 1\n", "sql: >-\n  a\n  b\n",
                 "- {name: x, type: DECIMAL(10,2), n: 1}\n", "- {name: x, type: \"DECIMAL(10,2)\"}\n", "type: DECIMAL(10,2)\n")) {

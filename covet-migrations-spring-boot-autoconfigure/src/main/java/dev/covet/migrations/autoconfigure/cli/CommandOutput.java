@@ -1,5 +1,6 @@
 package dev.covet.migrations.autoconfigure.cli;
 
+import dev.covet.migrations.Printable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,8 @@ public class CommandOutput {
         if (command.json()) {
             json(document);
         } else {
-            out.println(text);
+            // Text may quote migration files (descriptions, SQL, errors): no raw control characters on a terminal.
+            out.println(Printable.lines(text));
         }
     }
 
@@ -51,7 +53,7 @@ public class CommandOutput {
      * @param details extra fields for the JSON document, or null
      */
     public void error(boolean json, String message, Map<String, Object> details) {
-        err.println("covet: " + message);
+        err.println("covet: " + Printable.lines(message));
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("error", message);
@@ -70,7 +72,7 @@ public class CommandOutput {
 
     /** Prints a line on standard error. */
     public void note(String message) {
-        err.println(message);
+        err.println(Printable.lines(message));
     }
 
     private void json(Object document) {
