@@ -316,7 +316,7 @@ public final class MigrationEngine {
     private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
                                             MigrationLock.Held held) throws SQLException {
         ExecutionContext context = new ExecutionContext(history(), config.appliedBy(),
-                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null);
+                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null, config.lockTimeout());
         MigrationExecutor executor = MigrationExecutor.forDialect(dialect(), config.javaMigrations(), context);
         List<ExecutedMigration> done = new ArrayList<>();
         int total = rendered.size();
