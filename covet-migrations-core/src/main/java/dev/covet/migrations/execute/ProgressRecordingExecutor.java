@@ -130,22 +130,24 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     private long runWithProgress(Connection c, RenderedMigration m, Step step, int i, StatementsFingerprint.Prefix done,
                                  long session) throws SQLException {
         Transactions.begin(c, false);
+        long rows;
         try {
-            long rows = steps.run(c, step, true);
+            rows = steps.run(c, step, true);
             crash.reached(CrashPoints.Point.AFTER_STATEMENT, i);
             progress(c, m, i + 1, done, session);
             Transactions.commit(c, false);
-            return rows;
         } catch (SQLException | RuntimeException e) {
             try {
                 Transactions.rollback(c, false);
+                c.setAutoCommit(true);
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure);
             }
             throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
+        // Not in a finally: switching autocommit on commits, and after an Error (the process dying) nothing may.
+        c.setAutoCommit(true);
+        return rows;
     }
 
     private void progress(Connection c, RenderedMigration m, int statementsDone, StatementsFingerprint.Prefix done,
