@@ -12,6 +12,7 @@ import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
+import dev.covet.migrations.RunStartEvent;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.lint.LintFinding;
@@ -273,6 +274,7 @@ public final class MigrationEngine {
             rendered.add(r);
             state = r.after();
         }
+        notifyRunStart(Direction.UP, rows, rendered, plan.history());
         List<ExecutedMigration> done = execute(c, rendered, plan.history(), held);
         recordCompletedSquashes(c, plan, done);
         return done;
@@ -348,11 +350,33 @@ public final class MigrationEngine {
         return done;
     }
 
+    /**
+     * Tells listeners the run holds the lock, with the statements each migration left RUNNING or FAILED records as
+     * completed (so the audit can say what a dead attempt ran).
+     */
+    private void notifyRunStart(Direction direction, List<HistoryRow> rows, List<RenderedMigration> rendered,
+                                Map<MigrationId, HistoryRow> history) {
+        Map<MigrationId, List<String>> run = new LinkedHashMap<>();
+        for (RenderedMigration r : rendered) {
+            HistoryRow row = history.get(r.migration().id());
+            if (row != null && !row.isApplied()) {
+                List<String> sql = r.sql();
+                run.put(r.migration().id(), sql.subList(0, Math.min(row.statementsDone(), sql.size())));
+            }
+        }
+        notify(l -> l.onRunStart(new RunStartEvent(direction, rows, run)));
+    }
+
+    /** Calls every listener; a failure is logged, or, from a required listener, fails the run. */
     private void notify(java.util.function.Consumer<MigrationListener> call) {
         for (MigrationListener l : config.listeners()) {
             try {
                 call.accept(l);
             } catch (RuntimeException e) {
+                if (l.required()) {
+                    throw e instanceof MigrationException m ? m : new MigrationException("migration listener " + l
+                            + " failed: " + e.getMessage(), e);
+                }
                 Log.INSTANCE.warn("migration listener {} failed: {}", l, e.toString());
             }
         }
@@ -378,6 +402,7 @@ public final class MigrationEngine {
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
                 rows = history.readAll(c);
                 List<RenderedMigration> rendered = renderRollback(sources, rows, options);
+                notifyRunStart(Direction.DOWN, rows, List.of(), byId(rows));
                 List<ExecutedMigration> done = execute(c, rendered, byId(rows), held);
                 for (RenderedMigration r : rendered) {
                     for (MigrationId replaced : r.migration().replaces()) {
