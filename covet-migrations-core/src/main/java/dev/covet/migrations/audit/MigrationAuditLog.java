@@ -40,6 +40,7 @@ public final class MigrationAuditLog {
     private final Clock clock;
     private final Duration writeTimeout;
     private final boolean sqlite;
+    private final String dialectName;
     private volatile boolean created;
 
     public MigrationAuditLog(DataSource dataSource, Dialect dialect, String tablePrefix) {
@@ -61,6 +62,7 @@ public final class MigrationAuditLog {
         this.clock = clock;
         this.writeTimeout = writeTimeout;
         this.sqlite = dialect.name().equals("sqlite");
+        this.dialectName = dialect.name();
     }
 
     /** Records that a migration starts; returns the audit id to complete. */
@@ -326,7 +328,8 @@ public final class MigrationAuditLog {
                 ensureTables(c);
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
-                try {
+                try (LockWaitBound.AutoCloseableSql ignored = LockWaitBound.apply(c, dialectName,
+                        Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())))) {
                     T result = work.run(c);
                     head.record(c);
                     c.commit();

@@ -23,7 +23,8 @@ final class TransientLocks {
             return true;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && (MYSQL.contains(e.getErrorCode()) || POSTGRES.contains(e.getSQLState()))) {
+            if (t instanceof SQLException e && (MYSQL.contains(e.getErrorCode())
+                    || (e.getSQLState() != null && POSTGRES.contains(e.getSQLState())))) {
                 return true;
             }
         }

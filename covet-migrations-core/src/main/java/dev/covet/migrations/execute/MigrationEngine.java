@@ -375,7 +375,7 @@ public final class MigrationEngine {
             } catch (RuntimeException e) {
                 if (l.required()) {
                     throw e instanceof MigrationException m ? m : new MigrationException("migration listener " + l
-                            + " failed: " + e.getMessage(), e);
+                            + " failed: " + e, e);
                 }
                 Log.INSTANCE.warn("migration listener {} failed: {}", l, e.toString());
             }
