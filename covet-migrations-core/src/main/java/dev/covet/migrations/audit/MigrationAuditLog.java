@@ -113,6 +113,11 @@ public final class MigrationAuditLog {
      * @return how many rows were closed
      */
     public int closeInterrupted(java.util.function.Function<String, Interruption> whatIsKnown, String closedBy) {
+        // Nearly every start finds none: a read, then, and no write transaction.
+        if (read(c -> table.query(c, "SELECT " + AuditTable.COLUMNS + " FROM " + table.name() + " WHERE status = ?", 1,
+                AuditEntry.RUNNING)).isEmpty()) {
+            return 0;
+        }
         return write(c -> {
             List<AuditEntry> running = table.query(c, "SELECT " + AuditTable.COLUMNS + " FROM " + table.name()
                     + " WHERE status = ? ORDER BY id", 0, AuditEntry.RUNNING);

@@ -169,11 +169,12 @@ public final class MigrationEngine {
         // pending those two are nearly all the work, and neither needs the other.
         Background<List<MigrationSource>> loading = Background.start("covet-migrations-loader", this::sources);
         long start = System.nanoTime();
+        List<MigrationSource> sources;
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
             HistoryTable history = history();
             List<HistoryRow> rows = readIfExists(c, history);
-            List<MigrationSource> sources = loading.get();
+            sources = loading.get();
             if (rows != null) {
                 Map<MigrationId, HistoryRow> byId = byId(rows);
                 checkModified(sources, byId);
@@ -185,14 +186,20 @@ public final class MigrationEngine {
             if (options.dryRun()) {
                 return new MigrateResult(dryRun(sources, rows == null ? List.of() : rows, options), true);
             }
-            MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
-            try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
-                history.create(c);
-                // Another instance may have migrated while this one waited for the lock.
-                rows = history.readAll(c);
-                checkModified(sources, byId(rows));
-                return new MigrateResult(applyPending(c, sources, rows, options, held), false);
-            }
+        } catch (SQLException e) {
+            throw failure("migration failed", e, start);
+        }
+        // The connection above is closed while this instance waits for the lock: fifty instances starting at once
+        // then hold fifty connections between them while they wait, not a hundred (PostgreSQL allows 100 by default).
+        MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+        try (MigrationLock.Held held = lock.acquire(config.lockTimeout()); OpenConnection open = connect()) {
+            Connection c = open.connection();
+            HistoryTable history = history();
+            history.create(c);
+            // Another instance may have migrated while this one waited for the lock.
+            List<HistoryRow> rows = history.readAll(c);
+            checkModified(sources, byId(rows));
+            return new MigrateResult(applyPending(c, sources, rows, options, held), false);
         } catch (SQLException e) {
             throw failure("migration failed", e, start);
         }
