@@ -343,8 +343,14 @@ public final class MigrationEngine {
                 int index = i + 1;
                 Log.INSTANCE.info("{} {} in {} ms", r.direction() == Direction.UP ? "Applied" : "Rolled back", m.id(),
                         result.duration().toMillis());
-                notify(l -> l.onSuccess(new MigrationEvent(m.id(), r.direction(), index, total, result.duration(),
-                        result.executed(), result.affectedRows(), null)));
+                try {
+                    notify(l -> l.onSuccess(new MigrationEvent(m.id(), r.direction(), index, total, result.duration(),
+                            result.executed(), result.affectedRows(), null)));
+                } catch (MigrationException e) {
+                    // Only a required listener throws here: say that the migration itself is in place.
+                    throw new MigrationException(m.id() + " was " + (r.direction() == Direction.UP ? "applied" : "rolled back")
+                            + " and recorded in the history, but the run stops: " + e.getMessage(), e);
+                }
                 done.add(new ExecutedMigration(m.id(), m.description(), r.direction(), result.executed(), result.duration()));
             } catch (MigrationFailedException e) {
                 int index = i + 1;
