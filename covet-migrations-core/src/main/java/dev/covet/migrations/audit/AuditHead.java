@@ -51,7 +51,14 @@ final class AuditHead {
                     + " last_id BIGINT NOT NULL, last_hash VARCHAR(64) NOT NULL)");
         }
         if (read(c) == null) {
-            record(c);
+            try {
+                record(c);
+            } catch (SQLException e) {
+                if (read(c) == null) {
+                    throw e;
+                }
+                // another instance recorded it first: the same head
+            }
         }
     }
 
