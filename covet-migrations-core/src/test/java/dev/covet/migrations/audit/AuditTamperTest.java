@@ -50,11 +50,16 @@ class AuditTamperTest {
 
     @AllDatabases
     void everyTamperIsReported(DatabaseKind kind) throws Exception {
-        for (Map.Entry<String, Tamper> tamper : tampers().entrySet()) {
-            try (TestDatabase db = kind.create()) {
-                MigrationAuditLog log = trailOfFive(db);
+        try (TestDatabase db = kind.create()) {
+            int n = 0;
+            for (Map.Entry<String, Tamper> tamper : tampers().entrySet()) {
+                // One trail per tamper, side by side in one database under its own table prefix.
+                String prefix = "t" + n++ + "_";
+                MigrationAuditLog log = trailOfFive(db, prefix);
                 assertThat(log.verify()).as("before: %s", tamper.getKey()).isEmpty();
-                db.execute(tamper.getValue().sql());
+                for (String sql : tamper.getValue().sql()) {
+                    db.execute(sql.replace("covet_migration_audit", prefix + "migration_audit"));
+                }
                 assertThat(log.verify()).as(tamper.getKey()).isNotEmpty()
                         .anySatisfy(f -> assertThat(f.problem()).contains(tamper.getValue().finding()));
             }
@@ -88,7 +93,11 @@ class AuditTamperTest {
     }
 
     private static MigrationAuditLog trailOfFive(TestDatabase db) {
-        MigrationAuditLog log = new MigrationAuditLog(db.dataSource(), db.dialect(), "covet_");
+        return trailOfFive(db, "covet_");
+    }
+
+    private static MigrationAuditLog trailOfFive(TestDatabase db, String prefix) {
+        MigrationAuditLog log = new MigrationAuditLog(db.dataSource(), db.dialect(), prefix);
         for (int i = 0; i < 5; i++) {
             long id = log.recordExecutionStart(CREATE, "ci", "test", Map.of());
             log.recordExecutionComplete(id, true, Duration.ofMillis(5), i, List.of("SELECT " + i), null);

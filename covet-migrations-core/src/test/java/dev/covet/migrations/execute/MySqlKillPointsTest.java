@@ -39,7 +39,7 @@ class MySqlKillPointsTest {
 
     @Test
     void aRestartAfterAKillAtAnyMomentEndsAsOneCleanRun() throws Exception {
-        try (MigrationFiles files = MixedMigrations.write(new MigrationFiles(), 4)) {
+        try (MigrationFiles files = MixedMigrations.write(new MigrationFiles(), 3)) {
             List<String> clean;
             int moments;
             try (TestDatabase db = new DatabaseKind("mysql").create()) {
@@ -61,7 +61,7 @@ class MySqlKillPointsTest {
                     })).isInstanceOf(Killed.class);
                     runner(db, files).migrate();
                     assertThat(MixedMigrations.outcome(db)).as("after a kill at moment %d", k).isEqualTo(clean);
-                    logs.messages().stream().filter(m -> m.startsWith("Resuming")).forEach(resumed::add);
+                    logs.messagesOfThisThread().stream().filter(m -> m.startsWith("Resuming")).forEach(resumed::add);
                 }
             }
             // Both ways a statement in doubt resolves were met: found applied in the catalog, and found not run.
@@ -75,7 +75,7 @@ class MySqlKillPointsTest {
 
     @Test
     void aResumeKilledInTurnIsResumedAgain() throws Exception {
-        try (MigrationFiles files = MixedMigrations.write(new MigrationFiles(), 4);
+        try (MigrationFiles files = MixedMigrations.write(new MigrationFiles(), 3);
              TestDatabase clean = new DatabaseKind("mysql").create();
              TestDatabase db = new DatabaseKind("mysql").create()) {
             runner(clean, files).migrate();
