@@ -15,7 +15,8 @@ import java.util.List;
  * @param metadata free JSON text (ticket, approver), or {@code null}
  * @param startedAt when it started
  * @param finishedAt when it ended, or {@code null} while running (or when the process died)
- * @param status {@code RUNNING}, {@code SUCCESS} or {@code FAILED}
+ * @param status {@code RUNNING}, {@code SUCCESS}, {@code FAILED}, or {@code INTERRUPTED} (its process died; closed
+ *               by the next run, with what is known of what ran)
  * @param duration how long it took, or {@code null} while running
  * @param affectedRows rows changed, as drivers report them
  * @param sqlExecuted the statements executed
@@ -29,6 +30,7 @@ public record AuditEntry(long id, String migration, String direction, String exe
     public static final String RUNNING = "RUNNING";
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILED = "FAILED";
+    public static final String INTERRUPTED = "INTERRUPTED";
 
     public AuditEntry {
         sqlExecuted = sqlExecuted == null ? List.of() : List.copyOf(sqlExecuted);

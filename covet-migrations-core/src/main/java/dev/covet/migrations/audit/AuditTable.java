@@ -49,7 +49,7 @@ final class AuditTable {
                     + "metadata " + text + ", "
                     + "started_at " + time + " NOT NULL, "
                     + "finished_at " + time + " NULL, "
-                    + "status VARCHAR(10) NOT NULL, "
+                    + "status VARCHAR(12) NOT NULL, "
                     + "duration_ms BIGINT, "
                     + "affected_rows BIGINT NOT NULL, "
                     + "sql_executed " + text + ", "

@@ -3,6 +3,11 @@ package dev.covet.migrations.audit;
 import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationListener;
+import dev.covet.migrations.RunStartEvent;
+import dev.covet.migrations.history.HistoryRow;
+
+import java.util.HashMap;
+import java.util.List;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +29,36 @@ public final class AuditingListener implements MigrationListener {
         this.executor = executor;
         this.environment = environment;
         this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** The audit trail must miss nothing: a row that cannot be written fails the run. */
+    @Override
+    public boolean required() {
+        return true;
+    }
+
+    /** Closes the rows of dead attempts (RUNNING under the lock) as INTERRUPTED, with what the history says of each. */
+    @Override
+    public void onRunStart(RunStartEvent event) {
+        Map<String, HistoryRow> rows = new HashMap<>();
+        event.history().forEach(r -> rows.put(r.id().toString(), r));
+        Map<String, List<String>> run = new HashMap<>();
+        event.statementsRun().forEach((id, sql) -> run.put(id.toString(), sql));
+        log.closeInterrupted(name -> known(rows.get(name), run.get(name)), executor);
+    }
+
+    private static Interruption known(HistoryRow row, List<String> statementsRun) {
+        if (row == null) {
+            return new Interruption(List.of(), "The migration has no history row: nothing of it remains applied (its"
+                    + " transaction was rolled back, or it was rolled back completely).");
+        }
+        if (row.isApplied()) {
+            return new Interruption(List.of(), "Its history row says APPLIED: the migration (or the rollback that was"
+                    + " interrupted, which its transaction undid) is in place.");
+        }
+        return new Interruption(statementsRun == null ? List.of() : statementsRun, "Its history row is " + row.state()
+                + " with " + row.statementsDone() + " statement(s) completed (MySQL commits each statement); the next run"
+                + " checks the one in doubt and resumes after it.");
     }
 
     @Override

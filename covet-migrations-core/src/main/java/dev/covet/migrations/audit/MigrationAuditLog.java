@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import dev.covet.migrations.sqlite.SqliteLocking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,16 @@ public final class MigrationAuditLog {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int DASHBOARD_DAYS = 30;
 
+    /** How long a write is retried while other connections hold locks, unless told otherwise. */
+    private static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+
     private final DataSource dataSource;
     private final AuditTable table;
+    private final AuditHead head;
     private final Clock clock;
+    private final Duration writeTimeout;
+    private final boolean sqlite;
+    private final String dialectName;
     private volatile boolean created;
 
     public MigrationAuditLog(DataSource dataSource, Dialect dialect, String tablePrefix) {
@@ -40,9 +48,21 @@ public final class MigrationAuditLog {
     }
 
     public MigrationAuditLog(DataSource dataSource, Dialect dialect, String tablePrefix, Clock clock) {
+        this(dataSource, dialect, tablePrefix, clock, DEFAULT_WRITE_TIMEOUT);
+    }
+
+    /**
+     * @param writeTimeout how long a write is retried while other connections hold locks (give it the lock
+     *        timeout); a write that still cannot be made fails, it is never dropped
+     */
+    public MigrationAuditLog(DataSource dataSource, Dialect dialect, String tablePrefix, Clock clock, Duration writeTimeout) {
         this.dataSource = dataSource;
         this.table = new AuditTable(dialect, tablePrefix);
+        this.head = new AuditHead(dialect, tablePrefix, table.name());
         this.clock = clock;
+        this.writeTimeout = writeTimeout;
+        this.sqlite = dialect.name().equals("sqlite");
+        this.dialectName = dialect.name();
     }
 
     /** Records that a migration starts; returns the audit id to complete. */
@@ -80,6 +100,58 @@ public final class MigrationAuditLog {
                     sqlExecuted, error, "");
             table.complete(c, withHash(done, previous == null ? AuditHasher.GENESIS : previous.hash()));
             return null;
+        });
+    }
+
+    /**
+     * Closes the RUNNING rows of executions whose process died as INTERRUPTED, with what is known of what ran. Call
+     * it only while holding the migration lock: every execution runs under that lock, so a RUNNING row found then
+     * belongs to a dead attempt. Rows after a closed one are re-linked to its new hash in the same transaction, as
+     * long as their links were intact (a broken chain is left for {@link #verify()} to report).
+     *
+     * @param whatIsKnown what is known of a migration (by its audit name, {@code app:name} or {@code name})
+     * @return how many rows were closed
+     */
+    public int closeInterrupted(java.util.function.Function<String, Interruption> whatIsKnown, String closedBy) {
+        // Nearly every start finds none: a read, then, and no write transaction.
+        if (read(c -> table.query(c, "SELECT " + AuditTable.COLUMNS + " FROM " + table.name() + " WHERE status = ?", 1,
+                AuditEntry.RUNNING)).isEmpty()) {
+            return 0;
+        }
+        return write(c -> {
+            List<AuditEntry> running = table.query(c, "SELECT " + AuditTable.COLUMNS + " FROM " + table.name()
+                    + " WHERE status = ? ORDER BY id", 0, AuditEntry.RUNNING);
+            if (running.isEmpty()) {
+                return 0;
+            }
+            List<AuditEntry> rest = table.query(c, "SELECT " + AuditTable.COLUMNS + " FROM " + table.name()
+                    + " WHERE id >= ? ORDER BY id", 0, running.get(0).id());
+            AuditEntry before = table.before(c, running.get(0).id());
+            String oldPrevious = before == null ? AuditHasher.GENESIS : before.hash();
+            String newPrevious = oldPrevious;
+            int closed = 0;
+            Instant now = now();
+            for (AuditEntry e : rest) {
+                if (!AuditHasher.hash(oldPrevious, e).equals(e.hash())) {
+                    org.slf4j.LoggerFactory.getLogger(MigrationAuditLog.class).warn("audit row {} does not match its hash:"
+                            + " interrupted rows after it are left RUNNING (see covet audit --verify)", e.id());
+                    return closed;
+                }
+                oldPrevious = e.hash();
+                AuditEntry next = e;
+                if (AuditEntry.RUNNING.equals(e.status())) {
+                    Interruption known = whatIsKnown.apply(e.migration());
+                    next = new AuditEntry(e.id(), e.migration(), e.direction(), e.executor(), e.environment(), e.metadata(),
+                            e.startedAt(), now, AuditEntry.INTERRUPTED, null, e.affectedRows(), known.statementsRun(),
+                            "interrupted: the process running it stopped before it finished (closed by " + closedBy
+                                    + " at its next start). " + known.known(), "");
+                    closed++;
+                }
+                AuditEntry hashed = withHash(next, newPrevious);
+                table.complete(c, hashed);
+                newPrevious = hashed.hash();
+            }
+            return closed;
         });
     }
 
@@ -150,6 +222,38 @@ public final class MigrationAuditLog {
             previousHash = e.hash();
             expectedId = e.id() + 1;
         }
+        findings.addAll(read(c -> checkHead(c, all)));
+        return findings;
+    }
+
+    /** The chain's end against the head anchored outside the table: finds the newest rows deleted, or all of them. */
+    private List<TamperFinding> checkHead(Connection c, List<AuditEntry> all) throws SQLException {
+        AuditHead.Head anchored = head.exists(c) ? head.read(c) : null;
+        AuditEntry last = all.isEmpty() ? null : all.get(all.size() - 1);
+        if (anchored == null) {
+            return all.isEmpty() ? List.of() : List.of(new TamperFinding(0, "the head of the trail anchored in " + head.name()
+                    + " is missing (deleted, or the trail was written by a Covet version before 0.1 and no migration ran"
+                    + " since): whether the newest rows were deleted cannot be checked"));
+        }
+        List<TamperFinding> findings = new ArrayList<>();
+        long lastId = last == null ? 0 : last.id();
+        if (anchored.rows() > 0 && all.isEmpty()) {
+            findings.add(new TamperFinding(anchored.lastId(), "all " + anchored.rows() + " rows were deleted (the head anchored"
+                    + " in " + head.name() + " records " + anchored.rows() + " rows up to id " + anchored.lastId() + ")"));
+        } else if (anchored.lastId() > lastId) {
+            findings.add(new TamperFinding(lastId + 1, "the newest rows " + (lastId + 1) + " to " + anchored.lastId()
+                    + " were deleted (the head anchored in " + head.name() + " records rows up to id " + anchored.lastId() + ")"));
+        } else if (anchored.lastId() < lastId) {
+            findings.add(new TamperFinding(lastId, "rows after id " + anchored.lastId() + " were added outside Covet (the head"
+                    + " anchored in " + head.name() + " ends there)"));
+        } else if (last != null && !anchored.lastHash().equals(last.hash())) {
+            findings.add(new TamperFinding(lastId, "the newest row does not match the head anchored in " + head.name()
+                    + " (it was changed or replaced)"));
+        }
+        if (findings.isEmpty() && anchored.rows() != all.size()) {
+            findings.add(new TamperFinding(lastId, "the trail has " + all.size() + " rows, the head anchored in " + head.name()
+                    + " records " + anchored.rows()));
+        }
         return findings;
     }
 
@@ -164,7 +268,7 @@ public final class MigrationAuditLog {
         for (AuditEntry e : all) {
             switch (e.status()) {
                 case AuditEntry.SUCCESS -> success++;
-                case AuditEntry.FAILED -> failed++;
+                case AuditEntry.FAILED, AuditEntry.INTERRUPTED -> failed++;
                 default -> running++;
             }
             if (e.isRollback()) {
@@ -195,20 +299,66 @@ public final class MigrationAuditLog {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs a write in a transaction of its own, with the head anchor recorded in the same transaction. Retried while
+     * other connections hold locks, up to the write timeout (on SQLite, busy waits count against it too); a write
+     * that still fails throws: an audit row is never dropped silently.
+     */
     private <T> T write(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            ensureTable(c);
-            c.setAutoCommit(false);
+        long deadline = System.nanoTime() + writeTimeout.toNanos();
+        long backoffMs = 5;
+        while (true) {
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                return writeOnce(work, deadline);
+            } catch (SQLException e) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (!TransientLocks.isTransient(e) || left <= 0) {
+                    throw new MigrationException("cannot write the migration audit log " + table.name() + ": " + e.getMessage()
+                            + (TransientLocks.isTransient(e) ? " (still locked after retrying for " + writeTimeout.toMillis()
+                            + " ms; raise covet.migrations.lock-timeout)" : ""), e);
+                }
+                sleep(Math.min(backoffMs, left));
+                backoffMs = Math.min(200, backoffMs * 2);
             }
-        } catch (SQLException e) {
-            throw new MigrationException("cannot write the migration audit log " + table.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T writeOnce(Work<T> work, long deadline) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Duration busyBefore = sqlite ? SqliteLocking.busyTimeout(c) : null;
+            try {
+                if (sqlite) {
+                    SqliteLocking.waitUpTo(c, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+                }
+                ensureTables(c);
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try (LockWaitBound.AutoCloseableSql ignored = LockWaitBound.apply(c, dialectName,
+                        Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())))) {
+                    T result = work.run(c);
+                    head.record(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+            } finally {
+                if (busyBefore != null) {
+                    SqliteLocking.restoreBusyTimeout(c, busyBefore);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("interrupted while writing the migration audit log", e);
         }
     }
 
@@ -224,6 +374,20 @@ public final class MigrationAuditLog {
     private void ensureTable(Connection c) throws SQLException {
         if (!created) {
             table.create(c);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    /**
+     * The audit table and its head anchor. Only writes create the anchor: a read that recreated a deleted one from
+     * the table as it stands would hide the deletion it is there to show.
+     */
+    private void ensureTables(Connection c) throws SQLException {
+        if (!created) {
+            table.create(c);
+            head.create(c);
             if (!c.getAutoCommit()) {
                 c.commit();
             }

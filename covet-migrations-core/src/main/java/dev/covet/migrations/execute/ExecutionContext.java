@@ -5,6 +5,7 @@ import dev.covet.migrations.safety.DropBackups;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * What executors need besides the migration: where history is written, who applies, a hook that runs
@@ -15,13 +16,10 @@ import java.sql.SQLException;
  * @param inTransaction runs inside each migration's transaction, before commit
  * @param dropBackups backs up the rows of a table or column right before an applied migration drops it; {@code null}
  *        for none (rollbacks, whose own safety net is {@link dev.covet.migrations.safety.RollbackValidator})
+ * @param lockTimeout how long a MySQL resume waits for a killed attempt's statement still running on the server
  */
-public record ExecutionContext(HistoryTable history, String appliedBy, TransactionHook inTransaction, DropBackups dropBackups) {
-
-    /** Without drop backups. */
-    public ExecutionContext(HistoryTable history, String appliedBy, TransactionHook inTransaction) {
-        this(history, appliedBy, inTransaction, null);
-    }
+public record ExecutionContext(HistoryTable history, String appliedBy, TransactionHook inTransaction, DropBackups dropBackups,
+                               Duration lockTimeout) {
 
     /** Work done inside a migration's transaction. */
     @FunctionalInterface

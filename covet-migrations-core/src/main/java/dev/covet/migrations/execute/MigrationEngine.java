@@ -12,6 +12,7 @@ import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
+import dev.covet.migrations.RunStartEvent;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.MySqlDialect;
 import dev.covet.migrations.dialect.SqliteDialect;
@@ -182,11 +183,12 @@ public final class MigrationEngine {
         // pending those two are nearly all the work, and neither needs the other.
         Background<List<MigrationSource>> loading = Background.start("covet-migrations-loader", this::sources);
         long start = System.nanoTime();
+        List<MigrationSource> sources;
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
             HistoryTable history = history();
             List<HistoryRow> rows = readIfExists(c, history);
-            List<MigrationSource> sources = loading.get();
+            sources = loading.get();
             if (rows != null) {
                 Map<MigrationId, HistoryRow> byId = byId(rows);
                 checkModified(sources, byId);
@@ -198,14 +200,20 @@ public final class MigrationEngine {
             if (options.dryRun()) {
                 return new MigrateResult(dryRun(sources, rows == null ? List.of() : rows, options), true);
             }
-            MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
-            try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
-                history.create(c);
-                // Another instance may have migrated while this one waited for the lock.
-                rows = history.readAll(c);
-                checkModified(sources, byId(rows));
-                return new MigrateResult(applyPending(c, sources, rows, options, held), false);
-            }
+        } catch (SQLException e) {
+            throw failure("migration failed", e, start);
+        }
+        // The connection above is closed while this instance waits for the lock: fifty instances starting at once
+        // then hold fifty connections between them while they wait, not a hundred (PostgreSQL allows 100 by default).
+        MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+        try (MigrationLock.Held held = lock.acquire(config.lockTimeout()); OpenConnection open = connect()) {
+            Connection c = open.connection();
+            HistoryTable history = history();
+            history.create(c);
+            // Another instance may have migrated while this one waited for the lock.
+            List<HistoryRow> rows = history.readAll(c);
+            checkModified(sources, byId(rows));
+            return new MigrateResult(applyPending(c, sources, rows, options, held), false);
         } catch (SQLException e) {
             throw failure("migration failed", e, start);
         }
@@ -291,6 +299,7 @@ public final class MigrationEngine {
                 options.force());
         // Counted before the first migration runs: a drop too big to back up stops the run before it changes anything.
         drops.checkBeforeRun(c, rendered);
+        notifyRunStart(Direction.UP, rows, rendered, plan.history());
         List<ExecutedMigration> done = execute(c, rendered, plan.history(), held, drops);
         recordCompletedSquashes(c, plan, done);
         return done;
@@ -334,7 +343,7 @@ public final class MigrationEngine {
     private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
                                             MigrationLock.Held held, DropBackups drops) throws SQLException {
         ExecutionContext context = new ExecutionContext(history(), config.appliedBy(),
-                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null, drops);
+                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null, drops, config.lockTimeout());
         MigrationExecutor executor = MigrationExecutor.forDialect(dialect(), config.javaMigrations(), context);
         List<ExecutedMigration> done = new ArrayList<>();
         int total = rendered.size();
@@ -352,8 +361,14 @@ public final class MigrationEngine {
                 int index = i + 1;
                 Log.INSTANCE.info("{} {} in {} ms", r.direction() == Direction.UP ? "Applied" : "Rolled back", m.id(),
                         result.duration().toMillis());
-                notify(l -> l.onSuccess(new MigrationEvent(m.id(), r.direction(), index, total, result.duration(),
-                        result.executed(), result.affectedRows(), null)));
+                try {
+                    notify(l -> l.onSuccess(new MigrationEvent(m.id(), r.direction(), index, total, result.duration(),
+                            result.executed(), result.affectedRows(), null)));
+                } catch (MigrationException e) {
+                    // Only a required listener throws here: say that the migration itself is in place.
+                    throw new MigrationException(m.id() + " was " + (r.direction() == Direction.UP ? "applied" : "rolled back")
+                            + " and recorded in the history, but the run stops: " + e.getMessage(), e);
+                }
                 done.add(new ExecutedMigration(m.id(), m.description(), r.direction(), result.executed(), result.duration()));
             } catch (MigrationFailedException e) {
                 int index = i + 1;
@@ -366,11 +381,33 @@ public final class MigrationEngine {
         return done;
     }
 
+    /**
+     * Tells listeners the run holds the lock, with the statements each migration left RUNNING or FAILED records as
+     * completed (so the audit can say what a dead attempt ran).
+     */
+    private void notifyRunStart(Direction direction, List<HistoryRow> rows, List<RenderedMigration> rendered,
+                                Map<MigrationId, HistoryRow> history) {
+        Map<MigrationId, List<String>> run = new LinkedHashMap<>();
+        for (RenderedMigration r : rendered) {
+            HistoryRow row = history.get(r.migration().id());
+            if (row != null && !row.isApplied()) {
+                List<String> sql = r.sql();
+                run.put(r.migration().id(), sql.subList(0, Math.min(row.statementsDone(), sql.size())));
+            }
+        }
+        notify(l -> l.onRunStart(new RunStartEvent(direction, rows, run)));
+    }
+
+    /** Calls every listener; a failure is logged, or, from a required listener, fails the run. */
     private void notify(java.util.function.Consumer<MigrationListener> call) {
         for (MigrationListener l : config.listeners()) {
             try {
                 call.accept(l);
             } catch (RuntimeException e) {
+                if (l.required()) {
+                    throw e instanceof MigrationException m ? m : new MigrationException("migration listener " + l
+                            + " failed: " + e, e);
+                }
                 Log.INSTANCE.warn("migration listener {} failed: {}", l, e.toString());
             }
         }
@@ -396,6 +433,7 @@ public final class MigrationEngine {
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
                 rows = history.readAll(c);
                 List<RenderedMigration> rendered = renderRollback(sources, rows, options);
+                notifyRunStart(Direction.DOWN, rows, List.of(), byId(rows));
                 List<ExecutedMigration> done = execute(c, rendered, byId(rows), held, null);
                 for (RenderedMigration r : rendered) {
                     for (MigrationId replaced : r.migration().replaces()) {

@@ -17,41 +17,65 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * For MySQL, where every DDL statement commits by itself: the history row is written first as RUNNING and
- * its progress after each statement. A transactional Java migration runs in a transaction of its own. On failure the completed operations are undone by their reverses,
- * newest first; where that is impossible the row is marked FAILED with exactly what ran, and the next run
- * resumes after the last completed statement.
+ * For MySQL, where every DDL statement commits by itself: the history row is written first as RUNNING (with the
+ * server session that runs the statements) and its progress after each statement; a data statement or a
+ * transactional Java step commits together with its progress write. On failure the completed operations are
+ * undone by their reverses, newest first; where that is impossible the row is marked FAILED with exactly what ran.
+ * The next run resumes from the row, after checking what the one statement in doubt did ({@link MySqlResume}).
  */
 public final class ProgressRecordingExecutor implements MigrationExecutor {
+
+    /** Held apart so that loading the executor does not initialize SLF4J. */
+    private static final class Log {
+        static final org.slf4j.Logger INSTANCE = org.slf4j.LoggerFactory.getLogger(dev.covet.migrations.MigrationRunner.class);
+    }
 
     private final Dialect dialect;
     private final StepRunner steps;
     private final ExecutionContext context;
 
+    private final CrashPoints crash;
+
     ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context) {
+        this(dialect, steps, context, CrashPoints.NONE);
+    }
+
+    /** With crash points, for tests that stop a run at an exact moment. */
+    ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context, CrashPoints crash) {
         this.dialect = dialect;
         this.steps = steps;
         this.context = context;
+        this.crash = crash;
     }
 
     @Override
     public ExecutionResult execute(Connection c, RenderedMigration m, HistoryRow resume) throws SQLException {
+        return m.direction() == Direction.UP ? apply(c, m, resume) : rollBack(c, m);
+    }
+
+    /**
+     * Applies with a RUNNING row written first and progress after every statement, so that after a kill at any
+     * moment only one statement is in doubt, and {@link MySqlResume} can tell whether it ran. Data statements
+     * (and transactional Java steps) commit together with their progress write.
+     */
+    private ExecutionResult apply(Connection c, RenderedMigration m, HistoryRow resume) throws SQLException {
         long start = System.nanoTime();
         List<Step> all = m.steps();
-        boolean up = m.direction() == Direction.UP;
-        if (up && resume != null) {
+        long session = KilledSession.id(c);
+        int from = 0;
+        boolean tolerate = false;
+        if (resume != null) {
             checkSameRendering(m, resume, context.history().name());
-        }
-        int from = up && resume != null ? Math.min(resume.statementsDone(), all.size()) : 0;
-        // A RUNNING row is written ahead only when there is progress to record between statements: a
-        // single-statement migration either ran or did not, and a crash right after its statement leaves the same
-        // state to resolve with or without the row (a rerun executes that statement again). Most migrations have
-        // one statement, and on MySQL each history write is a commit of its own.
-        boolean recordAhead = up && resume == null && all.size() > 1;
-        if (recordAhead) {
+            MySqlResume.Plan plan = new MySqlResume(steps, context.lockTimeout() == null ? Duration.ofMinutes(1)
+                    : context.lockTimeout()).decide(c, m, resume);
+            Log.INSTANCE.info(plan.summary());
+            from = plan.from();
+            tolerate = plan.tolerateAlreadyDone();
+        } else {
             try (PreparedStatement insert = context.history().prepareInsert(c)) {
                 context.history().insert(insert, new HistoryRow(m.migration().id(), m.migration().checksum(),
-                        m.migration().description(), Instant.now(), 0, context.appliedBy(), HistoryRow.RUNNING, 0, null));
+                        m.migration().description(), Instant.now(), 0, context.appliedBy(), HistoryRow.RUNNING, 0,
+                        StatementsFingerprint.detail(StatementsFingerprint.of(all, 0), session)));
             }
         }
         List<String> executed = new ArrayList<>();
@@ -59,36 +83,102 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         for (int k = 0; k < from; k++) {
             done.add(all.get(k));
         }
+        if (resume != null) {
+            // This session runs the rest now: a kill during the resume is resumed the same way.
+            progress(c, m, from, done, session);
+        }
         long rows = 0;
         int i = from;
         DropBackupHooks drops = DropBackupHooks.of(context, m).orElse(null);
         try {
             for (; i < all.size(); i++) {
+                Step step = all.get(i);
+                crash.reached(CrashPoints.Point.BEFORE_STATEMENT, i);
                 if (drops != null) {
+                    // The backup of a drop is taken right before it, on this connection (a resume never re-runs a
+                    // drop it found done, so no backup is taken of what is gone).
                     drops.before(c, i);
                 }
-                rows += run(c, all.get(i));
-                executed.add(all.get(i).display());
-                done.add(all.get(i));
-                if (up && i + 1 < all.size()) {
-                    context.history().update(c, m.migration().id(), HistoryRow.RUNNING, i + 1, 0,
-                            StatementsFingerprint.detail(null, done.fingerprint()));
+                done.add(step);
+                if (guarded(step)) {
+                    rows += runWithProgress(c, m, step, i, done, session);
+                } else {
+                    try {
+                        rows += steps.run(c, step, false);
+                    } catch (SQLException e) {
+                        if (!(tolerate && i == from && MySqlResume.alreadyDone(e))) {
+                            throw e;
+                        }
+                        Log.INSTANCE.info("Resuming {}: statement {} answered \"{}\": it had run before the kill, counted as"
+                                + " done", m.migration().id(), i + 1, e.getMessage());
+                    }
+                    crash.reached(CrashPoints.Point.AFTER_STATEMENT, i);
+                    progress(c, m, i + 1, done, session);
                 }
+                executed.add(step.display());
+                crash.reached(CrashPoints.Point.AFTER_PROGRESS, i);
             }
         } catch (SQLException | RuntimeException e) {
             throw fail(c, m, i, executed, e, start, drops);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        if (up && (recordAhead || resume != null)) {
-            context.history().update(c, m.migration().id(), HistoryRow.APPLIED, all.size(), ms, null);
-        } else if (up) {
-            try (PreparedStatement insert = context.history().prepareInsert(c)) {
-                context.history().insert(insert, new HistoryRow(m.migration().id(), m.migration().checksum(),
-                        m.migration().description(), Instant.now(), ms, context.appliedBy(), HistoryRow.APPLIED, all.size(), null));
-            }
-        } else {
-            context.history().delete(c, m.migration().id());
+        context.history().update(c, m.migration().id(), HistoryRow.APPLIED, all.size(), ms, null);
+        return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Whether the step runs in a transaction with its progress write (so a kill leaves both or neither). */
+    private boolean guarded(Step step) {
+        if (step instanceof Step.Sql sql) {
+            return MySqlStatementEffects.of(sql.sql()) instanceof StatementEffect.Data;
         }
+        return steps.isTransactionalJava(step);
+    }
+
+    private long runWithProgress(Connection c, RenderedMigration m, Step step, int i, StatementsFingerprint.Prefix done,
+                                 long session) throws SQLException {
+        Transactions.begin(c, false);
+        long rows;
+        try {
+            rows = steps.run(c, step, true);
+            crash.reached(CrashPoints.Point.AFTER_STATEMENT, i);
+            progress(c, m, i + 1, done, session);
+            Transactions.commit(c, false);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                Transactions.rollback(c, false);
+                c.setAutoCommit(true);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        // Not in a finally: switching autocommit on commits, and after an Error (the process dying) nothing may.
+        c.setAutoCommit(true);
+        return rows;
+    }
+
+    private void progress(Connection c, RenderedMigration m, int statementsDone, StatementsFingerprint.Prefix done,
+                          long session) throws SQLException {
+        context.history().update(c, m.migration().id(), HistoryRow.RUNNING, statementsDone, 0,
+                StatementsFingerprint.detail(done.fingerprint(), session));
+    }
+
+    /** A rollback: its statements run one by one; the history row goes when all ran (or is marked FAILED). */
+    private ExecutionResult rollBack(Connection c, RenderedMigration m) throws SQLException {
+        long start = System.nanoTime();
+        List<Step> all = m.steps();
+        List<String> executed = new ArrayList<>();
+        long rows = 0;
+        int i = 0;
+        try {
+            for (; i < all.size(); i++) {
+                rows += steps.run(c, all.get(i), false);
+                executed.add(all.get(i).display());
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw fail(c, m, i, executed, e, start, null);
+        }
+        context.history().delete(c, m.migration().id());
         return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -118,9 +208,8 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     }
 
     /**
-     * Runs one step. Nothing spans the migration here, so a transactional Java step runs in a transaction of its
-     * own (see {@link StepRunner#run(Connection, Step, boolean)}): its rows are all or nothing, as on the other
-     * databases (only DDL inside it commits by itself, as MySQL's DDL does).
+     * Runs one undo step. Nothing spans the migration here, so a transactional Java step runs in a transaction of
+     * its own (see {@link StepRunner#run(Connection, Step, boolean)}).
      */
     private long run(Connection c, Step step) throws SQLException {
         return steps.run(c, step, false);

@@ -19,6 +19,8 @@ final class StatementsFingerprint {
 
     private static final String OPEN = "[covet-statements-done:";
     private static final Pattern TOKEN = Pattern.compile("\\[covet-statements-done:([0-9a-f]{16})]");
+    private static final Pattern SESSION = Pattern.compile("\\[covet-connection:(\\d{1,19})]");
+    private static final String SESSION_OPEN = "[covet-connection:";
 
     private StatementsFingerprint() {
     }
@@ -41,6 +43,27 @@ final class StatementsFingerprint {
     static String detail(String text, String fingerprint) {
         String token = OPEN + fingerprint + "]";
         return text == null || text.isEmpty() ? token : text + " " + token;
+    }
+
+    /**
+     * The detail to record while a MySQL migration runs: the fingerprint and the id of the server session that runs
+     * its statements, so that a resume after a kill can wait for a statement that session still runs.
+     */
+    static String detail(String fingerprint, long connectionId) {
+        return OPEN + fingerprint + "]" + SESSION_OPEN + connectionId + "]";
+    }
+
+    /** The server session recorded in a detail, or {@code null}. */
+    static Long connection(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        Matcher m = SESSION.matcher(detail);
+        Long last = null;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        return last;
     }
 
     /**
@@ -90,10 +113,10 @@ final class StatementsFingerprint {
 
     /** The detail as people should read it: without the token (which only the resume check needs). */
     static String readable(String detail) {
-        if (detail == null || recorded(detail) == null) {
+        if (detail == null || (recorded(detail) == null && connection(detail) == null)) {
             return detail;
         }
-        int at = detail.lastIndexOf(OPEN);
+        int at = recorded(detail) != null ? detail.lastIndexOf(OPEN) : detail.lastIndexOf(SESSION_OPEN);
         String text = detail.substring(0, at).stripTrailing();
         return text.isEmpty() ? null : text;
     }

@@ -17,21 +17,35 @@ import java.util.UUID;
 /**
  * SQLite has no session locks, so the lock is a row in {@code <prefix>lock} naming its holder (host, process
  * id) with an expiry. A holder on this host whose process is gone is taken over at once; any other holder
- * after its lease expires. Runners renew the lease as they go ({@link #renewSql()}).
+ * after its lease expires. A heartbeat renews the lease every third of it while the holder lives, and each
+ * migration renews it before it commits ({@link #renewSql()}), so a short lease is safe: a dead holder on another
+ * host blocks the next start for at most the lease.
  */
 public final class SqliteLeaseLock implements MigrationLock {
 
     /** How long a lease lasts without renewal. */
-    static final Duration LEASE = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
     private static final String HOST = hostName();
 
     private final DataSource dataSource;
     private final String table;
+    private final Duration lease;
 
     SqliteLeaseLock(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        this(dataSource, dialect, tablePrefix, DEFAULT_LEASE);
+    }
+
+    /**
+     * A lock whose lease lasts {@code lease} without renewal (the heartbeat renews it every third of that).
+     *
+     * @param lease shorter makes a dead holder on another host block others for less time; it must stay well above
+     *        how far the hosts' clocks are apart and above the longest pause of the holding process
+     */
+    public SqliteLeaseLock(DataSource dataSource, Dialect dialect, String tablePrefix, Duration lease) {
         this.dataSource = dataSource;
         this.table = dialect.quote(tablePrefix + "lock");
+        this.lease = lease;
     }
 
     private static String hostName() {
@@ -77,14 +91,17 @@ public final class SqliteLeaseLock implements MigrationLock {
         createTable(c);
         while (true) {
             SqliteLocking.waitUpTo(c, remaining(deadline));
-            if (tryTake(c, owner, pid)) {
-                return new LeaseHeld(owner);
+            if (!heldByOther(c) && tryTake(c, owner, pid)) {
+                return new LeaseHeld(owner, LeaseHeartbeat.start(c.getMetaData().getURL(), renewSql(), owner, lease));
             }
             long left = remaining(deadline).toMillis();
             if (left <= 0) {
                 throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock, held by "
-                        + describe(c) + "; if that process is gone for good, delete the row from " + table
-                        + " or raise covet.migrations.lock-timeout");
+                        + describe(c) + ". A live holder renews its lease every " + lease.dividedBy(3).toSeconds() + " s, and a"
+                        + " dead one's expires within " + lease.toSeconds() + " s (at once if it ran on this host): raise"
+                        + " covet.migrations.lock-timeout above " + lease.toSeconds() + " s to wait that out, or, if the"
+                        + " holder's migration really runs this long, wait for it; delete the row from " + table
+                        + " only if that process is certainly gone");
             }
             // Polling is the only way to wait on a row lock in SQLite; back off up to 200 ms, never past the deadline.
             try {
@@ -101,6 +118,22 @@ public final class SqliteLeaseLock implements MigrationLock {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
+    /**
+     * Whether a live holder has the lock, by a plain read: waiters poll this, and only a lock that looks free or
+     * expired is claimed with a write transaction, so many waiters do not keep the holder's writes (its history and
+     * audit rows) waiting for SQLite's write lock.
+     */
+    private boolean heldByOther(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT host, pid, expires_at FROM " + table + " WHERE id = 1")) {
+            return rs.next() && !free(rs.getString(1), rs.getLong(2), rs.getLong(3), System.currentTimeMillis());
+        }
+    }
+
+    private static boolean free(String host, long pid, long expiresAt, long now) {
+        return expiresAt < now || (HOST.equals(host) && !alive(pid));
+    }
+
     private boolean tryTake(Connection c, String owner, long pid) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         try (Statement s = c.createStatement()) {
@@ -113,7 +146,7 @@ public final class SqliteLeaseLock implements MigrationLock {
                 boolean free = true;
                 try (ResultSet rs = s.executeQuery("SELECT host, pid, expires_at FROM " + table + " WHERE id = 1")) {
                     if (rs.next()) {
-                        free = rs.getLong(3) < now || (HOST.equals(rs.getString(1)) && !alive(rs.getLong(2)));
+                        free = free(rs.getString(1), rs.getLong(2), rs.getLong(3), now);
                     }
                 }
                 if (free) {
@@ -123,7 +156,7 @@ public final class SqliteLeaseLock implements MigrationLock {
                         p.setString(2, HOST);
                         p.setLong(3, pid);
                         p.setLong(4, now);
-                        p.setLong(5, now + LEASE.toMillis());
+                        p.setLong(5, now + lease.toMillis());
                         p.executeUpdate();
                     }
                     taken = true;
@@ -165,9 +198,11 @@ public final class SqliteLeaseLock implements MigrationLock {
     /** The held lease; the owner id lets the runner renew it inside its own transactions. */
     public final class LeaseHeld implements Held {
         private final String owner;
+        private final LeaseHeartbeat heartbeat;
 
-        LeaseHeld(String owner) {
+        LeaseHeld(String owner, LeaseHeartbeat heartbeat) {
             this.owner = owner;
+            this.heartbeat = heartbeat;
         }
 
         public String owner() {
@@ -177,7 +212,7 @@ public final class SqliteLeaseLock implements MigrationLock {
         /** Renews the lease on the caller's connection (inside its transaction). */
         public void renew(Connection c) throws SQLException {
             try (PreparedStatement p = c.prepareStatement(renewSql())) {
-                p.setLong(1, System.currentTimeMillis() + LEASE.toMillis());
+                p.setLong(1, System.currentTimeMillis() + lease.toMillis());
                 p.setString(2, owner);
                 p.executeUpdate();
             }
@@ -185,6 +220,9 @@ public final class SqliteLeaseLock implements MigrationLock {
 
         @Override
         public void close() {
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
             try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE owner = ?")) {
                 Duration previous = SqliteLocking.busyTimeout(c);
                 try {

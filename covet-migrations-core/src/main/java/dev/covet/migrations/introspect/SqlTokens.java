@@ -8,20 +8,27 @@ import java.util.List;
  * string literals and whole parenthesized groups each make one token, so keywords inside strings and
  * nested expressions are never mistaken for clauses.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
     /** One token and where it starts in the text. */
-    record Token(String text, int start) {
-        boolean isWord(String word) {
+    public record Token(String text, int start) {
+        /** Whether the token is this keyword (any case). */
+        public boolean isWord(String word) {
             return text.equalsIgnoreCase(word);
         }
 
-        boolean isGroup() {
+        /** Whether the token is a whole parenthesized group. */
+        public boolean isGroup() {
             return text.startsWith("(");
         }
 
+        /** The token as an identifier: quotes removed. */
+        public String identifier() {
+            return SqlText.unquoteIdentifier(text);
+        }
+
         /** The text inside a parenthesized group. */
-        String inner() {
+        public String inner() {
             return text.substring(1, text.length() - 1);
         }
     }
@@ -29,7 +36,8 @@ final class SqlTokens {
     private SqlTokens() {
     }
 
-    static List<Token> tokenize(String sql) {
+    /** The tokens of a statement; comments are skipped. */
+    public static List<Token> tokenize(String sql) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         while (i < sql.length()) {
@@ -70,7 +78,7 @@ final class SqlTokens {
     }
 
     /** The text split at top-level commas. */
-    static List<String> splitTopLevel(String text) {
+    public static List<String> splitTopLevel(String text) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int from = 0;

@@ -13,6 +13,7 @@ public final class CapturedLogs implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final String thread = Thread.currentThread().getName();
 
     private CapturedLogs(Class<?> source) {
         this.logger = (Logger) LoggerFactory.getLogger(source);
@@ -23,6 +24,14 @@ public final class CapturedLogs implements AutoCloseable {
     /** Starts capturing what {@code source}'s logger logs. */
     public static CapturedLogs of(Class<?> source) {
         return new CapturedLogs(source);
+    }
+
+    /**
+     * The formatted messages the thread that opened this logged so far: test classes run in parallel, and the
+     * logger is shared.
+     */
+    public List<String> messagesOfThisThread() {
+        return appender.list.stream().filter(e -> thread.equals(e.getThreadName())).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** The formatted messages logged so far. */

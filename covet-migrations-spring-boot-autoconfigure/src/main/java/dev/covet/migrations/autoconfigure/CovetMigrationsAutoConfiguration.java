@@ -105,7 +105,9 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "covet.migrations.audit.enabled", matchIfMissing = true)
     MigrationAuditLog covetMigrationAuditLog(CovetMigrationsTarget target, CovetMigrationsProperties properties) {
-        return new MigrationAuditLog(target.dataSource(), target.dialect(), properties.getTablePrefix());
+        // Audit writes retry as long as a run waits for the migration lock: a row is never dropped for a busy database.
+        return new MigrationAuditLog(target.dataSource(), target.dialect(), properties.getTablePrefix(),
+                java.time.Clock.systemUTC(), properties.getLockTimeout());
     }
 
     @Bean
