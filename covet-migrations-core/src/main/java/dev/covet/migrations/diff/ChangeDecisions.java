@@ -154,7 +154,7 @@ public final class ChangeDecisions {
         }
         undecided.add(new UndecidedChange(subject(c) + " may be a rename (" + c.question().replaceFirst("^Did you rename ", "")
                 .replaceFirst("\\?$", "") + ", similarity "
-                + String.format(Locale.ROOT, "%.2f", c.confidence()) + ");", List.of(c.renameFlag(), c.noRenameFlag())));
+                + String.format(Locale.ROOT, "%.2f", c.confidence()) + ")", List.of(c.renameFlag(), c.noRenameFlag())));
         return Optional.empty();
     }
 
@@ -203,7 +203,7 @@ public final class ChangeDecisions {
                 prompter.tell(e.getMessage());
             }
         }
-        undecided.add(new UndecidedChange(openDescription + " (or declare @ColumnDefault on the field);",
+        undecided.add(new UndecidedChange(openDescription + " (or declare @ColumnDefault on the field)",
                 List.of("--default " + key + "=VALUE")));
         return Optional.empty();
     }

@@ -15,6 +15,6 @@ public record UndecidedChange(String description, List<String> flags) {
 
     /** The description and the flags on one line. */
     public String describe() {
-        return description + " settle it with " + String.join(" or ", flags);
+        return description + "; settle it with " + String.join(" or ", flags);
     }
 }
