@@ -83,10 +83,6 @@ class YamlSubsetParserTest {
         Path here = Path.of("").toAbsolutePath();
         Path project = Files.exists(here.resolve("../sample-app")) ? here.getParent() : here;
         List<Path> files = new ArrayList<>(yamlFiles(project, 20));
-        files.addAll(yamlFiles(Path.of("/tmp/fastyaml-originals"), 1));
-        if (Files.exists(Path.of("/tmp/fastyaml-squashed.yaml"))) {
-            files.add(Path.of("/tmp/fastyaml-squashed.yaml"));
-        }
         int read = 0;
         for (Path file : files) {
             String text = Files.readString(file);

@@ -4,6 +4,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,11 @@ class RollbackSafetyTest {
                 reverse_sql: DELETE FROM customers
             """;
 
-    private static Path dir(Map<String, String> files) throws IOException {
-        Path dir = Files.createTempDirectory("covet-safety-");
+    @TempDir
+    Path temp;
+
+    private Path dir(Map<String, String> files) throws IOException {
+        Path dir = Files.createTempDirectory(temp, "covet-safety-");
         for (var e : files.entrySet()) {
             Files.writeString(dir.resolve(e.getKey()), e.getValue());
         }
