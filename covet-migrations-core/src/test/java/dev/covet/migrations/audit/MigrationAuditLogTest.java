@@ -5,6 +5,7 @@ import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
+import org.assertj.core.data.Offset;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class MigrationAuditLogTest {
             assertThat(stats.successful()).isEqualTo(2);
             assertThat(stats.failed()).isEqualTo(1);
             assertThat(stats.rollbacks()).isEqualTo(1);
-            assertThat(stats.successRate()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(stats.successRate()).isCloseTo(2.0 / 3, Offset.offset(1e-9));
             assertThat(stats.averageDurationMs()).isEqualTo(30.0);
             assertThat(stats.totalAffectedRows()).isEqualTo(3);
 

@@ -1,10 +1,13 @@
 package dev.covet.migrations.data;
 
 import dev.covet.migrations.JavaMigration;
+import dev.covet.migrations.MigrateOptions;
+import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.AuditEntry;
 import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
@@ -35,7 +38,7 @@ class BatchMigrationAuditTest {
         @Override
         public void migrate(Connection c) throws SQLException {
             String url = c.getMetaData().getURL();
-            BatchUpdate.of(dev.covet.migrations.dialect.Dialect.forJdbcUrl(url), "backfill_flags", "items", "id")
+            BatchUpdate.of(Dialect.forJdbcUrl(url), "backfill_flags", "items", "id")
                     .set("flag = 1").where("flag = 0").batchSize(400).run(c);
         }
     }
@@ -57,8 +60,8 @@ class BatchMigrationAuditTest {
             MigrationAuditLog audit = new MigrationAuditLog(db.dataSource(), db.dialect(), "covet_");
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
                     .javaMigration(new Backfill()).listener(new AuditingListener(audit, "ci", "test", Map.of())).build();
-            runner.migrate(dev.covet.migrations.MigrateOptions.toTarget(
-                    dev.covet.migrations.MigrationId.parse("0001_items", "default")));
+            runner.migrate(MigrateOptions.toTarget(
+                    MigrationId.parse("0001_items", "default")));
             db.execute("CREATE TABLE digits (d INTEGER NOT NULL)");
             db.execute("INSERT INTO digits (d) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
             db.execute("INSERT INTO items (id, flag) SELECT a.d + 10 * b.d + 100 * c.d + 1, 0 FROM digits a, digits b, digits c");

@@ -1,6 +1,7 @@
 package dev.covet.migrations.diff;
 
 import dev.covet.migrations.operation.AddColumn;
+import dev.covet.migrations.operation.AlterColumn;
 import dev.covet.migrations.operation.CreateTable;
 import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.operation.DropTable;
@@ -198,7 +199,7 @@ class ChangeDecisionsTest {
 
         ChangeDecisions flagged = ChangeDecisions.of(List.of(), List.of(), List.of("owners.nickname=anonymous"), null);
         assertThat(diff(before, after, flagged)).singleElement().isInstanceOfSatisfying(
-                dev.covet.migrations.operation.AlterColumn.class,
+                AlterColumn.class,
                 a -> assertThat(a.fillNullRows()).isEqualTo(new ColumnDefault.Literal("anonymous")));
         // Staying nullable, or becoming nullable, asks nothing.
         ChangeDecisions none = ChangeDecisions.nonInteractive();

@@ -12,6 +12,7 @@ import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -91,8 +92,8 @@ class RenameDetectorTest {
         List<ColumnRename> renames = detector.matchColumns("users", "users",
                 List.of(col("email"), col("name")), List.of(col("email_address"), col("email_addr"), col("username")));
         assertThat(renames).extracting(ColumnRename::oldName, ColumnRename::newName)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("email", "email_address"),
-                        org.assertj.core.groups.Tuple.tuple("name", "username"));
+                .containsExactlyInAnyOrder(Tuple.tuple("email", "email_address"),
+                        Tuple.tuple("name", "username"));
         // email -> email_addr passed too but lost to the better email_address.
         assertThat(detector.getStats().renamesDetected()).isEqualTo(2);
         assertThat(detector.getStats().falsePositivesPrevented()).isGreaterThanOrEqualTo(1);

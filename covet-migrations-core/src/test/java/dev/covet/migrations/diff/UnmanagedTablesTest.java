@@ -13,6 +13,7 @@ import dev.covet.migrations.schema.TableFilter;
 import dev.covet.migrations.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class UnmanagedTablesTest {
     private static final TableFilter UNMANAGED = TableFilter.of("test", List.of("batch_*", "shedlock"));
 
     private static TableSchema table(String name, String... columns) {
-        List<ColumnSchema> cols = new java.util.ArrayList<>();
+        List<ColumnSchema> cols = new ArrayList<>();
         cols.add(new ColumnSchema("id", BIGINT, false, null, false, true, false));
         for (String c : columns) {
             cols.add(ColumnSchema.of(c, ColumnType.varchar(100)));

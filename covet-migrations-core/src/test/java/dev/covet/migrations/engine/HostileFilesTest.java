@@ -11,6 +11,7 @@ import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ class HostileFilesTest {
         } finally {
             db.close();
         }
-        org.slf4j.LoggerFactory.getLogger(HostileFilesTest.class).info("Hostile corpus on {}: {} files, {} refused, {} accepted, {} problems; either way: {}",
+        LoggerFactory.getLogger(HostileFilesTest.class).info("Hostile corpus on {}: {} files, {} refused, {} accepted, {} problems; either way: {}",
                 kind, corpus.size(), refused, accepted, problems.size(), either);
         if (!problems.isEmpty()) {
             fail(problems.size() + " of " + corpus.size() + " hostile files misbehaved on " + kind + ":\n  " + String.join("\n  ", problems));

@@ -9,9 +9,11 @@ import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -136,13 +138,13 @@ class JavaMigrationTransactionTest {
             AtomicReference<Boolean> wrapperFor = new AtomicReference<>();
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
                     .javaMigration(addingItems(c -> {
-                        unwrapped.set(c.unwrap(org.sqlite.SQLiteConnection.class));
-                        wrapperFor.set(c.isWrapperFor(org.sqlite.SQLiteConnection.class));
+                        unwrapped.set(c.unwrap(SQLiteConnection.class));
+                        wrapperFor.set(c.isWrapperFor(SQLiteConnection.class));
                     })).build();
 
             assertThat(runner.migrate().applied()).hasSize(2);
 
-            assertThat(unwrapped.get()).isInstanceOf(org.sqlite.SQLiteConnection.class);
+            assertThat(unwrapped.get()).isInstanceOf(SQLiteConnection.class);
             assertThat(wrapperFor.get()).isTrue();
             assertThat(count(db, "SELECT COUNT(*) FROM items")).isEqualTo(2);
         }
@@ -154,7 +156,7 @@ class JavaMigrationTransactionTest {
             files.write("0001_items.yaml", ITEMS).write("0002_add_items.yaml", RUN_JAVA);
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
                     .javaMigration(addingItems(c -> {
-                        java.sql.Savepoint before = c.setSavepoint("before_extra");
+                        Savepoint before = c.setSavepoint("before_extra");
                         try (Statement s = c.createStatement()) {
                             s.executeUpdate("INSERT INTO items (id) VALUES (99)");
                         }

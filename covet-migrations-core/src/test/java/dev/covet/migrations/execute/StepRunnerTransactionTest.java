@@ -6,6 +6,7 @@ import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class StepRunnerTransactionTest {
         }
 
         @Override
-        public void migrate(Connection connection) throws java.sql.SQLException {
+        public void migrate(Connection connection) throws SQLException {
             connection.unwrap(Connection.class).close();
             throw new IllegalStateException("the step's own failure");
         }

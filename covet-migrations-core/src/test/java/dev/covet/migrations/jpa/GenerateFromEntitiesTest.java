@@ -4,6 +4,11 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.generate.MakeMigrations;
 import dev.covet.migrations.generate.MakeMigrationsResult;
+import dev.covet.migrations.jpa.shop2.Customer;
+import dev.covet.migrations.jpa.shop2.CustomerOrder;
+import dev.covet.migrations.jpa.shop2.OrderLine;
+import dev.covet.migrations.jpa.shop2.Product;
+import dev.covet.migrations.jpa.shop2.Review;
 import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RenameTable;
 import dev.covet.migrations.schema.SchemaState;
@@ -28,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GenerateFromEntitiesTest {
 
     private static final List<Class<?>> V1 = JpaModelReaderTest.SHOP;
-    private static final List<Class<?>> V2 = List.of(dev.covet.migrations.jpa.shop2.Customer.class,
-            dev.covet.migrations.jpa.shop2.Product.class, dev.covet.migrations.jpa.shop2.CustomerOrder.class,
-            dev.covet.migrations.jpa.shop2.OrderLine.class, dev.covet.migrations.jpa.shop2.Review.class);
+    private static final List<Class<?>> V2 = List.of(Customer.class, Product.class, CustomerOrder.class, OrderLine.class,
+            Review.class);
 
     @TempDir
     Path dir;

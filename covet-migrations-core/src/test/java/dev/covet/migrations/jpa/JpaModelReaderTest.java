@@ -16,6 +16,7 @@ import dev.covet.migrations.jpa.checks.Gadget;
 import dev.covet.migrations.jpa.checks.Phone;
 import dev.covet.migrations.schema.Names;
 import dev.covet.migrations.schema.SchemaException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,7 +78,7 @@ class JpaModelReaderTest {
                 .isEqualTo(state);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void twoDifferentChecksUnderOneNameAreRefused() {
         assertThatThrownBy(() -> new JpaModelReader(Dialect.forName("postgresql")).read(List.of(Clash.class)))
                 .isInstanceOf(SchemaException.class)

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MigrationLinterTest {
 
@@ -104,9 +105,9 @@ class MigrationLinterTest {
         List<LintFinding> findings = new MigrationLinter("postgresql", suppressions).lint(m, BEFORE);
         assertThat(findings).extracting(LintFinding::operationIndex).containsExactly(1);
         assertThat(findings.get(0).describe()).contains("0005_change operations[1]").contains("CONCURRENTLY");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintSuppressions.parse(List.of("0005_change:0:index-not-concurrent=")))
+        assertThatThrownBy(() -> LintSuppressions.parse(List.of("0005_change:0:index-not-concurrent=")))
                 .hasMessageContaining("needs a reason");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintSuppressions.parse(List.of("nonsense")))
+        assertThatThrownBy(() -> LintSuppressions.parse(List.of("nonsense")))
                 .hasMessageContaining("must be <migration>");
     }
 

@@ -1,5 +1,6 @@
 package dev.covet.migrations.loader;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
@@ -47,7 +48,7 @@ class DocumentTreesTest {
                 .satisfies(e -> assertThat(((JacksonException) e).getLocation().getLineNr()).isPositive());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void malformedInputFailsWithItsLocation() {
         assertThatThrownBy(() -> DocumentTrees.read(YAMLFactory.builder().build(), "a: [1, 2\nb: 3\n"))
                 .isInstanceOf(JacksonException.class)

@@ -2,6 +2,7 @@ package dev.covet.migrations.safety;
 
 import ch.qos.logback.classic.Level;
 import dev.covet.migrations.MigrateOptions;
+import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.execute.MigrationFailedException;
@@ -14,8 +15,10 @@ import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -74,7 +77,7 @@ class DropBackupTest {
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     Object v = rs.getObject(i);
-                    values.add(v instanceof Number n ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                    values.add(v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
                             : String.valueOf(v));
                 }
                 out.add(String.join("|", values));
@@ -106,7 +109,7 @@ class DropBackupTest {
             assertThat(list).singleElement().satisfies(b -> {
                 assertThat(b.migration()).isEqualTo("0002_drop_book");
                 assertThat(b.tables()).extracting(BackupInfo.BackedUpTable::label, BackupInfo.BackedUpTable::rows)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("book", 4L));
+                        .containsExactly(Tuple.tuple("book", 4L));
             });
             runner.rollback(1);
             assertThat(books(db)).isEmpty();
@@ -154,7 +157,7 @@ class DropBackupTest {
             runner.migrate();
             seed(db);
             files.write("0002_drop_price.yaml", "operations:\n  - {type: DROP_COLUMN, table: book, column: price}\n");
-            assertThat(runner.sql(dev.covet.migrations.MigrationId.parse("0002_drop_price", "default"), false))
+            assertThat(runner.sql(MigrationId.parse("0002_drop_price", "default"), false))
                     .anyMatch(sql -> sql.contains("_covet_new_book"));
             runner.migrate();
             BackupInfo backup = backups(db).list().get(0);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -285,7 +286,7 @@ class TableRebuildTest {
 
     @Test
     void withoutForcingTheCurrentSqliteRenamesAndDropsNatively() throws SQLException {
-        MigrationRunner natively = db.runner(new SqliteDialect(), java.time.Duration.ofSeconds(30));
+        MigrationRunner natively = db.runner(new SqliteDialect(), Duration.ofSeconds(30));
         db.write("native", """
                 operations:
                   - {type: RENAME_COLUMN, table: customers, column: note, new_name: remark}

@@ -9,6 +9,7 @@ import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.TableSchema;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class MigrationSquasherTest {
         assertThat(result.originalCount()).isEqualTo(8);
         assertThat(result.operationCountBefore()).isEqualTo(11);
         assertThat(result.operationCountAfter()).isEqualTo(1);
-        assertThat(result.optimizationRatio()).isCloseTo(90.91, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(result.optimizationRatio()).isCloseTo(90.91, Offset.offset(0.01));
         assertThat(result.preserved()).extracting(MigrationId::name).containsExactly("0009_step_9", "0010_step_10");
         Migration squashed = result.squashedMigration();
         assertThat(squashed.id().name()).isEqualTo("0008_initial_squashed");
