@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,12 +203,12 @@ final class ScenarioRunner {
             return timed;
         }
         try (Connection c = target.connect(); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             ChildResult r = timed.result();
             return new ChildLauncher.Timed(new ChildResult(r.callNanos(), r.mainNanos(), r.cpuNanos(), r.peakRssKib(),
                     r.note() + ",history_rows=" + rs.getLong(1)), timed.wallNanos());
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new ChildLauncher.ChildFailedException("cannot read " + table + " after " + tool + ": " + e.getMessage(),
                     "history table unreadable: " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.covet.migrations;
 
+import dev.covet.migrations.lint.LintSuppressions;
+
 /**
  * How to migrate.
  *
@@ -15,14 +17,14 @@ package dev.covet.migrations;
  *        rows than {@link MigrationRunner.Builder#backupMaxRows(long)} stops the run before it changes anything
  */
 public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase,
-                             dev.covet.migrations.lint.LintSuppressions lint, boolean force) {
+                             LintSuppressions lint, boolean force) {
 
     public MigrateOptions {
         phase = phase == null ? MigrationPhase.NONE : phase;
     }
 
     /** Not forced. */
-    public MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase, dev.covet.migrations.lint.LintSuppressions lint) {
+    public MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase phase, LintSuppressions lint) {
         this(target, dryRun, phase, lint, false);
     }
 
@@ -57,7 +59,7 @@ public record MigrateOptions(MigrationId target, boolean dryRun, MigrationPhase 
     }
 
     /** The same, warning about risky operations among what runs (see {@code lint}). */
-    public MigrateOptions withLint(dev.covet.migrations.lint.LintSuppressions suppressions) {
+    public MigrateOptions withLint(LintSuppressions suppressions) {
         return new MigrateOptions(target, dryRun, phase, suppressions, force);
     }
 

@@ -1,6 +1,12 @@
 package dev.covet.migrations;
 
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.drift.DriftReport;
+import dev.covet.migrations.execute.MigrationEngine;
+import dev.covet.migrations.execute.MigrationInspector;
+import dev.covet.migrations.lint.LintReport;
+import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableFilter;
 
 import javax.sql.DataSource;
@@ -109,8 +115,7 @@ public final class MigrationRunner {
      * @param suppressions findings the team accepted, each with a reason
      * @param pendingOnly only what is not applied yet; {@code false} for every file
      */
-    public dev.covet.migrations.lint.LintReport lint(dev.covet.migrations.lint.LintSuppressions suppressions,
-                                                     boolean pendingOnly) {
+    public LintReport lint(LintSuppressions suppressions, boolean pendingOnly) {
         return inspector().lint(suppressions, pendingOnly);
     }
 
@@ -120,17 +125,17 @@ public final class MigrationRunner {
     }
 
     /** The schema all migration files project, applied or not; reads no database (makemigrations' starting point). */
-    public dev.covet.migrations.schema.SchemaState projectedSchema() {
+    public SchemaState projectedSchema() {
         return inspector().projectedSchema();
     }
 
     /** The schema the applied migrations project: what the database should look like now. */
-    public dev.covet.migrations.schema.SchemaState appliedSchema() {
+    public SchemaState appliedSchema() {
         return inspector().appliedSchema();
     }
 
     /** The live schema, read from the database's catalog (Covet's own tables left out). */
-    public dev.covet.migrations.schema.SchemaState liveSchema() {
+    public SchemaState liveSchema() {
         return inspector().liveSchema();
     }
 
@@ -138,7 +143,7 @@ public final class MigrationRunner {
      * Where the live database differs from the schema its applied migrations project (a column added by hand, an
      * index dropped), table by table. Not judged when applied migrations run raw SQL or code.
      */
-    public dev.covet.migrations.drift.DriftReport drift() {
+    public DriftReport drift() {
         return inspector().drift();
     }
 
@@ -165,12 +170,12 @@ public final class MigrationRunner {
         return engine().dialect();
     }
 
-    private dev.covet.migrations.execute.MigrationInspector inspector() {
-        return new dev.covet.migrations.execute.MigrationInspector(engine());
+    private MigrationInspector inspector() {
+        return new MigrationInspector(engine());
     }
 
-    private dev.covet.migrations.execute.MigrationEngine engine() {
-        return new dev.covet.migrations.execute.MigrationEngine(config);
+    private MigrationEngine engine() {
+        return new MigrationEngine(config);
     }
 
     /**

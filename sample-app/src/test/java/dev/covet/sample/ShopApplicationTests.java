@@ -1,6 +1,7 @@
 package dev.covet.sample;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +36,7 @@ class ShopApplicationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The database's directory, deleted by JUnit after the class. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path dir;
 
     @DynamicPropertySource
@@ -67,7 +68,7 @@ class ShopApplicationTests {
     }
 
     @Test
-    void entitiesAndMigrationsAgreeAndTheDatabaseHasNotDrifted(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+    void entitiesAndMigrationsAgreeAndTheDatabaseHasNotDrifted(@TempDir Path out) throws Exception {
         // What makemigrations would write from the entities: nothing, the migration file already says it all.
         MakeMigrationsResult result = new MakeMigrations(runner, new RenameDetector()).run(model.read(), null, null, out, false);
         assertThat(result.changed()).as("makemigrations would write %s", result.operations()).isFalse();

@@ -1,5 +1,6 @@
 package dev.covet.benchmarks.db;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -108,7 +109,7 @@ public final class DbServer {
                 for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
                     Files.deleteIfExists(Path.of(sqliteFile(name) + suffix));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new SQLException("cannot delete " + sqliteFile(name), e);
             }
             return;

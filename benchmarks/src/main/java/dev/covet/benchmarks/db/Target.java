@@ -1,5 +1,7 @@
 package dev.covet.benchmarks.db;
 
+import org.sqlite.JDBC;
+
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -40,7 +42,7 @@ public record Target(String url, String user, String password) {
             return new com.mysql.cj.jdbc.Driver();
         }
         if (url.startsWith("jdbc:sqlite:")) {
-            return new org.sqlite.JDBC();
+            return new JDBC();
         }
         throw new SQLException("no driver for " + url);
     }

@@ -4,8 +4,10 @@ import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.dialect.Dialect;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.function.Function;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -112,7 +114,7 @@ public final class MigrationAuditLog {
      * @param whatIsKnown what is known of a migration (by its audit name, {@code app:name} or {@code name})
      * @return how many rows were closed
      */
-    public int closeInterrupted(java.util.function.Function<String, Interruption> whatIsKnown, String closedBy) {
+    public int closeInterrupted(Function<String, Interruption> whatIsKnown, String closedBy) {
         // Nearly every start finds none: a read, then, and no write transaction.
         if (read(c -> table.query(c, "SELECT " + AuditTable.COLUMNS + " FROM " + table.name() + " WHERE status = ?", 1,
                 AuditEntry.RUNNING)).isEmpty()) {
@@ -133,7 +135,7 @@ public final class MigrationAuditLog {
             Instant now = now();
             for (AuditEntry e : rest) {
                 if (!AuditHasher.hash(oldPrevious, e).equals(e.hash())) {
-                    org.slf4j.LoggerFactory.getLogger(MigrationAuditLog.class).warn("audit row {} does not match its hash:"
+                    LoggerFactory.getLogger(MigrationAuditLog.class).warn("audit row {} does not match its hash:"
                             + " interrupted rows after it are left RUNNING (see covet audit --verify)", e.id());
                     return closed;
                 }

@@ -1,5 +1,7 @@
 package dev.covet.migrations.data;
 
+import java.sql.SQLException;
+
 /**
  * Rows changed by the Java migration running on this thread, so the audit trail records them: JDBC cannot tell the
  * engine what code did on its own. {@link BatchUpdate} adds each batch; code with its own update loop calls
@@ -24,7 +26,7 @@ public final class AffectedRows {
     @FunctionalInterface
     public interface SqlWork {
         /** Does the work. */
-        void run() throws java.sql.SQLException;
+        void run() throws SQLException;
     }
 
     /**
@@ -32,7 +34,7 @@ public final class AffectedRows {
      *
      * @throws java.sql.SQLException when the work does
      */
-    public static long countDuring(SqlWork work) throws java.sql.SQLException {
+    public static long countDuring(SqlWork work) throws SQLException {
         long[] outer = COUNT.get();
         long[] count = {0};
         COUNT.set(count);

@@ -5,6 +5,7 @@ import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What differs between databases: identifier quoting, type mapping, SQL for each operation, and
@@ -64,7 +65,7 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
 
     /** The dialect for a name ({@code postgresql}, {@code mysql}, {@code mariadb}, {@code sqlite}). */
     static Dialect forName(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "postgresql", "postgres" -> new PostgresDialect();
             case "mysql", "mariadb" -> new MySqlDialect();
             case "sqlite" -> new SqliteDialect();
@@ -74,7 +75,7 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
 
     /** The dialect of a JDBC URL ({@code jdbc:postgresql:...}, {@code jdbc:mysql:...}, {@code jdbc:mariadb:...}, {@code jdbc:sqlite:...}). */
     static Dialect forJdbcUrl(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:postgresql:")) {
             return new PostgresDialect();
         }

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * MySQL 8 and MariaDB 10.5+: backtick-quoted identifiers, {@code AUTO_INCREMENT}, {@code MODIFY COLUMN} for
@@ -48,7 +49,7 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     public MySqlDialect forSession(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
             String mode = rs.next() ? rs.getString(1) : null;
-            return withBackslashEscapes(mode == null || !mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES"));
+            return withBackslashEscapes(mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES"));
         }
     }
 

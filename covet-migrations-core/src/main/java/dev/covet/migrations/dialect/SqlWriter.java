@@ -29,6 +29,7 @@ import dev.covet.migrations.schema.TableSchema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -240,7 +241,7 @@ public abstract class SqlWriter {
 
     /** A referential action checked against the five SQL knows, since it is written into SQL unquoted. */
     private static String action(String action) {
-        String a = action.trim().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        String a = action.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (!List.of("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION").contains(a)) {
             throw new IllegalArgumentException("unknown referential action '" + action
                     + "' (CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION)");

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds renames among drops and adds, so a renamed column keeps its data instead of being dropped and added
@@ -422,7 +423,7 @@ public final class RenameDetector {
      * @return the candidates decided to be renames
      */
     private List<Candidate> decideBestFirst(List<Candidate> open, Set<Integer> usedDropped, Set<Integer> usedAdded,
-                                            java.util.function.Function<Candidate, RenameCandidate> describe) {
+                                            Function<Candidate, RenameCandidate> describe) {
         List<Candidate> sorted = new ArrayList<>(open);
         sorted.sort(Comparator.comparingDouble(Candidate::confidence).reversed()
                 .thenComparingInt(Candidate::dropped).thenComparingInt(Candidate::added));

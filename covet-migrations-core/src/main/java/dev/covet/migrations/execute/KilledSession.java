@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The MySQL server session of a killed attempt. A client killed while its statement runs leaves the statement
@@ -61,7 +62,7 @@ final class KilledSession {
                 if (killed || !ownStatements.contains(statement.strip())) {
                     throw new MigrationFailedException("cannot resume " + migration + ": MySQL session " + id + " (the killed"
                             + " attempt's, as recorded) still runs " + abbreviate(statement) + " after " + timeout.toMillis()
-                            + " ms. Wait for it to end or KILL QUERY " + id + ", then run migrate again.", java.util.List.of(), null);
+                            + " ms. Wait for it to end or KILL QUERY " + id + ", then run migrate again.", List.of(), null);
                 }
                 try (Statement s = c.createStatement()) {
                     s.execute("KILL QUERY " + id);

@@ -10,6 +10,7 @@ import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.Printable;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.RunStartEvent;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The changing work behind {@link MigrationRunner}: migrate, roll back, record as applied; one instance per call.
@@ -312,7 +314,7 @@ public final class MigrationEngine {
         }
         try {
             for (LintFinding finding : new MigrationLinter(dialect().name(), options.lint()).lint(m, before)) {
-                Log.INSTANCE.warn("Covet Migrations lint: {}", dev.covet.migrations.Printable.line(finding.describe()));
+                Log.INSTANCE.warn("Covet Migrations lint: {}", Printable.line(finding.describe()));
             }
         } catch (RuntimeException e) {
             Log.INSTANCE.debug("Covet Migrations: lint of {} skipped: {}", m.id(), e.getMessage());
@@ -352,7 +354,7 @@ public final class MigrationEngine {
             Migration m = r.migration();
             String verb = r.direction() == Direction.UP ? "Applying" : "Rolling back";
             int position = i + 1;
-            Log.INSTANCE.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + dev.covet.migrations.Printable.line(m.description()) + ")");
+            Log.INSTANCE.info("{} {} of {}: {}{}", verb, position, total, m.id(), m.description().isEmpty() ? "" : " (" + Printable.line(m.description()) + ")");
             notify(l -> l.onStart(new MigrationEvent(m.id(), r.direction(), position, total, Duration.ZERO, List.of(), 0, null)));
             HistoryRow previous = history.get(m.id());
             HistoryRow resume = previous != null && !previous.isApplied() ? previous : null;
@@ -374,7 +376,7 @@ public final class MigrationEngine {
                 int index = i + 1;
                 notify(l -> l.onFailure(new MigrationEvent(m.id(), r.direction(), index, total, Duration.ZERO,
                         e.executed(), 0, e)));
-                Log.INSTANCE.error("{} {} failed: {}", verb, m.id(), dev.covet.migrations.Printable.logBlock(e.getMessage()));
+                Log.INSTANCE.error("{} {} failed: {}", verb, m.id(), Printable.logBlock(e.getMessage()));
                 throw e;
             }
         }
@@ -399,7 +401,7 @@ public final class MigrationEngine {
     }
 
     /** Calls every listener; a failure is logged, or, from a required listener, fails the run. */
-    private void notify(java.util.function.Consumer<MigrationListener> call) {
+    private void notify(Consumer<MigrationListener> call) {
         for (MigrationListener l : config.listeners()) {
             try {
                 call.accept(l);

@@ -8,6 +8,8 @@ import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.graph.MigrationGraph;
+import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.lint.LintFinding;
 import dev.covet.migrations.lint.LintReport;
 import dev.covet.migrations.lint.LintSuppressions;
@@ -48,7 +50,7 @@ public final class MigrationInspector {
      */
     public SchemaState projectedSchema() {
         List<Migration> parsed = engine.sources().stream().map(MigrationSource::parse).toList();
-        List<Migration> ordered = dev.covet.migrations.graph.MigrationGraph.of(SquashResolver.resolve(parsed, Set.of())).order();
+        List<Migration> ordered = MigrationGraph.of(SquashResolver.resolve(parsed, Set.of())).order();
         SchemaState state = SchemaState.empty();
         MigrationRenderer renderer = new MigrationRenderer(config.dialect() == null ? Dialect.forName("postgresql") : config.dialect(), config.javaMigrations());
         for (Migration m : ordered) {
@@ -63,7 +65,7 @@ public final class MigrationInspector {
      */
     public List<Migration> migrations() {
         List<Migration> parsed = engine.sources().stream().map(MigrationSource::parse).toList();
-        return dev.covet.migrations.graph.MigrationGraph.of(SquashResolver.preferOriginals(parsed)).order();
+        return MigrationGraph.of(SquashResolver.preferOriginals(parsed)).order();
     }
 
     /**
@@ -295,6 +297,6 @@ public final class MigrationInspector {
     }
 
     private SchemaState readLive(Connection c) throws SQLException {
-        return dev.covet.migrations.introspect.SchemaReader.forDialect(engine.dialect()).read(c, config.tablePrefix());
+        return SchemaReader.forDialect(engine.dialect()).read(c, config.tablePrefix());
     }
 }

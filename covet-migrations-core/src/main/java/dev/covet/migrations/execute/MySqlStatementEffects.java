@@ -5,6 +5,7 @@ import dev.covet.migrations.introspect.SqlTokens.Token;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,7 +30,7 @@ final class MySqlStatementEffects {
         if (t.isEmpty()) {
             return new StatementEffect.Unknown();
         }
-        String head = t.get(0).text().toUpperCase(java.util.Locale.ROOT);
+        String head = t.get(0).text().toUpperCase(Locale.ROOT);
         if (DATA.contains(head)) {
             return new StatementEffect.Data();
         }
@@ -127,7 +128,7 @@ final class MySqlStatementEffects {
     }
 
     private static List<CatalogFact> clause(String table, List<Token> c) {
-        String verb = c.get(0).text().toUpperCase(java.util.Locale.ROOT);
+        String verb = c.get(0).text().toUpperCase(Locale.ROOT);
         try {
             return switch (verb) {
                 case "ADD" -> add(table, c);
@@ -143,7 +144,7 @@ final class MySqlStatementEffects {
 
     private static List<CatalogFact> add(String table, List<Token> c) {
         int i = 1;
-        String word = c.get(i).text().toUpperCase(java.util.Locale.ROOT);
+        String word = c.get(i).text().toUpperCase(Locale.ROOT);
         if (word.equals("COLUMN")) {
             return c.get(i + 1).isGroup() ? List.of() : List.of(new CatalogFact.Column(table, c.get(i + 1).identifier(), true));
         }
@@ -157,7 +158,7 @@ final class MySqlStatementEffects {
                 constraintName = c.get(i).identifier();
                 i++;
             }
-            word = c.get(i).text().toUpperCase(java.util.Locale.ROOT);
+            word = c.get(i).text().toUpperCase(Locale.ROOT);
         }
         switch (word) {
             case "FOREIGN" -> {
@@ -232,7 +233,7 @@ final class MySqlStatementEffects {
     }
 
     private static boolean isKeyword(Token t) {
-        String w = t.text().toUpperCase(java.util.Locale.ROOT);
+        String w = t.text().toUpperCase(Locale.ROOT);
         return Set.of("FOREIGN", "CHECK", "UNIQUE", "PRIMARY", "INDEX", "KEY", "USING").contains(w);
     }
 

@@ -1,12 +1,15 @@
 package dev.covet.migrations.execute;
 
 import dev.covet.migrations.Direction;
+import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.safety.BackupInfo;
 import dev.covet.migrations.schema.SchemaState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * For MySQL, where every DDL statement commits by itself: the history row is written first as RUNNING (with the
@@ -27,7 +31,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
 
     /** Held apart so that loading the executor does not initialize SLF4J. */
     private static final class Log {
-        static final org.slf4j.Logger INSTANCE = org.slf4j.LoggerFactory.getLogger(dev.covet.migrations.MigrationRunner.class);
+        static final Logger INSTANCE = LoggerFactory.getLogger(MigrationRunner.class);
     }
 
     private final Dialect dialect;
@@ -313,7 +317,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
 
     private static String restore(Connection c, DropBackupHooks drops, BackupInfo backup) throws SQLException {
         boolean same = drops.restore(c, backup);
-        String what = backup.tables().stream().map(BackupInfo.BackedUpTable::label).collect(java.util.stream.Collectors.joining(", "))
+        String what = backup.tables().stream().map(BackupInfo.BackedUpTable::label).collect(Collectors.joining(", "))
                 + ": " + backup.rows() + " row(s) from backup " + backup.id();
         // The rows are back either way; a different hash is worth a look, not a FAILED migration.
         return same ? what : what + ", though their checksum differs from the backup's: compare them with covet backups";

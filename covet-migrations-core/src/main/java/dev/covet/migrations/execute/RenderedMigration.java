@@ -5,6 +5,7 @@ import dev.covet.migrations.Migration;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * A migration turned into steps for one dialect and direction.
@@ -37,7 +38,7 @@ public record RenderedMigration(Migration migration, Direction direction, List<R
                 if (o.operation() == null) {
                     return direction == Direction.UP ? "forward_sql" : "backward_sql";
                 }
-                String tables = String.join(", ", new java.util.TreeSet<>(o.operation().tables()));
+                String tables = String.join(", ", new TreeSet<>(o.operation().tables()));
                 return "operation " + (i + 1) + " of " + operations.size() + ", " + o.operation().type()
                         + (tables.isEmpty() ? "" : " " + tables);
             }

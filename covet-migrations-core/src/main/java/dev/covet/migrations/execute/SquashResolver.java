@@ -2,6 +2,7 @@ package dev.covet.migrations.execute;
 
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.loader.MigrationFileException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,7 @@ final class SquashResolver {
         for (Migration m : migrations) {
             List<MigrationId> unknown = m.replaces().stream().filter(r -> !files.contains(r) && !inHistory.contains(r)).toList();
             if (!unknown.isEmpty() && unknown.size() < m.replaces().size()) {
-                throw new dev.covet.migrations.loader.MigrationFileException(m.source(), "replaces", "names " + unknown
+                throw new MigrationFileException(m.source(), "replaces", "names " + unknown
                         + ", which no migration file and no history row knows, beside migrations that exist: a squash"
                         + " replaces migrations that exist (or all of whose files were deleted after squashing)");
             }

@@ -1,6 +1,7 @@
 package dev.covet.migrations.execute;
 
 import dev.covet.migrations.JavaMigration;
+import dev.covet.migrations.data.AffectedRows;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -9,6 +10,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs steps on a connection: SQL statements (batched where that saves round trips) and Java migrations. A
@@ -94,7 +98,7 @@ final class StepRunner {
         // Covet owns a transactional migration's transaction: its code gets a connection that refuses to end it.
         // A batch job (transactional() false) commits as it goes, on the connection itself.
         Connection given = code.transactional() ? new JavaMigrationConnection(c, code.name()) : c;
-        return dev.covet.migrations.data.AffectedRows.countDuring(() -> {
+        return AffectedRows.countDuring(() -> {
             if (java.backwards()) {
                 code.rollback(given);
             } else {
@@ -119,7 +123,7 @@ final class StepRunner {
      * @return rows changed
      * @throws StepFailure naming the index of the step that failed
      */
-    long runAll(Connection c, List<Step> steps, boolean batch, boolean inTransaction, java.util.function.IntConsumer done,
+    long runAll(Connection c, List<Step> steps, boolean batch, boolean inTransaction, IntConsumer done,
                 StepHooks hooks) throws StepFailure {
         batch = batch && hooks == StepHooks.NONE;
         long rows = 0;
@@ -151,7 +155,7 @@ final class StepRunner {
         return rows;
     }
 
-    private long runBatch(Connection c, List<Step> steps, int from, int to, java.util.function.IntConsumer done) throws StepFailure {
+    private long runBatch(Connection c, List<Step> steps, int from, int to, IntConsumer done) throws StepFailure {
         try (Statement s = c.createStatement()) {
             for (int k = from; k < to; k++) {
                 s.addBatch(((Step.Sql) steps.get(k)).sql());
@@ -173,7 +177,7 @@ final class StepRunner {
                 }
             }
             // pgjdbc marks every entry failed once the transaction aborts, but names the failing entry in its message.
-            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("Batch entry (\\d+)").matcher(String.valueOf(e.getMessage()));
+            Matcher entry = Pattern.compile("Batch entry (\\d+)").matcher(String.valueOf(e.getMessage()));
             if (entry.find()) {
                 failed = Integer.parseInt(entry.group(1));
             }

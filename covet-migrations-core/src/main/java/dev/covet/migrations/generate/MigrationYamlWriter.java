@@ -2,6 +2,7 @@ package dev.covet.migrations.generate;
 
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;
@@ -25,6 +26,7 @@ import dev.covet.migrations.schema.ConstraintSchema;
 import dev.covet.migrations.schema.ForeignKeySchema;
 import dev.covet.migrations.schema.IndexSchema;
 import dev.covet.migrations.schema.TableSchema;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a {@link Migration} as the YAML that {@link dev.covet.migrations.loader.MigrationLoader} reads: snake_case
@@ -54,7 +57,7 @@ final class MigrationYamlWriter {
         if (!MigrationId.DEFAULT_APP.equals(app)) {
             root.put("app", app);
         }
-        if (migration.phase() != dev.covet.migrations.MigrationPhase.NONE) {
+        if (migration.phase() != MigrationPhase.NONE) {
             root.put("phase", migration.phase().label());
         }
         ArrayNode deps = root.putArray("dependencies");
@@ -276,12 +279,12 @@ final class MigrationYamlWriter {
     }
 
     /** Statements as a string (one), a list, or a map per dialect with {@code default} for the common ones. */
-    private static tools.jackson.databind.JsonNode sql(DialectSql sql) {
+    private static JsonNode sql(DialectSql sql) {
         if (sql.perDialect().isEmpty()) {
             return sql.common().size() == 1 ? NODES.stringNode(sql.common().get(0)) : strings(NODES.arrayNode(), sql.common());
         }
         ObjectNode n = NODES.objectNode();
-        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(sql.perDialect()).entrySet()) {
+        for (Map.Entry<String, List<String>> e : new TreeMap<>(sql.perDialect()).entrySet()) {
             strings(n.putArray(e.getKey()), e.getValue());
         }
         if (!sql.common().isEmpty()) {

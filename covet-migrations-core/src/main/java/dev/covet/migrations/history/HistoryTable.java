@@ -138,16 +138,6 @@ public final class HistoryTable {
         }
     }
 
-    /** Replaces the recorded checksum (repair after an intended edit of an applied file). */
-    public void updateChecksum(Connection c, MigrationId id, String checksum) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE " + table + " SET checksum = ? WHERE app = ? AND name = ?")) {
-            p.setString(1, checksum);
-            p.setString(2, id.app());
-            p.setString(3, id.name());
-            p.executeUpdate();
-        }
-    }
-
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }

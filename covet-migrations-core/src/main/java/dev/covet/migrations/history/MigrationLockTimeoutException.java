@@ -2,6 +2,8 @@ package dev.covet.migrations.history;
 
 import dev.covet.migrations.MigrationException;
 
+import java.time.Duration;
+
 /** Another instance held the migration lock for longer than the lock timeout. */
 public class MigrationLockTimeoutException extends MigrationException {
     public MigrationLockTimeoutException(String message) {
@@ -9,7 +11,7 @@ public class MigrationLockTimeoutException extends MigrationException {
     }
 
     /** A wait for people: {@code 750 ms} below a second, else whole seconds ({@code 60 s}). */
-    static String waited(java.time.Duration timeout) {
+    static String waited(Duration timeout) {
         return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -114,7 +115,7 @@ final class TableAccumulator {
                 sorted(constraints, ConstraintSchema::name));
     }
 
-    private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> key) {
+    private static <T> List<T> sorted(List<T> items, Function<T, String> key) {
         List<T> copy = new ArrayList<>(items);
         copy.sort(Comparator.comparing(key));
         return copy;

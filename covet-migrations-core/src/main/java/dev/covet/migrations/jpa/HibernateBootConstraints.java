@@ -7,6 +7,8 @@ import org.hibernate.boot.registry.classloading.spi.ClassLoadingException;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.service.ServiceRegistry;
 
+import java.util.Map;
+
 /**
  * Applies to Hibernate's boot model what Hibernate itself applies to it when a session factory starts, before its
  * schema tooling writes DDL: the Bean Validation constraints (NOT NULL from {@code @NotNull}, {@code @NotBlank},
@@ -28,7 +30,7 @@ final class HibernateBootConstraints {
     }
 
     /** Settings the reader's service registry needs so that building a session factory stays offline. */
-    static void offline(java.util.Map<String, Object> settings) {
+    static void offline(Map<String, Object> settings) {
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         settings.put("hibernate.connection.provider_class", NoConnections.INSTANCE);
         settings.put("hibernate.resource.beans.container", DeferredBeans.INSTANCE);
@@ -61,7 +63,7 @@ final class HibernateBootConstraints {
     }
 
     /** Whether the settings keep Hibernate from applying Bean Validation to DDL: then no session factory is needed. */
-    private static boolean turnedOff(java.util.Map<String, Object> settings) {
+    private static boolean turnedOff(Map<String, Object> settings) {
         Object mode = settings.getOrDefault("jakarta.persistence.validation.mode", settings.get("javax.persistence.validation.mode"));
         Object toDdl = settings.get("hibernate.validator.apply_to_ddl");
         return (mode != null && mode.toString().trim().equalsIgnoreCase("none"))

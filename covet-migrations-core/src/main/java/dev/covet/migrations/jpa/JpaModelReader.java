@@ -25,7 +25,9 @@ import org.hibernate.mapping.UniqueKey;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +102,7 @@ public final class JpaModelReader {
                     }
                 }
             }
-            tables.sort(java.util.Comparator.comparing(TableSchema::name));
+            tables.sort(Comparator.comparing(TableSchema::name));
             return SchemaState.of(tables);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
@@ -120,7 +122,7 @@ public final class JpaModelReader {
         String name = table.getName();
         List<String> pk = table.getPrimaryKey() == null ? List.of()
                 : table.getPrimaryKey().getColumns().stream().map(Column::getName).toList();
-        Set<String> uniqueColumns = new java.util.HashSet<>();
+        Set<String> uniqueColumns = new HashSet<>();
         List<ConstraintSchema> constraints = new ArrayList<>();
         Map<String, UniqueKey> uniqueKeys = new TreeMap<>(table.getUniqueKeys());
         for (UniqueKey uk : uniqueKeys.values()) {
@@ -161,7 +163,7 @@ public final class JpaModelReader {
                     fk.getOnDeleteAction() == OnDeleteAction.CASCADE ? "CASCADE"
                             : fk.getOnDeleteAction() == OnDeleteAction.SET_NULL ? "SET NULL" : null, null));
         }
-        fks.sort(java.util.Comparator.comparing(ForeignKeySchema::name));
+        fks.sort(Comparator.comparing(ForeignKeySchema::name));
         return new TableSchema(name, columns, pk, indexes, fks, constraints);
     }
 

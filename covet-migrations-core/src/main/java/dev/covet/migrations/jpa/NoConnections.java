@@ -1,6 +1,7 @@
 package dev.covet.migrations.jpa;
 
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.service.UnknownUnwrapTypeException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +40,6 @@ final class NoConnections implements ConnectionProvider {
 
     @Override
     public <T> T unwrap(Class<T> type) {
-        throw new org.hibernate.service.UnknownUnwrapTypeException(type);
+        throw new UnknownUnwrapTypeException(type);
     }
 }

@@ -4,6 +4,7 @@ import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A check of one operation for one dialect: does it lock or rewrite a table that already holds data, or break
@@ -23,7 +24,7 @@ public interface LintRule {
      * @param before the schema before the operation
      * @param createdHere tables created earlier in the same migration (empty, so nothing is locked)
      */
-    Optional<Problem> check(Operation operation, SchemaState before, java.util.Set<String> createdHere);
+    Optional<Problem> check(Operation operation, SchemaState before, Set<String> createdHere);
 
     /**
      * What a rule found.

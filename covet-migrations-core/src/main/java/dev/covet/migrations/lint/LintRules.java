@@ -6,6 +6,8 @@ import dev.covet.migrations.operation.AddForeignKey;
 import dev.covet.migrations.operation.AddIndex;
 import dev.covet.migrations.operation.AlterColumn;
 import dev.covet.migrations.operation.DropColumn;
+import dev.covet.migrations.operation.DropConstraint;
+import dev.covet.migrations.operation.DropForeignKey;
 import dev.covet.migrations.operation.DropTable;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RenameColumn;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** The built-in rules. Each is small: which operation, which dialects, why, and what to do instead. */
 public final class LintRules {
@@ -138,9 +141,9 @@ public final class LintRules {
                 new ServerFileAccessRule());
     }
 
-    private static final java.util.regex.Pattern EXCLUSIVE_DDL = java.util.regex.Pattern.compile(
+    private static final Pattern EXCLUSIVE_DDL = Pattern.compile(
             "^\\s*(ALTER\\s+TABLE|DROP\\s+TABLE|CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)|TRUNCATE|LOCK\\s+TABLE)",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE);
 
     /** Hand-written PostgreSQL DDL that locks a table, with no {@code lock_timeout} set before it. */
     private static boolean locksWithoutTimeout(RunSql op) {
@@ -218,7 +221,7 @@ public final class LintRules {
 
     private static boolean rebuildsOnSqlite(Operation op) {
         return op instanceof AlterColumn || op instanceof AddForeignKey || op instanceof AddConstraint
-                || op instanceof dev.covet.migrations.operation.DropForeignKey
-                || op instanceof dev.covet.migrations.operation.DropConstraint;
+                || op instanceof DropForeignKey
+                || op instanceof DropConstraint;
     }
 }

@@ -2,6 +2,7 @@ package dev.covet.migrations.lint;
 
 import dev.covet.migrations.MigrationId;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,7 +59,7 @@ public final class LintSuppressions {
         }
         String rule = parts[parts.length - 1].trim();
         String index = parts[parts.length - 2].trim();
-        String migration = String.join(":", java.util.Arrays.copyOf(parts, parts.length - 2)).trim();
+        String migration = String.join(":", Arrays.copyOf(parts, parts.length - 2)).trim();
         int operationIndex;
         try {
             operationIndex = index.equals("*") ? -1 : Integer.parseInt(index);

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Predicate;
 
 /**
  * Builds a plain tree from a YAML or JSON token stream. Doing it here instead of through an {@code ObjectMapper}
@@ -44,7 +45,7 @@ final class DocumentTrees {
      * @param isAlias whether the parser's current token is an alias (given by the YAML caller, so that reading JSON
      *        never loads the YAML module)
      */
-    static JsonNode read(TokenStreamFactory factory, String content, java.util.function.Predicate<JsonParser> isAlias) {
+    static JsonNode read(TokenStreamFactory factory, String content, Predicate<JsonParser> isAlias) {
         try (JsonParser p = factory.createParser(ObjectReadContext.empty(), content)) {
             JsonToken token = p.nextToken();
             if (token == null) {
@@ -59,7 +60,7 @@ final class DocumentTrees {
     }
 
     /** Reads the value starting at {@code token}; containers iteratively, so nesting depth costs no stack. */
-    private static JsonNode value(JsonParser p, JsonToken token, java.util.function.Predicate<JsonParser> isAlias) {
+    private static JsonNode value(JsonParser p, JsonToken token, Predicate<JsonParser> isAlias) {
         if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
             return scalar(p, token, isAlias);
         }
@@ -98,7 +99,7 @@ final class DocumentTrees {
         return root;
     }
 
-    private static JsonNode scalar(JsonParser p, JsonToken token, java.util.function.Predicate<JsonParser> isAlias) {
+    private static JsonNode scalar(JsonParser p, JsonToken token, Predicate<JsonParser> isAlias) {
         if (isAlias.test(p)) {
             throw new StreamReadException(p, "a YAML alias (*" + p.getString() + ") is not supported: write the value out");
         }

@@ -1,6 +1,7 @@
 package dev.covet.migrations.loader;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Fields {
 
     /** The same node seen without one key (its caller has consumed it). */
     Fields withoutKey(String key) {
-        tools.jackson.databind.node.ObjectNode copy = ((tools.jackson.databind.node.ObjectNode) node).deepCopy();
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
         copy.remove(key);
         return new Fields(file, path, copy);
     }

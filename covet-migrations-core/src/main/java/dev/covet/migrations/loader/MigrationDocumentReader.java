@@ -6,14 +6,21 @@ import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.operation.DialectSql;
 import dev.covet.migrations.operation.Operation;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML or JSON migration document into a {@link Migration}. Files are data: the documents are read as
@@ -31,16 +38,16 @@ final class MigrationDocumentReader {
         private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).build();
         private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
-        static boolean isAlias(tools.jackson.core.JsonParser p) {
-            return p instanceof tools.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias();
+        static boolean isAlias(JsonParser p) {
+            return p instanceof YAMLParser y && y.isCurrentAlias();
         }
     }
 
     /** The reader's message, without the names of its classes and settings (a user fixes the file, not Jackson). */
     private static String plain(JacksonException e) {
         String message = e.getOriginalMessage();
-        if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
-            String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof StreamConstraintsException) {
+            String lower = message.toLowerCase(Locale.ROOT);
             return lower.contains("nesting") ? "nested deeper than " + 64 + " levels"
                     : lower.contains("number") ? "a number with too many digits"
                     : lower.contains("name") ? "a key that is too long"
@@ -57,13 +64,13 @@ final class MigrationDocumentReader {
      * {@code type: DECIMAL(10,2)} inside a YAML flow mapping ({@code {name: x, type: DECIMAL(10,2)}}) would split at
      * the comma; an unquoted {@code type:} value of that form is quoted before parsing so it reads as written.
      */
-    private static final java.util.regex.Pattern UNQUOTED_SIZED_TYPE =
-            java.util.regex.Pattern.compile("(\\btype:[ \\t]*)([A-Za-z][A-Za-z ]*\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\))");
+    private static final Pattern UNQUOTED_SIZED_TYPE =
+            Pattern.compile("(\\btype:[ \\t]*)([A-Za-z][A-Za-z ]*\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\))");
 
     static JsonNode tree(String location, FileFormat format, String content) {
         if (format == FileFormat.YAML) {
             // Most files are in the subset the small parser reads; it spares a cold start Jackson's YAML scanner.
-            java.util.Optional<JsonNode> fast = YamlSubsetParser.parse(content);
+            Optional<JsonNode> fast = YamlSubsetParser.parse(content);
             if (fast.isPresent()) {
                 return fast.get();
             }
@@ -125,7 +132,7 @@ final class MigrationDocumentReader {
      */
     private static List<MigrationId> replaces(Fields root, MigrationId id) {
         List<MigrationId> ids = ids(root, "replaces", id.app());
-        java.util.Set<MigrationId> seen = new java.util.HashSet<>();
+        Set<MigrationId> seen = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             MigrationId r = ids.get(i);
             String field = root.path("replaces") + "[" + i + "]";

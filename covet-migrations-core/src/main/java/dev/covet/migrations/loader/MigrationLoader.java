@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,7 +85,7 @@ public final class MigrationLoader {
         String name = FileFormat.stripExtension(file.fileName());
         if (!NAME.matcher(name).matches()) {
             throw new MigrationFileException(file.location(), null, "is not named like a migration: use"
-                    + " NNNN_snake_case_name." + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " NNNN_snake_case_name." + format.name().toLowerCase(Locale.ROOT)
                     + " (digits, '_', then letters, digits and '_')");
         }
         String content = decode(file);

@@ -18,12 +18,15 @@ import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RenameTable;
 import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.operation.RunSql;
+import dev.covet.migrations.schema.TableSchema;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads one entry of {@code operations}: its {@code type} decides which keys it takes. */
@@ -105,11 +108,11 @@ final class OperationReader {
     }
 
     /** {@code previous:} of DROP_TABLE: the table definition the generator wrote, with {@code table} implied. */
-    private static dev.covet.migrations.schema.TableSchema previousTable(Fields f) {
+    private static TableSchema previousTable(Fields f) {
         Fields previous = f.object("previous");
         previous.allowOnly(Set.of("columns", "primary_key", "foreign_keys", "indexes", "constraints"));
         var columns = DefinitionReader.columns(previous, "columns");
-        var table = new dev.covet.migrations.schema.TableSchema(DefinitionReader.identifier(f, "table"), columns,
+        var table = new TableSchema(DefinitionReader.identifier(f, "table"), columns,
                 DefinitionReader.identifiers(previous, "primary_key"),
                 previous.objects("indexes").stream().map(DefinitionReader::index).toList(),
                 previous.objects("foreign_keys").stream().map(DefinitionReader::foreignKey).toList(),
@@ -158,7 +161,7 @@ final class OperationReader {
      */
     private static List<String> nonBlank(Fields f, String key) {
         List<String> texts = f.stringList(key);
-        List<String> statements = new java.util.ArrayList<>();
+        List<String> statements = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             String field = f.path(key) + (f.raw(key).isArray() ? "[" + i + "]" : "");
             List<SqlScriptSplitter.Statement> split;
@@ -168,7 +171,7 @@ final class OperationReader {
                 throw new MigrationFileException(f.file(), field, "line " + e.line() + " of the SQL: " + e.problem());
             }
             for (SqlScriptSplitter.Statement s : split) {
-                java.util.Optional<String> control = TransactionControl.in(s.sql());
+                Optional<String> control = TransactionControl.in(s.sql());
                 if (control.isPresent()) {
                     throw new MigrationFileException(f.file(), field, "line " + s.line() + " of the SQL: "
                             + TransactionControl.problem(control.get()));

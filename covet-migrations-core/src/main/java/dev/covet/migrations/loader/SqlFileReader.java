@@ -7,6 +7,7 @@ import dev.covet.migrations.operation.DialectSql;
 import dev.covet.migrations.operation.RunSql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -170,7 +171,7 @@ final class SqlFileReader {
         String text = scanner.text();
         int lineCount = scanner.lineOf(text.length());
         boolean[] inCode = new boolean[lineCount];
-        java.util.Arrays.fill(inCode, true);
+        Arrays.fill(inCode, true);
         int i = 0;
         while (i < text.length()) {
             SqlScanner.Span span = scanner.spanAt(i);

@@ -2,6 +2,7 @@ package dev.covet.migrations.safety;
 
 import dev.covet.migrations.dialect.Dialect;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -46,7 +48,7 @@ public final class ContentHasher {
             select.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i)));
         }
         select.append(" FROM ").append(dialect.quote(table)).append(where == null ? "" : " WHERE " + where).append(" ORDER BY ");
-        List<String> order = new java.util.ArrayList<>(orderBy);
+        List<String> order = new ArrayList<>(orderBy);
         columns.stream().filter(col -> !order.contains(col)).forEach(order::add);
         for (int i = 0; i < order.size(); i++) {
             select.append(i == 0 ? "" : ", ").append(dialect.quote(order.get(i)));
@@ -75,11 +77,11 @@ public final class ContentHasher {
         if (o instanceof byte[] bytes) {
             return HexFormat.of().formatHex(bytes);
         }
-        if (o instanceof java.math.BigDecimal d) {
+        if (o instanceof BigDecimal d) {
             return d.stripTrailingZeros().toPlainString();
         }
         if (o instanceof Number num && !(o instanceof Double || o instanceof Float)) {
-            return new java.math.BigDecimal(num.toString()).toPlainString();
+            return new BigDecimal(num.toString()).toPlainString();
         }
         if (o instanceof Boolean b) {
             return b ? "1" : "0";

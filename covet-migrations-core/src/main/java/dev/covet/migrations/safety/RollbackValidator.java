@@ -6,6 +6,8 @@ import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.execute.MigrationEngine;
+import dev.covet.migrations.execute.MigrationPlanner;
+import dev.covet.migrations.execute.MigrationRenderer;
 import dev.covet.migrations.execute.RenderedMigration;
 import dev.covet.migrations.execute.RenderedOperation;
 import dev.covet.migrations.history.HistoryRow;
@@ -235,8 +237,8 @@ public final class RollbackValidator {
     private SchemaState projectedSchema() {
         try (Connection c = runner.config().dataSource().getConnection()) {
             List<HistoryRow> rows = new HistoryTable(dialect(), runner.config().tablePrefix()).readAll(c);
-            return new dev.covet.migrations.execute.MigrationPlanner(
-                    new dev.covet.migrations.execute.MigrationRenderer(dialect(), runner.config().javaMigrations()))
+            return new MigrationPlanner(
+                    new MigrationRenderer(dialect(), runner.config().javaMigrations()))
                     .plan(sources(), rows).stateAfterApplied();
         } catch (SQLException e) {
             throw new MigrationException(e.getMessage(), e);

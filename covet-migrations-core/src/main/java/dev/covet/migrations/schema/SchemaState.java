@@ -1,10 +1,15 @@
 package dev.covet.migrations.schema;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable picture of a database schema: its tables by name, in creation order. Operations project it
@@ -93,18 +98,18 @@ public final class SchemaState {
      * physical column order does not matter (a column dropped and added back by a rollback comes back last).
      */
     public SchemaState canonical() {
-        java.util.List<TableSchema> sorted = new java.util.ArrayList<>();
-        java.util.Comparator<String> byName = java.util.Comparator.naturalOrder();
+        List<TableSchema> sorted = new ArrayList<>();
+        Comparator<String> byName = Comparator.naturalOrder();
         for (TableSchema original : tables.values()) {
             TableSchema t = withUniqueColumnsFolded(original);
             sorted.add(new TableSchema(t.name(),
-                    t.columns().stream().sorted(java.util.Comparator.comparing(ColumnSchema::name, byName)).toList(),
+                    t.columns().stream().sorted(Comparator.comparing(ColumnSchema::name, byName)).toList(),
                     t.primaryKey(),
-                    t.indexes().stream().sorted(java.util.Comparator.comparing(IndexSchema::name, byName)).toList(),
-                    t.foreignKeys().stream().sorted(java.util.Comparator.comparing(ForeignKeySchema::name, byName)).toList(),
-                    t.constraints().stream().sorted(java.util.Comparator.comparing(ConstraintSchema::name, byName)).toList()));
+                    t.indexes().stream().sorted(Comparator.comparing(IndexSchema::name, byName)).toList(),
+                    t.foreignKeys().stream().sorted(Comparator.comparing(ForeignKeySchema::name, byName)).toList(),
+                    t.constraints().stream().sorted(Comparator.comparing(ConstraintSchema::name, byName)).toList()));
         }
-        sorted.sort(java.util.Comparator.comparing(TableSchema::name, byName));
+        sorted.sort(Comparator.comparing(TableSchema::name, byName));
         return of(sorted);
     }
 
@@ -113,7 +118,7 @@ public final class SchemaState {
      * {@code unique: true}: in canonical form it is the column's flag, whichever way it was written.
      */
     static TableSchema withUniqueColumnsFolded(TableSchema t) {
-        java.util.Set<String> folded = new java.util.HashSet<>();
+        Set<String> folded = new HashSet<>();
         for (ConstraintSchema c : t.constraints()) {
             if (c.kind() == ConstraintSchema.Kind.UNIQUE && c.columns().size() == 1
                     && c.name().equals(Names.uniqueConstraintName(t.name(), c.columns().get(0)))) {

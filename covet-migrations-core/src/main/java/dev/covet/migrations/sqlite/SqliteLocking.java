@@ -1,6 +1,7 @@
 package dev.covet.migrations.sqlite;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class SqliteLocking {
 
     /** How long SQLite waits now for another connection's lock ({@code PRAGMA busy_timeout}). */
     public static Duration busyTimeout(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
             return Duration.ofMillis(rs.next() ? rs.getLong(1) : 0);
         }
     }

@@ -1,5 +1,9 @@
 package dev.covet.migrations.testing;
 
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
 import java.util.Optional;
 
 /**
@@ -13,18 +17,18 @@ final class ContainerServers {
 
     static Optional<TestDatabases.Server> start(String kind) {
         try {
-            if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
                 return Optional.empty();
             }
         } catch (Throwable noDocker) {
             return Optional.empty();
         }
         if (kind.equals("postgresql")) {
-            var pg = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:15");
+            var pg = new PostgreSQLContainer("postgres:15");
             pg.start();
             return Optional.of(new TestDatabases.Server(kind, pg.getJdbcUrl(), pg.getUsername(), pg.getPassword(), null));
         }
-        var my = new org.testcontainers.mysql.MySQLContainer("mysql:8.4").withUsername("root").withPassword("test");
+        var my = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("test");
         my.start();
         return Optional.of(new TestDatabases.Server(kind, my.getJdbcUrl(), "root", "test", null));
     }

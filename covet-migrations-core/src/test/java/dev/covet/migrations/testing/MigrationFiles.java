@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** A temporary migrations directory that tests write files into. */
 public final class MigrationFiles implements AutoCloseable {
@@ -37,7 +39,7 @@ public final class MigrationFiles implements AutoCloseable {
 
     /** Copies every file of this directory into {@code other}. */
     public MigrationFiles copyTo(MigrationFiles other) {
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 Files.copy(p, other.dir.resolve(p.getFileName()));
             }
@@ -59,7 +61,7 @@ public final class MigrationFiles implements AutoCloseable {
     @Override
     public void close() {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // temp files
         }

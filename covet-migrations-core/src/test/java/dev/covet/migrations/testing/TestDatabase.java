@@ -2,6 +2,7 @@ package dev.covet.migrations.testing;
 
 import dev.covet.migrations.dialect.Dialect;
 
+import java.io.IOException;
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ public final class TestDatabase implements AutoCloseable {
                     // a temp file left behind is harmless
                 }
             });
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

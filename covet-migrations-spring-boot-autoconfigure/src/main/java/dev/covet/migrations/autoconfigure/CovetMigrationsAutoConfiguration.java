@@ -12,6 +12,7 @@ import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.TableFilter;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.safety.RollbackValidator;
+import org.hibernate.boot.MetadataSources;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,9 +25,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -107,14 +112,14 @@ public final class CovetMigrationsAutoConfiguration {
     MigrationAuditLog covetMigrationAuditLog(CovetMigrationsTarget target, CovetMigrationsProperties properties) {
         // Audit writes retry as long as a run waits for the migration lock: a row is never dropped for a busy database.
         return new MigrationAuditLog(target.dataSource(), target.dialect(), properties.getTablePrefix(),
-                java.time.Clock.systemUTC(), properties.getLockTimeout());
+                Clock.systemUTC(), properties.getLockTimeout());
     }
 
     @Bean
     @ConditionalOnBean(MigrationAuditLog.class)
     @ConditionalOnMissingBean
     AuditingListener covetAuditingListener(MigrationAuditLog auditLog, CovetMigrationsProperties properties,
-            org.springframework.core.env.Environment environment) {
+            Environment environment) {
         return new AuditingListener(auditLog, AuditIdentity.executor(properties),
                 AuditIdentity.environment(properties, environment), properties.getAudit().getMetadata());
     }
@@ -134,16 +139,15 @@ public final class CovetMigrationsAutoConfiguration {
     }
 
     /** The JPA entities as makemigrations' model, when JPA is in use. */
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes.class,
-            org.hibernate.boot.MetadataSources.class})
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({PersistenceManagedTypes.class, MetadataSources.class})
     static final class JpaModelConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
         EntityModelSource covetEntityModelSource(
-                ObjectProvider<org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes> types,
-                CovetMigrationsTarget target, org.springframework.core.env.Environment environment,
+                ObjectProvider<PersistenceManagedTypes> types,
+                CovetMigrationsTarget target, Environment environment,
                 ResourceLoader resourceLoader) {
             return new JpaEntityModelSource(types, target.dialect(), environment, resourceLoader.getClassLoader());
         }

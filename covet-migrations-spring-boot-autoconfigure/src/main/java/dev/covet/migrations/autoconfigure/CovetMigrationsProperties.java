@@ -4,7 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configuration of Covet Migrations, bound from {@code covet.migrations.*}.
@@ -301,13 +303,13 @@ public class CovetMigrationsProperties {
         /**
          * Free metadata recorded with each execution, for example a ticket number or an approver.
          */
-        private java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        private Map<String, String> metadata = new LinkedHashMap<>();
 
-        public java.util.Map<String, String> getMetadata() {
+        public Map<String, String> getMetadata() {
             return metadata;
         }
 
-        public void setMetadata(java.util.Map<String, String> metadata) {
+        public void setMetadata(Map<String, String> metadata) {
             this.metadata = metadata;
         }
 

@@ -3,6 +3,7 @@ package dev.covet.migrations.autoconfigure;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.jpa.JpaModelReader;
 import dev.covet.migrations.schema.SchemaState;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 import org.springframework.util.ClassUtils;
@@ -16,12 +17,12 @@ import java.util.List;
  */
 final class JpaEntityModelSource implements EntityModelSource {
 
-    private final org.springframework.beans.factory.ObjectProvider<PersistenceManagedTypes> managedTypes;
+    private final ObjectProvider<PersistenceManagedTypes> managedTypes;
     private final Dialect dialect;
     private final Environment environment;
     private final ClassLoader classLoader;
 
-    JpaEntityModelSource(org.springframework.beans.factory.ObjectProvider<PersistenceManagedTypes> managedTypes, Dialect dialect, Environment environment, ClassLoader classLoader) {
+    JpaEntityModelSource(ObjectProvider<PersistenceManagedTypes> managedTypes, Dialect dialect, Environment environment, ClassLoader classLoader) {
         this.managedTypes = managedTypes;
         this.dialect = dialect;
         this.environment = environment;

@@ -1,6 +1,10 @@
 package dev.covet.migrations.autoconfigure;
 
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.ClassUtils;
+
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,13 +44,13 @@ final class SqliteDirectories {
 
     /** The URL a pool was configured with, without opening a connection (which would fail first). */
     private static String configuredUrl(DataSource dataSource) {
-        if (org.springframework.util.ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource", null)) {
+        if (ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource", null)) {
             String url = Hikari.url(dataSource);
             if (url != null) {
                 return url;
             }
         }
-        if (dataSource instanceof org.springframework.jdbc.datasource.DriverManagerDataSource simple) {
+        if (dataSource instanceof DriverManagerDataSource simple) {
             return simple.getUrl();
         }
         return null;
@@ -56,7 +60,7 @@ final class SqliteDirectories {
     /** Kept apart so Hikari is only loaded when it is on the classpath. */
     private static final class Hikari {
         static String url(DataSource dataSource) {
-            return dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari ? hikari.getJdbcUrl() : null;
+            return dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : null;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.covet.migrations.endpoint;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.safety.RollbackValidator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -33,7 +34,7 @@ public class CovetMigrationsEndpoint {
     private final MigrationRunner runner;
     private final RollbackValidator rollbackValidator;
     private final boolean writeEnabled;
-    private final dev.covet.migrations.audit.MigrationAuditLog auditLog;
+    private final MigrationAuditLog auditLog;
 
     /**
      * Creates the endpoint.
@@ -55,7 +56,7 @@ public class CovetMigrationsEndpoint {
      * @param auditLog the audit log, or null when auditing is disabled
      */
     public CovetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator, boolean writeEnabled,
-                                   dev.covet.migrations.audit.MigrationAuditLog auditLog) {
+                                   MigrationAuditLog auditLog) {
         this.auditLog = auditLog;
         this.runner = runner;
         this.rollbackValidator = rollbackValidator;

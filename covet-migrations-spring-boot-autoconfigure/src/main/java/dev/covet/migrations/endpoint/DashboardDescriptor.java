@@ -2,6 +2,7 @@ package dev.covet.migrations.endpoint;
 
 import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationStatus;
+import dev.covet.migrations.audit.DashboardData;
 
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
  */
 public record DashboardDescriptor(String source, Statistics statistics, Map<String, Long> velocityPerDay,
                                   List<MigrationDescriptor> recent, List<MigrationDescriptor> failed,
-                                  dev.covet.migrations.audit.DashboardData audit) {
+                                  DashboardData audit) {
 
     /** How many recent migrations the dashboard lists. */
     static final int RECENT = 10;
@@ -48,7 +49,7 @@ public record DashboardDescriptor(String source, Statistics statistics, Map<Stri
      * @param audit the audit dashboard, or null
      * @return the dashboard
      */
-    public static DashboardDescriptor of(MigrationStatus status, dev.covet.migrations.audit.DashboardData audit) {
+    public static DashboardDescriptor of(MigrationStatus status, DashboardData audit) {
         List<MigrationInfo> applied = status.applied();
         long totalMs = applied.stream().map(MigrationInfo::executionMs).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
         long timed = applied.stream().map(MigrationInfo::executionMs).filter(Objects::nonNull).count();

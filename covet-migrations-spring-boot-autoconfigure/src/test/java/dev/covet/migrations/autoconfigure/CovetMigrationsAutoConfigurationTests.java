@@ -9,6 +9,7 @@ import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.safety.RollbackValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -264,7 +265,7 @@ class CovetMigrationsAutoConfigurationTests {
     static class QualifiedDataSource {
         @Bean
         @CovetMigrationsDataSource
-        DataSource migrationsDs(@org.springframework.beans.factory.annotation.Value("${java.io.tmpdir}") String tmp) {
+        DataSource migrationsDs(@Value("${java.io.tmpdir}") String tmp) {
             return new DriverManagerDataSource("jdbc:sqlite:" + Path.of(tmp, "covet-qualified-" + System.nanoTime() + ".db"));
         }
     }

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,8 +59,8 @@ class ObservabilityAutoConfigurationTests {
 
     @Test
     void theCachedStatusIsForgottenWhenAMigrationRuns() throws Exception {
-        Path migrations = java.nio.file.Files.createDirectories(dir.resolve("migrations"));
-        java.nio.file.Files.writeString(migrations.resolve("0001_notes.yaml"), """
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("0001_notes.yaml"), """
                 operations:
                   - type: CREATE_TABLE
                     table: notes
@@ -67,8 +68,7 @@ class ObservabilityAutoConfigurationTests {
                       - {name: id, type: BIGINT, nullable: false, primary_key: true}
                 """);
         runner().withPropertyValues("covet.migrations.locations=filesystem:" + migrations).run(context -> {
-            dev.covet.migrations.autoconfigure.MigrationStatusCache cache =
-                    context.getBean(dev.covet.migrations.autoconfigure.MigrationStatusCache.class);
+            MigrationStatusCache cache = context.getBean(MigrationStatusCache.class);
             assertThat(cache.get().pending()).hasSize(1);
             context.getBean(MigrationRunner.class).migrate();
             // Within the cache's ten seconds: without the invalidation this would still say pending.

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Debian's chromium, run headless to load a page, let its scripts run, and print the resulting DOM. */
 final class HeadlessChromium {
@@ -29,15 +31,28 @@ final class HeadlessChromium {
     /** The DOM after the page's scripts ran (up to 10 s of virtual time). */
     static String dumpDom(Path browser, String url) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("covet-chromium-");
-        Process process = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
-                "--virtual-time-budget=10000", "--dump-dom", url)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("chromium did not finish within 60 s loading " + url);
+        try {
+            Process process = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
+                    "--virtual-time-budget=10000", "--dump-dom", url)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("chromium did not finish within 60 s loading " + url);
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } finally {
+            deleteTree(profile);
         }
-        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** Deletes the browser profile; a file the browser still holds is left to the system. */
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
     }
 }

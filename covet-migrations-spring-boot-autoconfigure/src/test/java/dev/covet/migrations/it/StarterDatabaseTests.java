@@ -7,6 +7,8 @@ import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -19,6 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StarterDatabaseTests {
 
     /** Directories the commands write into; JUnit deletes them after each test. */
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path scratch;
+    @TempDir
+    Path scratch;
 
     /** Starts the application without touching the schema: for tests of what answers before the engine. */
     private static final String[] WITHOUT_MIGRATING = {"covet.migrations.run-on-startup=false",
@@ -185,7 +192,7 @@ class StarterDatabaseTests {
      * Bad usage ends the application with exit code 2. Which usages are bad does not depend on the database or on a
      * running application: CovetCommandDispatcherTests checks those without starting one.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void commandUsageErrorsExitWithTwo() throws Exception {
         try (TestDatabase db = new DatabaseKind("sqlite").create()) {
             assertThat(command(db, "makemigrations", "--name", "Add-Email")).isEqualTo(2);
@@ -194,7 +201,7 @@ class StarterDatabaseTests {
 
     @AllDatabases
     void makemigrationsSquashAndAuditCommands(DatabaseKind kind) throws Exception {
-        java.nio.file.Path out = java.nio.file.Files.createDirectories(scratch.resolve("out"));
+        Path out = Files.createDirectories(scratch.resolve("out"));
         try (TestDatabase db = kind.create()) {
             String outDir = "--covet.migrations.output-directory=" + out;
             // The test entities match the two migration files: nothing to generate.
@@ -210,16 +217,16 @@ class StarterDatabaseTests {
             // Free metadata from the command line lands in each audit row (here a ticket number).
             assertThat(command(db, "migrate", "--covet.migrations.audit.metadata.ticket=OPS-7")).isEqualTo(0);
             assertThat(command(db, "audit", "--since", "7d", "--verify", "--report", out.resolve("report.json").toString())).isEqualTo(0);
-            assertThat(java.nio.file.Files.readString(out.resolve("report.json"))).contains("0001_create_gadget", "\"verified\" : true")
+            assertThat(Files.readString(out.resolve("report.json"))).contains("0001_create_gadget", "\"verified\" : true")
                     .contains("OPS-7");
         }
     }
 
     @AllDatabases
     void squashCommandWritesAFileThatAFreshDatabaseRunsAlone(DatabaseKind kind) throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createDirectories(scratch.resolve("squash"));
+        Path dir = Files.createDirectories(scratch.resolve("squash"));
         for (String file : List.of("0001_create_gadget.yaml", "0002_create_tag.yaml")) {
-            java.nio.file.Files.copy(java.nio.file.Path.of(getClass().getResource("/db/it-migrations/" + file).toURI()),
+            Files.copy(Path.of(getClass().getResource("/db/it-migrations/" + file).toURI()),
                     dir.resolve(file));
         }
         String locations = "--covet.migrations.locations=filesystem:" + dir;
@@ -240,14 +247,14 @@ class StarterDatabaseTests {
 
     @AllDatabases
     void expandThenContractPhasesAndLintCommand(DatabaseKind kind) throws Exception {
-        java.nio.file.Path extra = java.nio.file.Files.createDirectories(scratch.resolve("phases"));
-        java.nio.file.Files.writeString(extra.resolve("0003_add_note.yaml"), """
+        Path extra = Files.createDirectories(scratch.resolve("phases"));
+        Files.writeString(extra.resolve("0003_add_note.yaml"), """
                 phase: expand
                 dependencies: [0002_create_tag]
                 operations:
                   - {type: ADD_COLUMN, table: gadget, column: {name: note, type: VARCHAR(200)}}
                 """);
-        java.nio.file.Files.writeString(extra.resolve("0004_drop_note.yaml"), """
+        Files.writeString(extra.resolve("0004_drop_note.yaml"), """
                 phase: contract
                 operations:
                   - {type: DROP_COLUMN, table: gadget, column: note}
@@ -271,7 +278,7 @@ class StarterDatabaseTests {
         try (TestDatabase db = kind.create()) {
             assertThat(command(db, "migrate")).isEqualTo(0);
             assertThat(command(db, "validate")).isEqualTo(0);
-            try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE tag ADD COLUMN colour VARCHAR(20)");
             }
             assertThat(command(db, "validate")).isEqualTo(1);
@@ -282,7 +289,7 @@ class StarterDatabaseTests {
     void backupsCommandListsRestoresAndPrunes(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create()) {
             assertThat(command(db, "migrate")).isEqualTo(0);
-            try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO tag (label) VALUES ('red')");
                 s.execute("INSERT INTO tag (label) VALUES ('blue')");
             }
@@ -290,8 +297,8 @@ class StarterDatabaseTests {
             assertThat(command(db, "rollback", "--steps", "1")).isEqualTo(0);
             assertThat(count(db, "SELECT COUNT(*) FROM covet_backups")).isEqualTo(1);
             String id;
-            try (java.sql.Connection c = db.connect();
-                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id FROM covet_backups")) {
+            try (Connection c = db.connect();
+                 ResultSet rs = c.createStatement().executeQuery("SELECT id FROM covet_backups")) {
                 rs.next();
                 id = rs.getString(1);
             }
@@ -308,7 +315,7 @@ class StarterDatabaseTests {
     }
 
     static long count(TestDatabase db, String sql) throws Exception {
-        try (java.sql.Connection c = db.connect(); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,7 +126,7 @@ class AdoptExistingDatabaseTests {
                 "CREATE INDEX idx_notes_account ON notes (account_id)"};
     }
 
-    private List<String> files() throws java.io.IOException {
+    private List<String> files() throws IOException {
         try (var list = Files.list(migrations)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }

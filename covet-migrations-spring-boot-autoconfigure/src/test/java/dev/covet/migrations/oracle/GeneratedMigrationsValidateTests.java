@@ -10,10 +10,14 @@ import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -32,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ResourceLock("spring-boot-logging")
 class GeneratedMigrationsValidateTests {
 
-    private static final java.util.UUID EXTERNAL_ID = java.util.UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
+    private static final UUID EXTERNAL_ID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
 
     @TempDir
     Path migrations;
@@ -65,7 +69,7 @@ class GeneratedMigrationsValidateTests {
                     product.externalId = EXTERNAL_ID;
                     product.manual = "Assemble with care. ".repeat(500);
                     product.thumbnail = new byte[] {1, 2, 3, (byte) 0xff};
-                    product.releasedOn = java.time.LocalDate.of(2025, 12, 24);
+                    product.releasedOn = LocalDate.of(2025, 12, 24);
                     var tag = new dev.covet.migrations.oracle.v1.Tag();
                     tag.label = "tools";
                     em.persist(tag);
@@ -127,7 +131,7 @@ class GeneratedMigrationsValidateTests {
                     assertThat(product.externalId).isEqualTo(EXTERNAL_ID);
                     assertThat(product.manual).hasSize(20 * 500).startsWith("Assemble with care.");
                     assertThat(product.thumbnail).containsExactly(1, 2, 3, 0xff);
-                    assertThat(product.releasedOn).isEqualTo(java.time.LocalDate.of(2025, 12, 24));
+                    assertThat(product.releasedOn).isEqualTo(LocalDate.of(2025, 12, 24));
                     var line = em.createQuery("select l from OrderLine l", dev.covet.migrations.oracle.v2.OrderLine.class)
                             .getSingleResult();
                     assertThat(line.product.id).isEqualTo(product.id);
@@ -158,7 +162,7 @@ class GeneratedMigrationsValidateTests {
         }
     }
 
-    private java.util.List<String> files() throws java.io.IOException {
+    private List<String> files() throws IOException {
         try (var list = Files.list(migrations)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +53,7 @@ class GenerationDecisionsTests {
             assertThat(OracleApps.command(AFTER, db, migrations, "makemigrations", "--check")).isEqualTo(1);
             assertThat(files()).containsExactly("0001_initial.yaml");
 
-            List<String> args = new java.util.ArrayList<>(List.of("makemigrations", "--no-input", "--name", "renames"));
+            List<String> args = new ArrayList<>(List.of("makemigrations", "--no-input", "--name", "renames"));
             args.addAll(List.of(DECISIONS));
             assertThat(OracleApps.command(AFTER, db, migrations, args.toArray(String[]::new))).isZero();
             assertThat(files()).containsExactly("0001_initial.yaml", "0002_renames.yaml");
@@ -111,7 +113,7 @@ class GenerationDecisionsTests {
         return kind.toString().equals("postgresql") ? "FALSE" : "0";
     }
 
-    private List<String> files() throws java.io.IOException {
+    private List<String> files() throws IOException {
         try (var list = Files.list(migrations)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }

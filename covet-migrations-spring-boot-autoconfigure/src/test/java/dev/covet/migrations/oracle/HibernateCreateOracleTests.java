@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -96,7 +97,7 @@ class HibernateCreateOracleTests {
         try (TestDatabase covet = kind.create(); TestDatabase hibernate = kind.create()) {
             for (int i = 0; i < versions.size(); i++) {
                 Class<?> version = versions.get(i).application();
-                List<String> args = new java.util.ArrayList<>(List.of("makemigrations", "--no-input", "--name", "version_" + (i + 1)));
+                List<String> args = new ArrayList<>(List.of("makemigrations", "--no-input", "--name", "version_" + (i + 1)));
                 args.addAll(List.of(versions.get(i).decisions()));
                 assertThat(OracleApps.command(version, covet, migrations, args.toArray(String[]::new))).isZero();
                 // Starting applies the migration, then Hibernate's validate runs too.

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,11 +64,11 @@ class MakeMigrationsWorkflowTests {
         }
     }
 
-    private Path onlySecondFile() throws java.io.IOException {
+    private Path onlySecondFile() throws IOException {
         return migrations.resolve(files().stream().filter(f -> f.startsWith("0002_")).findFirst().orElseThrow());
     }
 
-    private List<String> files() throws java.io.IOException {
+    private List<String> files() throws IOException {
         try (var list = Files.list(migrations)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }

@@ -1,11 +1,15 @@
 package dev.covet.migrations.oracle;
 
+import dev.covet.migrations.autoconfigure.cli.CommandOutput;
 import dev.covet.migrations.autoconfigure.cli.CovetExit;
 import dev.covet.migrations.testing.TestDatabase;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +54,11 @@ final class OracleApps {
     static Run commandOutput(Class<?> application, TestDatabase db, Path migrations, String... args) {
         AtomicInteger code = new AtomicInteger(-1);
         CovetExit recorder = code::set;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        dev.covet.migrations.autoconfigure.cli.CommandOutput output = new dev.covet.migrations.autoconfigure.cli.CommandOutput(
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandOutput output = new CommandOutput(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         List<String> argv = new ArrayList<>(List.of("covet"));
         argv.addAll(List.of(args));
         try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
@@ -64,8 +68,8 @@ final class OracleApps {
                     context.getBeanFactory().registerSingleton("covetCommandOutput", output);
                 })
                 .run(argv.toArray(String[]::new))) {
-            return new Run(code.get(), out.toString(java.nio.charset.StandardCharsets.UTF_8),
-                    err.toString(java.nio.charset.StandardCharsets.UTF_8));
+            return new Run(code.get(), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ class UnmanagedTablesTests {
         }
     }
 
-    private List<String> files() throws java.io.IOException {
+    private List<String> files() throws IOException {
         try (var list = Files.list(migrations)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }

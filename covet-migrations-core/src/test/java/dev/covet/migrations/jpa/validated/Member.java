@@ -1,5 +1,6 @@
 package dev.covet.migrations.jpa.validated;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -45,13 +46,13 @@ public class Member {
     @Valid
     @NotNull
     @Embedded
-    @jakarta.persistence.AttributeOverride(name = "city", column = @Column(name = "billing_city"))
-    @jakarta.persistence.AttributeOverride(name = "zip", column = @Column(name = "billing_zip"))
+    @AttributeOverride(name = "city", column = @Column(name = "billing_city"))
+    @AttributeOverride(name = "zip", column = @Column(name = "billing_zip"))
     public Postal billing;
     /** Not cascaded: its constraints are not Hibernate's to apply. */
     @Embedded
-    @jakarta.persistence.AttributeOverride(name = "city", column = @Column(name = "work_city"))
-    @jakarta.persistence.AttributeOverride(name = "zip", column = @Column(name = "work_zip"))
+    @AttributeOverride(name = "city", column = @Column(name = "work_city"))
+    @AttributeOverride(name = "zip", column = @Column(name = "work_zip"))
     public Postal work;
     public transient List<String> ignored;
 }

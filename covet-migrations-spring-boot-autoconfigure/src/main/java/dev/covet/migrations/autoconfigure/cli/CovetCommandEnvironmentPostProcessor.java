@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public class CovetCommandEnvironmentPostProcessor implements EnvironmentPostProc
         }
         String[] words = nonOptionArgs.split(",");
         if (environment.containsProperty(CommandSpec.JSON)) {
-            String[] withJson = java.util.Arrays.copyOf(words, words.length + 1);
+            String[] withJson = Arrays.copyOf(words, words.length + 1);
             withJson[words.length] = "--" + CommandSpec.JSON;
             return withJson;
         }

@@ -18,6 +18,7 @@ import dev.covet.migrations.schema.SchemaState;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -176,7 +177,7 @@ public class MakeMigrationsCommand implements CovetCommand {
                 text.append("\nRun again with one flag for each, or on a terminal to be asked.");
             }
             output.error(command.json(), text.toString().strip(), command.json()
-                    ? java.util.Map.of("undecided", undecided, "unusedFlags", first.unusedFlags(), "source", source.description())
+                    ? Map.of("undecided", undecided, "unusedFlags", first.unusedFlags(), "source", source.description())
                     : null);
             return ExitCodes.FAILURE;
         }

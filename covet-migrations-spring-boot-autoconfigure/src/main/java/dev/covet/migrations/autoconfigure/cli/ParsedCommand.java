@@ -1,6 +1,7 @@
 package dev.covet.migrations.autoconfigure.cli;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ public record ParsedCommand(CommandSpec spec, List<String> positional, Set<Strin
         positional = List.copyOf(positional);
         flags = Set.copyOf(flags);
         values = Map.copyOf(values);
-        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> copy = new LinkedHashMap<>();
         repeated.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         repeated = Map.copyOf(copy);
     }

@@ -15,6 +15,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Serves the dashboard page at {@code covet.migrations.dashboard.path} when
  * {@code covet.migrations.dashboard.enabled=true} in a servlet web application. The page holds no data: it reads
@@ -37,7 +39,7 @@ public final class CovetDashboardAutoConfiguration {
     RouterFunction<ServerResponse> covetDashboardRoute(DashboardPage page, CovetMigrationsProperties properties) {
         String html = page.html();
         return RouterFunctions.route().GET(properties.getDashboard().getPath(), request -> ServerResponse.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Cache-Control", "no-store").body(html)).build();
     }
 }

@@ -1,10 +1,12 @@
 package dev.covet.migrations.autoconfigure.endpoint;
 
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
 import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
 import dev.covet.migrations.endpoint.CovetMigrationsEndpoint;
 import dev.covet.migrations.safety.RollbackValidator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,7 +28,7 @@ public final class CovetMigrationsEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     CovetMigrationsEndpoint covetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator,
             CovetMigrationsProperties properties,
-            org.springframework.beans.factory.ObjectProvider<dev.covet.migrations.audit.MigrationAuditLog> auditLog) {
+            ObjectProvider<MigrationAuditLog> auditLog) {
         return new CovetMigrationsEndpoint(runner, rollbackValidator, properties.getActuator().isWriteEnabled(),
                 auditLog.getIfAvailable());
     }

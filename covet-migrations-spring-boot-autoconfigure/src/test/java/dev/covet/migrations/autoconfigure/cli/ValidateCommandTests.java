@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * {@code covet validate} as a CI gate on SQLite: drift that could not be checked because of an error fails it;
@@ -62,7 +63,7 @@ class ValidateCommandTests {
                     operations:
                       - {type: ADD_COLUMN, table: no_such_table, column: {name: note, type: TEXT}}
                     """);
-            String expected = org.assertj.core.api.Assertions.catchThrowable(runner::validate).getMessage();
+            String expected = catchThrowable(runner::validate).getMessage();
 
             assertThat(validate(runner)).isEqualTo(ExitCodes.FAILURE);
             assertThat(out()).contains("Invalid: " + expected).contains("0001_init");

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnDefault;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 
 @Entity
 @Table(name = "accounts")
@@ -28,7 +29,7 @@ public class Account {
     public boolean active = true;
     @Column(nullable = false)
     @ColumnDefault("CURRENT_TIMESTAMP")
-    public java.time.LocalDateTime createdAt;
+    public LocalDateTime createdAt;
     /** Not in the database yet: the one difference after adopting it. */
     @Column(length = 30)
     public String phone;

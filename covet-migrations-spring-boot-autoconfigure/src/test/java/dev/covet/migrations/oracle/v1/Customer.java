@@ -1,6 +1,8 @@
 package dev.covet.migrations.oracle.v1;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,12 +10,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @Entity
 @Table(name = "customers")
@@ -37,11 +42,11 @@ public class Customer {
     public Tier tier;
     public LocalDateTime createdAt;
     public boolean active;
-    @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "customer_aliases",
-            joinColumns = @jakarta.persistence.JoinColumn(name = "customer_id"))
+    @ElementCollection
+    @CollectionTable(name = "customer_aliases",
+            joinColumns = @JoinColumn(name = "customer_id"))
     @Column(name = "alias", length = 60)
-    public java.util.Set<String> aliases = new java.util.HashSet<>();
+    public Set<String> aliases = new HashSet<>();
     @OneToMany(mappedBy = "customer")
     public List<PurchaseOrder> orders = new ArrayList<>();
 }

@@ -6,10 +6,21 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 @Entity
 @Table(name = "products",
@@ -27,21 +38,21 @@ public class Product {
     public BigDecimal price;
     public Integer stock;
     /** Types beyond strings and numbers, each mapped differently per database by Hibernate. */
-    public java.util.UUID externalId;
-    public java.time.LocalDate releasedOn;
-    public java.time.Instant updatedAt;
-    public java.time.OffsetDateTime auditedAt;
+    public UUID externalId;
+    public LocalDate releasedOn;
+    public Instant updatedAt;
+    public OffsetDateTime auditedAt;
     public double weight;
     public Float rating;
     public short shelf;
     public byte[] thumbnail;
-    @jakarta.persistence.Lob
+    @Lob
     public String manual;
-    @jakarta.persistence.Version
+    @Version
     public long version;
-    @jakarta.persistence.ManyToMany
-    @jakarta.persistence.JoinTable(name = "product_tags",
-            joinColumns = @jakarta.persistence.JoinColumn(name = "product_id"),
-            inverseJoinColumns = @jakarta.persistence.JoinColumn(name = "tag_id"))
-    public java.util.Set<Tag> tags = new java.util.HashSet<>();
+    @ManyToMany
+    @JoinTable(name = "product_tags",
+            joinColumns = @JoinColumn(name = "product_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    public Set<Tag> tags = new HashSet<>();
 }

@@ -1,6 +1,8 @@
 package dev.covet.migrations.oracle.v2;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,12 +11,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @Entity
 @Table(name = "customers", indexes = @Index(name = "idx_customers_full_name", columnList = "fullName"))
@@ -40,11 +45,11 @@ public class Customer {
     public Tier tier;
     public LocalDateTime createdAt;
     public boolean active;
-    @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "customer_aliases",
-            joinColumns = @jakarta.persistence.JoinColumn(name = "customer_id"))
+    @ElementCollection
+    @CollectionTable(name = "customer_aliases",
+            joinColumns = @JoinColumn(name = "customer_id"))
     @Column(name = "alias", length = 60)
-    public java.util.Set<String> aliases = new java.util.HashSet<>();
+    public Set<String> aliases = new HashSet<>();
     @OneToMany(mappedBy = "customer")
     public List<PurchaseOrder> orders = new ArrayList<>();
 }

@@ -1,0 +1,75 @@
+package dev.covet.migrations.introspect;
+
+import dev.covet.migrations.schema.ColumnDefault;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ColumnType.Kind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The text-level normalization rules the readers share, on catalog spellings not every test server produces. */
+class SchemaReaderNormalizationTests {
+
+    private static final ColumnType BOOL = ColumnType.of(Kind.BOOLEAN);
+    private static final ColumnType TEXT = ColumnType.of(Kind.TEXT);
+
+    @Test
+    void mysql8DefaultsAreUnquotedValuesOrGeneratedExpressions() {
+        assertThat(MySqlSchemaReader.defaultValue("new", "", ColumnType.varchar(10), false)).isEqualTo(new ColumnDefault.Literal("new"));
+        assertThat(MySqlSchemaReader.defaultValue("1", "", BOOL, false)).isEqualTo(new ColumnDefault.Literal(true));
+        assertThat(MySqlSchemaReader.defaultValue("0.00", "", ColumnType.decimal(5, 2), false)).isEqualTo(new ColumnDefault.Literal(0));
+        assertThat(MySqlSchemaReader.defaultValue("CURRENT_TIMESTAMP(6)", "default_generated", ColumnType.of(Kind.TIMESTAMP), false))
+                .isEqualTo(new ColumnDefault.Expression("CURRENT_TIMESTAMP"));
+        assertThat(MySqlSchemaReader.defaultValue("CURRENT_TIMESTAMP", "", TEXT, false)).isEqualTo(new ColumnDefault.Literal("CURRENT_TIMESTAMP"));
+    }
+
+    @Test
+    void mariaDbDefaultsAreSql() {
+        assertThat(MySqlSchemaReader.defaultValue("'new'", "", TEXT, true)).isEqualTo(new ColumnDefault.Literal("new"));
+        assertThat(MySqlSchemaReader.defaultValue("NULL", "", TEXT, true)).isNull();
+        assertThat(MySqlSchemaReader.defaultValue("'0'", "", BOOL, true)).isEqualTo(new ColumnDefault.Literal(false));
+        assertThat(MySqlSchemaReader.defaultValue("current_timestamp()", "", ColumnType.of(Kind.TIMESTAMP), true))
+                .isEqualTo(new ColumnDefault.Expression("CURRENT_TIMESTAMP"));
+    }
+
+    @Test
+    void postgresDefaultsLoseTheirCasts() {
+        assertThat(PostgresSchemaReader.defaultValue("'new'::character varying", TEXT)).isEqualTo(new ColumnDefault.Literal("new"));
+        assertThat(PostgresSchemaReader.defaultValue("'-1'::integer", ColumnType.of(Kind.INTEGER))).isEqualTo(new ColumnDefault.Literal(-1));
+        assertThat(PostgresSchemaReader.defaultValue("true", BOOL)).isEqualTo(new ColumnDefault.Literal(true));
+        assertThat(PostgresSchemaReader.defaultValue("now()", ColumnType.of(Kind.TIMESTAMPTZ)))
+                .isEqualTo(new ColumnDefault.Expression("CURRENT_TIMESTAMP"));
+        assertThat(PostgresSchemaReader.defaultValue("'a'::text || 'b'::text", TEXT))
+                .isEqualTo(new ColumnDefault.Expression("'a'::text || 'b'::text"));
+    }
+
+    @Test
+    void catalogTypes() {
+        assertThat(PostgresSchemaReader.type("t", "c", "timestamp(3) without time zone")).isEqualTo(new ColumnType(Kind.TIMESTAMP, null, 3, null));
+        assertThat(PostgresSchemaReader.type("t", "c", "character varying(20)")).isEqualTo(ColumnType.varchar(20));
+        assertThat(MySqlTypes.parse("int(11)")).isEqualTo(ColumnType.of(Kind.INTEGER));
+        assertThat(MySqlTypes.parse("tinyint(1)")).isEqualTo(BOOL);
+        assertThat(MySqlTypes.parse("datetime(6)")).isEqualTo(new ColumnType(Kind.TIMESTAMP, null, 6, null));
+        assertThat(MySqlTypes.parse("timestamp")).isEqualTo(ColumnType.of(Kind.TIMESTAMPTZ));
+        assertThat(MySqlTypes.parse("varbinary(16)")).isEqualTo(new ColumnType(Kind.BLOB, 16, null, null));
+        assertThat(MySqlTypes.parse("binary(16)")).isEqualTo(new ColumnType(Kind.BINARY, 16, null, null));
+        assertThat(PostgresSchemaReader.type("t", "c", "oid")).isEqualTo(ColumnType.of(Kind.OID));
+        assertThat(MySqlTypes.parse("bigint(20) unsigned")).isEqualTo(ColumnType.of(Kind.BIGINT));
+        assertThat(MySqlTypes.parse("enum('active','closed','suspended')")).isEqualTo(ColumnType.varchar(9));
+        assertThat(MySqlTypes.parse("enum('it''s','no')")).isEqualTo(ColumnType.varchar(4));
+    }
+
+    @Test
+    void sqliteDdlNamesAndPredicates() {
+        SqliteTableDdl ddl = SqliteTableDdl.parse("""
+                CREATE TABLE "t" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT DEFAULT 'x, CHECK (y)' -- UNIQUE
+                  CONSTRAINT [uk_t_a] UNIQUE, b INT CHECK (b > 0), CONSTRAINT "ck_t" CHECK ((a <> b)))""");
+        assertThat(ddl.autoIncrementColumn()).isEqualTo("id");
+        assertThat(ddl.uniques()).containsExactly(new SqliteTableDdl.Unique("uk_t_a", List.of("a")));
+        assertThat(ddl.checks()).containsExactly(new SqliteTableDdl.Check(null, "b > 0"), new SqliteTableDdl.Check("ck_t", "a <> b"));
+        assertThat(SqliteSchemaReader.where("CREATE INDEX i ON t (a) WHERE (b IS NULL)")).isEqualTo("b IS NULL");
+        assertThat(SqliteSchemaReader.where("CREATE INDEX i ON t (a)")).isNull();
+    }
+}
