@@ -6,8 +6,9 @@ import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moment between statements in-process.
  */
 class MySqlKillDrillTests {
+
+    /** Where the killed child's output goes (kept for a failing run's report, deleted after the test). */
+    @TempDir
+    Path childLog;
 
     private static final int POINTS = Integer.getInteger("covet.kill-drill.points", 2);
 
@@ -65,12 +70,11 @@ class MySqlKillDrillTests {
         }
     }
 
-    private static Process start(TestDatabase db, MigrationFiles files) throws Exception {
+    private Process start(TestDatabase db, MigrationFiles files) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 MigrateMain.class.getName(), db.url(), db.user(), db.password(), files.location())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("java.io.tmpdir"),
-                        "covet-kill-drill-child.log"))).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(childLog.resolve("child.log").toFile())).start();
     }
 
     /** Waits until the child wrote its first history row (it has connected and started migrating). */
