@@ -104,9 +104,9 @@ public final class MigrationRunner {
         inspector().validate();
     }
 
-    /** The SQL one migration runs forwards, or backwards (as {@code covet sqlmigrate}). */
-    public List<String> sql(MigrationId id, boolean backwards) {
-        return inspector().sql(id, backwards);
+    /** The SQL one migration runs when applied ({@link Direction#UP}) or rolled back ({@link Direction#DOWN}), as {@code covet sqlmigrate}. */
+    public List<String> sql(MigrationId id, Direction direction) {
+        return inspector().sql(id, direction);
     }
 
     /**

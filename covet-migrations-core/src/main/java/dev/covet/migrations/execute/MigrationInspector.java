@@ -1,5 +1,6 @@
 package dev.covet.migrations.execute;
 
+import dev.covet.migrations.Direction;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationException;
@@ -263,14 +264,14 @@ public final class MigrationInspector {
     }
 
     /** The SQL of one migration, forwards or backwards, rendered on the schema its dependencies project. */
-    public List<String> sql(MigrationId id, boolean backwards) {
+    public List<String> sql(MigrationId id, Direction direction) {
         List<MigrationSource> sources = engine.sources();
         MigrationPlan plan = plan(sources, List.of());
         SchemaState state = SchemaState.empty();
         MigrationRenderer renderer = engine.renderer();
         for (Migration m : plan.ordered()) {
             if (m.id().equals(id)) {
-                return (backwards ? renderer.renderDown(m, state) : renderer.renderUp(m, state)).sql();
+                return (direction == Direction.DOWN ? renderer.renderDown(m, state) : renderer.renderUp(m, state)).sql();
             }
             state = renderer.project(m, state);
         }

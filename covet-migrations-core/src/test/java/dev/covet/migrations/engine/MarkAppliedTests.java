@@ -1,5 +1,6 @@
 package dev.covet.migrations.engine;
 
+import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
@@ -44,7 +45,7 @@ class MarkAppliedTests {
             MigrationId initial = new MigrationId(MigrationId.DEFAULT_APP, "0001_initial");
             MigrationId addPhone = new MigrationId(MigrationId.DEFAULT_APP, "0002_add_phone");
             // The database already has the table (made by hand, as before adopting), with data.
-            db.execute(runner.sql(initial, false).toArray(String[]::new));
+            db.execute(runner.sql(initial, Direction.UP).toArray(String[]::new));
             db.execute("INSERT INTO accounts (id, email) VALUES (1, 'ada@example.com')");
 
             assertThatThrownBy(() -> runner.markApplied(addPhone)).isInstanceOf(MigrationException.class)

@@ -1,6 +1,7 @@
 package dev.covet.migrations.safety;
 
 import ch.qos.logback.classic.Level;
+import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
@@ -157,7 +158,7 @@ class DropBackupTests {
             runner.migrate();
             seed(db);
             files.write("0002_drop_price.yaml", "operations:\n  - {type: DROP_COLUMN, table: book, column: price}\n");
-            assertThat(runner.sql(MigrationId.parse("0002_drop_price", "default"), false))
+            assertThat(runner.sql(MigrationId.parse("0002_drop_price", "default"), Direction.UP))
                     .anyMatch(sql -> sql.contains("_covet_new_book"));
             runner.migrate();
             BackupInfo backup = backups(db).list().get(0);

@@ -1,5 +1,6 @@
 package dev.covet.migrations.autoconfigure.cli;
 
+import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 
@@ -40,7 +41,7 @@ public class SqlMigrateCommand implements CovetCommand {
             throw new UsageException(e.getMessage());
         }
         boolean backwards = command.flag("backwards");
-        List<String> sql = runner.sql(id, backwards);
+        List<String> sql = runner.sql(id, backwards ? Direction.DOWN : Direction.UP);
         String text = sql.isEmpty() ? "-- no SQL" : String.join(";\n", sql) + ";";
         output.result(command, new SqlReport(id.toString(), backwards ? "DOWN" : "UP", sql), text);
         return ExitCodes.SUCCESS;
