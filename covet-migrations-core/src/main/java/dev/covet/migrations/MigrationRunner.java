@@ -206,24 +206,6 @@ public final class MigrationRunner {
         public Config {
             unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
         }
-
-        /** A configuration with the default drop backup limit (the form before it existed). */
-        public Config(DataSource dataSource, Dialect dialect, List<String> locations,
-                      Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
-                      boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
-                      ClassLoader classLoader, TableFilter unmanagedTables) {
-            this(dataSource, dialect, locations, javaMigrations, tablePrefix, lockTimeout, validateChecksums, listeners,
-                    appliedBy, classLoader, unmanagedTables, DEFAULT_BACKUP_MAX_ROWS);
-        }
-
-        /** A configuration with no unmanaged tables (the form before they existed). */
-        public Config(DataSource dataSource, Dialect dialect, List<String> locations,
-                      Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
-                      boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
-                      ClassLoader classLoader) {
-            this(dataSource, dialect, locations, javaMigrations, tablePrefix, lockTimeout, validateChecksums, listeners,
-                    appliedBy, classLoader, TableFilter.none());
-        }
     }
 
     /** Configures a {@link MigrationRunner}. */

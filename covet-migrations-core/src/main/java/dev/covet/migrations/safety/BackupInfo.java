@@ -33,11 +33,6 @@ public record BackupInfo(String id, String migration, Instant createdAt, List<Ba
     public record BackedUpTable(String table, String copy, long rows, String contentHash, List<String> columns, List<String> orderBy,
                                 Kind kind) {
 
-        /** A copy of whole rows (the form before column backups existed). */
-        public BackedUpTable(String table, String copy, long rows, String contentHash, List<String> columns, List<String> orderBy) {
-            this(table, copy, rows, contentHash, columns, orderBy, Kind.ROWS);
-        }
-
         public BackedUpTable {
             columns = List.copyOf(columns);
             orderBy = List.copyOf(orderBy);
