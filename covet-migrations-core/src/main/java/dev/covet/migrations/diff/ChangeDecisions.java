@@ -27,7 +27,7 @@ public final class ChangeDecisions {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
-    private final Map<String, String> renames;
+    private final Set<String> renames;
     private final Set<String> noRenames;
     private final Map<String, String> defaults;
     private final Prompter prompter;
@@ -37,7 +37,7 @@ public final class ChangeDecisions {
     /** Added columns ({@code table.column}) of rename candidates nobody decided. */
     private final Set<String> openRenameTargets = new LinkedHashSet<>();
 
-    private ChangeDecisions(Map<String, String> renames, Set<String> noRenames, Map<String, String> defaults, Prompter prompter) {
+    private ChangeDecisions(Set<String> renames, Set<String> noRenames, Map<String, String> defaults, Prompter prompter) {
         this.renames = renames;
         this.noRenames = noRenames;
         this.defaults = defaults;
@@ -54,14 +54,14 @@ public final class ChangeDecisions {
      * @throws IllegalArgumentException when a value is malformed, or one pair is both renamed and not
      */
     public static ChangeDecisions of(List<String> renames, List<String> noRenames, List<String> defaults, Prompter prompter) {
-        Map<String, String> renameMap = new LinkedHashMap<>();
+        Set<String> renameSet = new LinkedHashSet<>();
         for (String r : renames) {
-            renameMap.put(pair("--rename", r), r);
+            renameSet.add(pair("--rename", r));
         }
         Set<String> noRenameSet = new LinkedHashSet<>();
         for (String r : noRenames) {
             String key = pair("--no-rename", r);
-            if (renameMap.containsKey(key)) {
+            if (renameSet.contains(key)) {
                 throw new IllegalArgumentException("--rename " + r + " and --no-rename " + r + " contradict each other");
             }
             noRenameSet.add(key);
@@ -76,12 +76,12 @@ public final class ChangeDecisions {
             }
             defaultMap.put(column, d.substring(eq + 1));
         }
-        return new ChangeDecisions(renameMap, noRenameSet, defaultMap, prompter);
+        return new ChangeDecisions(renameSet, noRenameSet, defaultMap, prompter);
     }
 
     /** No flags and no console: every open question stays undecided. */
     public static ChangeDecisions nonInteractive() {
-        return new ChangeDecisions(Map.of(), Set.of(), Map.of(), null);
+        return new ChangeDecisions(Set.of(), Set.of(), Map.of(), null);
     }
 
     private static String pair(String flag, String value) {
@@ -102,7 +102,7 @@ public final class ChangeDecisions {
 
     /** Whether a flag says this pair is a rename (whatever the types and scores). */
     boolean renamedByFlag(RenameCandidate c) {
-        return renames.containsKey(c.flagValue());
+        return renames.contains(c.flagValue());
     }
 
     /** Whether {@code --no-rename} says this pair is a drop and an add, even above the threshold. */
@@ -268,15 +268,10 @@ public final class ChangeDecisions {
     /** Flags given that matched no candidate or column (likely a typo, or a change already made). */
     public List<String> unusedFlags() {
         List<String> unused = new ArrayList<>();
-        renames.values().stream().map(v -> "--rename " + v).filter(f -> !usedFlags.contains(canonical(f))).forEach(unused::add);
+        renames.stream().map(v -> "--rename " + v).filter(f -> !usedFlags.contains(f)).forEach(unused::add);
         noRenames.stream().map(v -> "--no-rename " + v).filter(f -> !usedFlags.contains(f)).forEach(unused::add);
         defaults.keySet().stream().map(k -> "--default " + k).filter(f -> !usedFlags.contains(f))
                 .map(f -> f + "=" + defaults.get(f.substring("--default ".length()))).forEach(unused::add);
         return unused;
-    }
-
-    private String canonical(String flag) {
-        String value = flag.substring("--rename ".length());
-        return "--rename " + pair("--rename", value);
     }
 }

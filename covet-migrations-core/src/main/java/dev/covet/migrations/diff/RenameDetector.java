@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -184,7 +185,10 @@ public final class RenameDetector {
         }
         Set<Long> refused = new HashSet<>();
         if (decisions != null) {
-            flaggedColumnRenames(oldTable, table, dropped, added, usedDropped, usedAdded, refused, renames);
+            for (Candidate c : flagged(dropped.size(), added.size(), usedDropped, usedAdded, refused,
+                    (d, a) -> flaggedAs(oldTable, table, dropped.get(d), added.get(a)))) {
+                renames.add(new ColumnRename(table, dropped.get(c.dropped()).name(), added.get(c.added()).name(), 1.0, true));
+            }
         }
         if (enableDetection) {
             List<Candidate> passing = new ArrayList<>();
@@ -237,28 +241,31 @@ public final class RenameDetector {
     }
 
     /**
-     * {@code --rename} pairs become renames whatever their types and scores; {@code --no-rename} pairs are kept out
-     * of everything after (their keys go into {@code refused}).
+     * {@code --rename} pairs become renames whatever their types and scores, one-to-one; {@code --no-rename} pairs are
+     * kept out of everything after (their keys go into {@code refused}).
+     *
+     * @return the pairs a flag renamed
      */
-    private void flaggedColumnRenames(String oldTable, String table, List<ColumnSchema> dropped, List<ColumnSchema> added,
-                                      Set<Integer> usedDropped, Set<Integer> usedAdded, Set<Long> refused,
-                                      List<ColumnRename> renames) {
-        for (int d = 0; d < dropped.size(); d++) {
-            for (int a = 0; a < added.size(); a++) {
+    private List<Candidate> flagged(int droppedCount, int addedCount, Set<Integer> usedDropped, Set<Integer> usedAdded,
+                                    Set<Long> refused, BiFunction<Integer, Integer, RenameCandidate> describe) {
+        List<Candidate> renamed = new ArrayList<>();
+        for (int d = 0; d < droppedCount; d++) {
+            for (int a = 0; a < addedCount; a++) {
                 if (usedDropped.contains(d) || usedAdded.contains(a)) {
                     continue;
                 }
-                RenameCandidate.Column c = flaggedAs(oldTable, table, dropped.get(d), added.get(a));
+                RenameCandidate c = describe.apply(d, a);
                 if (decisions.renamedByFlag(c)) {
                     decisions.renamedFlagged(c);
                     usedDropped.add(d);
                     usedAdded.add(a);
-                    renames.add(new ColumnRename(table, c.dropped().name(), c.added().name(), 1.0, true));
+                    renamed.add(new Candidate(d, a, 1.0));
                 } else if (decisions.refusedByFlag(c)) {
-                    refused.add(pairKey(new Candidate(d, a, 0)));
+                    refused.add(pairKey(d, a));
                 }
             }
         }
+        return renamed;
     }
 
     /** The candidate named as the flags name it: by the table's new name, or by its old one when a flag uses that. */
@@ -285,7 +292,7 @@ public final class RenameDetector {
                 ColumnSchema old = dropped.get(d);
                 ColumnSchema neu = added.get(a);
                 if (!usedDropped.contains(d) && !usedAdded.contains(a) && compatible(old, neu)
-                        && !refused.contains(pairKey(new Candidate(d, a, 0)))) {
+                        && !refused.contains(pairKey(d, a))) {
                     open.add(new Candidate(d, a, RenameScore.column(old, neu)));
                 }
             }
@@ -301,11 +308,15 @@ public final class RenameDetector {
         if (requireTypeMatch) {
             return old.type().equals(neu.type());
         }
-        return RenameScore.type(old.type(), neu.type()) >= 0.6;
+        return RenameScore.compatible(old.type(), neu.type());
     }
 
     private static long pairKey(Candidate c) {
-        return ((long) c.dropped() << 32) | c.added();
+        return pairKey(c.dropped(), c.added());
+    }
+
+    private static long pairKey(int dropped, int added) {
+        return ((long) dropped << 32) | added;
     }
 
     /** The renames among dropped and created tables. */
@@ -337,21 +348,9 @@ public final class RenameDetector {
         }
         Set<Long> refused = new HashSet<>();
         if (decisions != null) {
-            for (int d = 0; d < dropped.size(); d++) {
-                for (int c = 0; c < created.size(); c++) {
-                    if (usedDropped.contains(d) || usedCreated.contains(c)) {
-                        continue;
-                    }
-                    RenameCandidate.Table t = tableCandidate(dropped.get(d), created.get(c), redirected);
-                    if (decisions.renamedByFlag(t)) {
-                        decisions.renamedFlagged(t);
-                        usedDropped.add(d);
-                        usedCreated.add(c);
-                        renames.add(new TableRename(t.dropped().name(), t.created().name(), 1.0, true));
-                    } else if (decisions.refusedByFlag(t)) {
-                        refused.add(pairKey(new Candidate(d, c, 0)));
-                    }
-                }
+            for (Candidate c : flagged(dropped.size(), created.size(), usedDropped, usedCreated, refused,
+                    (d, a) -> tableCandidate(dropped.get(d), created.get(a), redirected))) {
+                renames.add(new TableRename(dropped.get(c.dropped()).name(), created.get(c.added()).name(), 1.0, true));
             }
         }
         if (enableDetection) {
@@ -400,7 +399,7 @@ public final class RenameDetector {
         List<Candidate> open = new ArrayList<>();
         for (int d = 0; d < dropped.size(); d++) {
             for (int c = 0; c < created.size(); c++) {
-                if (usedDropped.contains(d) || usedCreated.contains(c) || refused.contains(pairKey(new Candidate(d, c, 0)))) {
+                if (usedDropped.contains(d) || usedCreated.contains(c) || refused.contains(pairKey(d, c))) {
                     continue;
                 }
                 TableSchema old = dropped.get(d);
@@ -457,7 +456,7 @@ public final class RenameDetector {
         }
         for (ColumnSchema c : a.columns()) {
             ColumnSchema other = b.column(c.name()).orElse(null);
-            if (other == null || RenameScore.type(c.type(), other.type()) < 0.6) {
+            if (other == null || !RenameScore.compatible(c.type(), other.type())) {
                 return false;
             }
         }

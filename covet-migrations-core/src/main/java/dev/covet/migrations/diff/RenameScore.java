@@ -68,6 +68,14 @@ public final class RenameScore {
         return family(a.kind()) != null && family(a.kind()).equals(family(b.kind())) ? 0.6 : 0.0;
     }
 
+    /**
+     * Whether a value of one type can be carried into the other by a rename: the same type, or one family
+     * ({@link #type} at least 0.6).
+     */
+    public static boolean compatible(ColumnType a, ColumnType b) {
+        return type(a, b) >= 0.6;
+    }
+
     private static String family(ColumnType.Kind kind) {
         if (kind.isInteger()) {
             return "integer";
@@ -106,7 +114,7 @@ public final class RenameScore {
         List<ColumnSchema> fuzzy = new ArrayList<>();
         int common = 0;
         for (ColumnSchema c : b.columns()) {
-            ColumnSchema same = unmatched.stream().filter(o -> o.name().equals(c.name()) && type(o.type(), c.type()) >= 0.6)
+            ColumnSchema same = unmatched.stream().filter(o -> o.name().equals(c.name()) && compatible(o.type(), c.type()))
                     .findFirst().orElse(null);
             if (same != null) {
                 unmatched.remove(same);
@@ -116,7 +124,7 @@ public final class RenameScore {
             }
         }
         for (ColumnSchema c : fuzzy) {
-            ColumnSchema similar = unmatched.stream().filter(o -> type(o.type(), c.type()) >= 0.6
+            ColumnSchema similar = unmatched.stream().filter(o -> compatible(o.type(), c.type())
                     && NameSimilarity.score(o.name(), c.name()) >= NameSimilarity.AFFIX_CONTAINMENT).findFirst().orElse(null);
             if (similar != null) {
                 unmatched.remove(similar);
