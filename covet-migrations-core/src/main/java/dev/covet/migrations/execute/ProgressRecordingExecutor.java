@@ -4,6 +4,7 @@ import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.history.HistoryRow;
+import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.safety.BackupInfo;
@@ -227,7 +228,8 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                 + cause.getMessage();
         try {
             List<String> restored = new ArrayList<>();
-            for (UndoAction action : undoActions(m, failedIndex, drops, restored)) {
+            List<String> leftInBackups = new ArrayList<>();
+            for (UndoAction action : undoActions(m, failedIndex, drops, restored, leftInBackups)) {
                 action.run(c);
             }
             if (m.direction() == Direction.UP) {
@@ -236,7 +238,9 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
             return new MigrationFailedException(what + "\n  MySQL commits each DDL statement, so the " + executed.size()
                     + " completed statement(s) were undone by their reverses"
                     + (restored.isEmpty() ? "" : ", and the rows dropped were put back from their backups (" + String.join(", ", restored) + ")")
-                    + ": the database is as it was before. Fix the migration and run again.", executed, cause);
+                    + (leftInBackups.isEmpty() ? ": the database is as it was before. Fix the migration and run again."
+                            : ": the schema is as it was before, but " + String.join("; ", leftInBackups) + ". Fix the migration and run again.")
+                    , executed, cause);
         } catch (SQLException | RuntimeException undoFailure) {
             String detail = "ran " + executed.size() + " statement(s): " + executed + "; failed at statement " + (failedIndex + 1)
                     + ": " + failedSql + " (" + cause.getMessage() + "); undo impossible: " + undoFailure.getMessage();
@@ -276,7 +280,8 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
      *
      * @param restored receives, as the restores run, what each put back ({@code author: 3 row(s) from backup ...})
      */
-    private List<UndoAction> undoActions(RenderedMigration m, int failedIndex, DropBackupHooks drops, List<String> restored) {
+    private List<UndoAction> undoActions(RenderedMigration m, int failedIndex, DropBackupHooks drops, List<String> restored,
+                                         List<String> leftInBackups) {
         List<UndoAction> undo = new ArrayList<>();
         int seen = 0;
         List<RenderedOperation> ops = m.operations();
@@ -307,12 +312,27 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                 state = reverse.applyTo(state);
                 // A drop's first reverse re-creates the table or column; the indexes and keys that follow may need its rows.
                 if (first && drops != null) {
-                    drops.taken(done).ifPresent(backup -> undo.add(c -> restored.add(restore(c, drops, backup))));
+                    drops.taken(done).ifPresent(backup -> {
+                        if (replacesLiveRows(op, backup)) {
+                            // A whole-row backup of a column's table (no key to find the rows by) would be restored by
+                            // replacing every row, losing what the application wrote meanwhile: leave that to a person.
+                            leftInBackups.add("the values of the dropped column are not back: they are in backup " + backup.id()
+                                    + " as whole rows of a table that stayed in use; compare, then `covet backups --restore "
+                                    + backup.id() + "` if nothing was written since");
+                        } else {
+                            undo.add(c -> restored.add(restore(c, drops, backup)));
+                        }
+                    });
                 }
                 first = false;
             }
         }
         return undo;
+    }
+
+    /** Whether restoring the backup would replace the rows of a table that was never dropped (a column's whole rows). */
+    private static boolean replacesLiveRows(Operation op, BackupInfo backup) {
+        return op instanceof DropColumn && backup.tables().stream().anyMatch(t -> t.kind() == BackupInfo.Kind.ROWS);
     }
 
     private static String restore(Connection c, DropBackupHooks drops, BackupInfo backup) throws SQLException {

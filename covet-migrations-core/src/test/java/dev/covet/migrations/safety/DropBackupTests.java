@@ -305,6 +305,39 @@ class DropBackupTests {
         }
     }
 
+    /**
+     * MySQL's undo re-adds a dropped column, but a table without a key was backed up as whole rows, and restoring
+     * them would replace rows the application may have written since: they stay in the backup, and the failure says
+     * so and how to restore them.
+     */
+    @Test
+    void aFailedColumnDropOnATableWithoutAKeyLeavesItsWholeRowsInTheBackupOnMySql() throws Exception {
+        try (TestDatabase db = new DatabaseKind("mysql").create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_notes.yaml", """
+                    operations:
+                      - type: CREATE_TABLE
+                        table: note
+                        columns:
+                          - {name: body, type: VARCHAR(50), nullable: false}
+                          - {name: tag, type: VARCHAR(20), nullable: true}
+                    """);
+            MigrationRunner runner = runner(db, files, 1_000_000);
+            runner.migrate();
+            db.execute("INSERT INTO note (body, tag) VALUES ('a', 'x'), ('b', NULL)");
+            files.write("0002_broken.yaml", """
+                    operations:
+                      - {type: DROP_COLUMN, table: note, column: tag}
+                      - {type: RUN_SQL, sql: INSERT INTO no_such_table VALUES (1), reverse_sql: SELECT 1}
+                    """);
+            assertThatThrownBy(runner::migrate).isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("the values of the dropped column are not back")
+                    .hasMessageContaining("covet backups --restore");
+            // The column is back, the rows were not replaced, and the values wait in the backup.
+            assertThat(rows(db, "SELECT body, tag FROM note ORDER BY body")).containsExactly("a|null", "b|null");
+            assertThat(backups(db).list()).singleElement().satisfies(b -> assertThat(b.rows()).isEqualTo(2));
+        }
+    }
+
     @AllDatabases
     void aLargeCopyLogsTheRowsCopiedBatchByBatch(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
