@@ -43,7 +43,9 @@ public final class MigrationAuditLog {
     private final Duration writeTimeout;
     private final boolean sqlite;
     private final String dialectName;
-    private volatile boolean created;
+    /** Whether this log made sure of its table, and of the head anchor (only writes create that). */
+    private volatile boolean tableCreated;
+    private volatile boolean headCreated;
 
     public MigrationAuditLog(DataSource dataSource, Dialect dialect, String tablePrefix) {
         this(dataSource, dialect, tablePrefix, Clock.systemUTC());
@@ -374,11 +376,12 @@ public final class MigrationAuditLog {
     }
 
     private void ensureTable(Connection c) throws SQLException {
-        if (!created) {
+        if (!tableCreated) {
             table.create(c);
             if (!c.getAutoCommit()) {
                 c.commit();
             }
+            tableCreated = true;
         }
     }
 
@@ -387,13 +390,13 @@ public final class MigrationAuditLog {
      * the table as it stands would hide the deletion it is there to show.
      */
     private void ensureTables(Connection c) throws SQLException {
-        if (!created) {
-            table.create(c);
+        ensureTable(c);
+        if (!headCreated) {
             head.create(c);
             if (!c.getAutoCommit()) {
                 c.commit();
             }
-            created = true;
+            headCreated = true;
         }
     }
 }
