@@ -54,9 +54,4 @@ final class DropBackupHooks implements StepHooks {
     Optional<BackupInfo> taken(RenderedOperation op) {
         return Optional.ofNullable(taken.get(op));
     }
-
-    /** Puts a backup's rows back (an undo on MySQL has just re-created what the drop removed). */
-    boolean restore(Connection c, BackupInfo backup) throws SQLException {
-        return backups.restore(c, backup);
-    }
 }

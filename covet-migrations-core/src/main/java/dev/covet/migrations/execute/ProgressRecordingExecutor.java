@@ -8,6 +8,7 @@ import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.safety.BackupInfo;
+import dev.covet.migrations.safety.DropBackups;
 import dev.covet.migrations.schema.SchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -320,7 +321,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                                     + " as whole rows of a table that stayed in use; compare, then `covet backups --restore "
                                     + backup.id() + "` if nothing was written since");
                         } else {
-                            undo.add(c -> restored.add(restore(c, drops, backup)));
+                            undo.add(c -> restored.add(restore(c, context.dropBackups(), backup)));
                         }
                     });
                 }
@@ -335,7 +336,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
         return op instanceof DropColumn && backup.tables().stream().anyMatch(t -> t.kind() == BackupInfo.Kind.ROWS);
     }
 
-    private static String restore(Connection c, DropBackupHooks drops, BackupInfo backup) throws SQLException {
+    private static String restore(Connection c, DropBackups drops, BackupInfo backup) throws SQLException {
         boolean same = drops.restore(c, backup);
         String what = backup.tables().stream().map(BackupInfo.BackedUpTable::label).collect(Collectors.joining(", "))
                 + ": " + backup.rows() + " row(s) from backup " + backup.id();

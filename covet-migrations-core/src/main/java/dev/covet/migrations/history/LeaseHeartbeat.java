@@ -50,11 +50,22 @@ final class LeaseHeartbeat implements AutoCloseable {
         return new LeaseHeartbeat(timer, c);
     }
 
-    private static void beat(Connection c, String renewSql, String owner, Duration lease) {
+    /**
+     * Extends the lease held by {@code owner} to {@code lease} from now, on {@code c}.
+     *
+     * @return the rows renewed: 0 when the lease is no longer the owner's
+     */
+    static int renew(Connection c, String renewSql, String owner, Duration lease) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(renewSql)) {
             p.setLong(1, System.currentTimeMillis() + lease.toMillis());
             p.setString(2, owner);
-            if (p.executeUpdate() == 0) {
+            return p.executeUpdate();
+        }
+    }
+
+    private static void beat(Connection c, String renewSql, String owner, Duration lease) {
+        try {
+            if (renew(c, renewSql, owner, lease) == 0) {
                 LoggerFactory.getLogger(LeaseHeartbeat.class).error("Covet Migrations: the migration lock lease is no longer"
                         + " this process's (another process took it over after it expired: was this process paused for"
                         + " longer than the lease, or are the hosts' clocks apart?)");

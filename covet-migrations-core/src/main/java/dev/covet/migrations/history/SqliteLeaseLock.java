@@ -211,11 +211,7 @@ public final class SqliteLeaseLock implements MigrationLock {
 
         /** Renews the lease on the caller's connection (inside its transaction). */
         public void renew(Connection c) throws SQLException {
-            try (PreparedStatement p = c.prepareStatement(renewSql())) {
-                p.setLong(1, System.currentTimeMillis() + lease.toMillis());
-                p.setString(2, owner);
-                p.executeUpdate();
-            }
+            LeaseHeartbeat.renew(c, renewSql(), owner, lease);
         }
 
         @Override

@@ -132,15 +132,11 @@ public final class DropBackups {
         return same;
     }
 
-    /** The table a drop that backs up drops from, as projected before it. */
+    /** The table a drop drops (from), as projected before it; empty for any other operation. */
     private static Optional<TableSchema> droppedTable(RenderedOperation op) {
-        if (op.operation() instanceof DropTable d && d.backup()) {
-            return op.before().table(d.table());
-        }
-        if (op.operation() instanceof DropColumn d && d.backup()) {
-            return op.before().table(d.table());
-        }
-        return Optional.empty();
+        String table = op.operation() instanceof DropTable d ? d.table()
+                : op.operation() instanceof DropColumn d ? d.table() : null;
+        return table == null ? Optional.empty() : op.before().table(table);
     }
 
     private static void warnUnprotected(RenderedMigration m, Operation o) {
