@@ -34,10 +34,10 @@ public final class IntrospectionSchema {
     static TableSchema table(int i) {
         String name = String.format("s%04d", i);
         List<ColumnSchema> columns = new ArrayList<>(List.of(
-                new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, false),
-                new ColumnSchema("name", ColumnType.varchar(100), false, new ColumnDefault.Literal(""), false, false, false),
+                ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey(),
+                ColumnSchema.of("name", ColumnType.varchar(100)).notNull().withDefault(new ColumnDefault.Literal("")),
                 ColumnSchema.of("code", ColumnType.varchar(20)),
-                new ColumnSchema("qty", ColumnType.of(ColumnType.Kind.INTEGER), false, new ColumnDefault.Literal(0), false, false, false),
+                ColumnSchema.of("qty", ColumnType.of(ColumnType.Kind.INTEGER)).notNull().withDefault(new ColumnDefault.Literal(0)),
                 ColumnSchema.of("price", ColumnType.decimal(10, 2)),
                 ColumnSchema.of("active", ColumnType.of(ColumnType.Kind.BOOLEAN)),
                 ColumnSchema.of("created_at", ColumnType.of(ColumnType.Kind.TIMESTAMP)),

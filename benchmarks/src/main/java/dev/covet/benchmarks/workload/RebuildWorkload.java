@@ -32,8 +32,8 @@ public final class RebuildWorkload {
     /** The table before the change. */
     public static TableSchema before() {
         return new TableSchema("big", List.of(
-                new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, false),
-                new ColumnSchema("a", ColumnType.of(ColumnType.Kind.INTEGER), false, new ColumnDefault.Literal(0), false, false, false),
+                ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey(),
+                ColumnSchema.of("a", ColumnType.of(ColumnType.Kind.INTEGER)).notNull().withDefault(new ColumnDefault.Literal(0)),
                 ColumnSchema.of("b", ColumnType.varchar(100)),
                 ColumnSchema.of("c", ColumnType.decimal(10, 2)),
                 ColumnSchema.of("d", ColumnType.of(ColumnType.Kind.TIMESTAMP)),

@@ -114,8 +114,8 @@ public final class WorkloadGenerator {
     private String createTable(List<Operation> ops) {
         String name = String.format("t%03d", tables.size() + 1);
         List<ColumnSchema> columns = new ArrayList<>();
-        columns.add(new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, false));
-        columns.add(new ColumnSchema("name", ColumnType.varchar(100), false, new ColumnDefault.Literal(""), false, false, false));
+        columns.add(ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey());
+        columns.add(ColumnSchema.of("name", ColumnType.varchar(100)).notNull().withDefault(new ColumnDefault.Literal("")));
         int extra = 1 + random.nextInt(4);
         for (int i = 0; i < extra; i++) {
             columns.add(newColumn(name));
@@ -141,7 +141,7 @@ public final class WorkloadGenerator {
         String name = String.format("c%02d", number);
         boolean canDefault = type.kind() != ColumnType.Kind.TEXT && type.kind() != ColumnType.Kind.TIMESTAMP;
         if (canDefault && random.nextInt(10) < 3) {
-            return new ColumnSchema(name, type, false, new ColumnDefault.Literal(defaultValue(type)), false, false, false);
+            return ColumnSchema.of(name, type).notNull().withDefault(new ColumnDefault.Literal(defaultValue(type)));
         }
         return ColumnSchema.of(name, type);
     }

@@ -182,8 +182,7 @@ final class MigrationYamlWriter {
         boolean onColumn = t.primaryKey().size() == 1;
         ArrayNode columns = n.putArray("columns");
         for (ColumnSchema c : t.columns()) {
-            columns.add(column(onColumn ? c : new ColumnSchema(c.name(), c.type(), c.nullable(), c.defaultValue(),
-                    c.unique(), false, c.autoIncrement())));
+            columns.add(column(onColumn ? c : c.withPrimaryKey(false)));
         }
         if (t.primaryKey().size() > 1) {
             strings(n.putArray("primary_key"), t.primaryKey());

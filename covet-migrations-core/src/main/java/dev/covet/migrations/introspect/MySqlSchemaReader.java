@@ -96,7 +96,7 @@ final class MySqlSchemaReader implements SchemaReader {
                 String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
                 boolean auto = extra.contains("auto_increment");
                 ColumnDefault def = auto ? null : defaultValue(rs.getString(5), extra, type, mariaDb);
-                t.addColumn(new ColumnSchema(column, type, "YES".equals(rs.getString(4)), def, false, false, auto));
+                t.addColumn(ColumnSchema.of(column, type).withNullable("YES".equals(rs.getString(4))).withDefault(def).withAutoIncrement(auto));
             }
         }
     }

@@ -115,7 +115,7 @@ final class PostgresSchemaReader implements SchemaReader {
                         defaults.put(key, def);
                     }
                 }
-                t.addColumn(new ColumnSchema(column, type, !rs.getBoolean(4), def, false, false, auto));
+                t.addColumn(ColumnSchema.of(column, type).withNullable(!rs.getBoolean(4)).withDefault(def).withAutoIncrement(auto));
             }
         }
     }

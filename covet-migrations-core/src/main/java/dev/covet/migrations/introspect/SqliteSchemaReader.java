@@ -79,7 +79,7 @@ final class SqliteSchemaReader implements SchemaReader {
                 boolean auto = column.equalsIgnoreCase(d.autoIncrementColumn());
                 ColumnType type = auto ? ColumnType.of(ColumnType.Kind.BIGINT) : type(t.name(), column, rs.getString(4));
                 ColumnDefault def = DefaultValues.fromSql(rs.getString(6), type, false);
-                t.addColumn(new ColumnSchema(column, type, rs.getInt(5) == 0, def, false, false, auto));
+                t.addColumn(ColumnSchema.of(column, type).withNullable(rs.getInt(5) == 0).withDefault(def).withAutoIncrement(auto));
                 if (pk > 0) {
                     t.addPrimaryKeyColumn(pk, column);
                 }

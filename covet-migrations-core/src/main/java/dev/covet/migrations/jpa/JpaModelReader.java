@@ -139,9 +139,10 @@ public final class JpaModelReader {
         for (Column c : table.getColumns()) {
             String context = "column " + name + "." + c.getName();
             boolean inPk = pk.contains(c.getName());
-            columns.add(new ColumnSchema(c.getName(), HibernateTypes.parse(c.getSqlType(metadata), c.getLength(), context),
-                    c.isNullable() && !inPk, columnDefault(c.getDefaultValue()),
-                    !inPk && (c.isUnique() || uniqueColumns.contains(c.getName())), inPk && pk.size() == 1, c.isIdentity()));
+            columns.add(ColumnSchema.of(c.getName(), HibernateTypes.parse(c.getSqlType(metadata), c.getLength(), context))
+                    .withNullable(c.isNullable() && !inPk).withDefault(columnDefault(c.getDefaultValue()))
+                    .withUnique(!inPk && (c.isUnique() || uniqueColumns.contains(c.getName())))
+                    .withPrimaryKey(inPk && pk.size() == 1).withAutoIncrement(c.isIdentity()));
         }
         List<IndexSchema> indexes = new ArrayList<>();
         for (Index index : new TreeMap<>(table.getIndexes()).values()) {

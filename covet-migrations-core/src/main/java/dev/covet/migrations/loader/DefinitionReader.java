@@ -77,8 +77,8 @@ final class DefinitionReader {
         if (autoIncrement && !type.kind().isInteger()) {
             throw f.error("auto_increment", "only integer columns can auto-increment, not " + type);
         }
-        return new ColumnSchema(name, type, nullable, columnDefault(f, type), f.optBoolean("unique", false),
-                primaryKey, autoIncrement);
+        return ColumnSchema.of(name, type).withNullable(nullable).withDefault(columnDefault(f, type))
+                .withUnique(f.optBoolean("unique", false)).withPrimaryKey(primaryKey).withAutoIncrement(autoIncrement);
     }
 
     /** What no database can make of a type's sizes ({@code VARCHAR(0)}, {@code DECIMAL(2,5)}), or {@code null}. */

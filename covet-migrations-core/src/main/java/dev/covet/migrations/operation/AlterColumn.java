@@ -37,8 +37,8 @@ public record AlterColumn(String table, ColumnSchema column, ColumnSchema previo
         ColumnSchema old = t.column(column.name()).orElseThrow(() ->
                 new SchemaException("column '" + table + "." + column.name() + "' does not exist"));
         // The primary-key membership belongs to the table, not to an ALTER.
-        ColumnSchema replacement = new ColumnSchema(column.name(), column.type(), column.nullable() && !old.primaryKey(),
-                column.defaultValue(), column.unique(), old.primaryKey(), column.autoIncrement());
+        ColumnSchema replacement = column
+                .withNullable(column.nullable() && !old.primaryKey()).withPrimaryKey(old.primaryKey());
         return before.withTable(t.mapColumn(column.name(), c -> replacement));
     }
 

@@ -3,7 +3,8 @@ package dev.covet.migrations.schema;
 import java.util.Objects;
 
 /**
- * One column's definition.
+ * One column's definition. Built as {@code ColumnSchema.of("id", type).notNull().asPrimaryKey().autoIncremented()}
+ * rather than through the canonical constructor, whose four flags in a row are easy to swap.
  *
  * @param name column name
  * @param type normalized type
@@ -44,5 +45,33 @@ public record ColumnSchema(String name, ColumnType type, boolean nullable, Colum
 
     public ColumnSchema withUnique(boolean newUnique) {
         return new ColumnSchema(name, type, nullable, defaultValue, newUnique, primaryKey, autoIncrement);
+    }
+
+    public ColumnSchema withPrimaryKey(boolean newPrimaryKey) {
+        return new ColumnSchema(name, type, nullable, defaultValue, unique, newPrimaryKey, autoIncrement);
+    }
+
+    public ColumnSchema withAutoIncrement(boolean newAutoIncrement) {
+        return new ColumnSchema(name, type, nullable, defaultValue, unique, primaryKey, newAutoIncrement);
+    }
+
+    /** This column with NULL refused. */
+    public ColumnSchema notNull() {
+        return withNullable(false);
+    }
+
+    /** This column, alone unique. */
+    public ColumnSchema asUnique() {
+        return withUnique(true);
+    }
+
+    /** This column as the table's single-column primary key. */
+    public ColumnSchema asPrimaryKey() {
+        return withPrimaryKey(true);
+    }
+
+    /** This column with values the database generates. */
+    public ColumnSchema autoIncremented() {
+        return withAutoIncrement(true);
     }
 }

@@ -29,8 +29,7 @@ public record TableSchema(String name, List<ColumnSchema> columns, List<String> 
         List<ColumnSchema> normalized = new ArrayList<>(columns.size());
         for (ColumnSchema c : columns) {
             boolean member = pk.contains(c.name());
-            normalized.add(member == c.primaryKey() ? c : new ColumnSchema(c.name(), c.type(),
-                    c.nullable() && !member, c.defaultValue(), c.unique(), member, c.autoIncrement()));
+            normalized.add(member == c.primaryKey() ? c : c.withNullable(c.nullable() && !member).withPrimaryKey(member));
         }
         columns = List.copyOf(normalized);
         primaryKey = pk;
@@ -90,7 +89,7 @@ public record TableSchema(String name, List<ColumnSchema> columns, List<String> 
 
     public TableSchema withPrimaryKey(List<String> newPrimaryKey) {
         List<ColumnSchema> cleared = columns.stream().map(c -> c.primaryKey()
-                ? new ColumnSchema(c.name(), c.type(), c.nullable(), c.defaultValue(), c.unique(), false, c.autoIncrement())
+                ? c.withPrimaryKey(false)
                 : c).toList();
         return new TableSchema(name, cleared, newPrimaryKey, indexes, foreignKeys, constraints);
     }

@@ -60,15 +60,15 @@ class DialectRenderingTests {
     }
 
     private static ColumnSchema notNull(String name, ColumnType type, ColumnDefault def) {
-        return new ColumnSchema(name, type, false, def, false, false, false);
+        return ColumnSchema.of(name, type).notNull().withDefault(def);
     }
 
     private static ColumnSchema pk(String name) {
-        return new ColumnSchema(name, INT, false, null, false, true, false);
+        return ColumnSchema.of(name, INT).notNull().asPrimaryKey();
     }
 
     private static ColumnSchema autoPk(String name) {
-        return new ColumnSchema(name, BIGINT, false, null, false, true, true);
+        return ColumnSchema.of(name, BIGINT).notNull().asPrimaryKey().autoIncremented();
     }
 
     private static ColumnDefault lit(Object value) {
@@ -158,13 +158,12 @@ class DialectRenderingTests {
         try (TestDatabase db = kind.create()) {
             TableSchema users = new TableSchema("users", List.of(
                     autoPk("id"),
-                    new ColumnSchema("email", ColumnType.varchar(100), false, null, true, false, false),
+                    ColumnSchema.of("email", ColumnType.varchar(100)).notNull().asUnique(),
                     notNull("status", ColumnType.varchar(20), lit("new")),
-                    new ColumnSchema("motto", ColumnType.varchar(50), true, lit("it's \\ new"), false, false, false),
-                    new ColumnSchema("active", BOOL, true, lit(true), false, false, false),
-                    new ColumnSchema("score", ColumnType.decimal(10, 2), true, lit(new BigDecimal("1.50")), false, false, false),
-                    new ColumnSchema("created", ColumnType.of(ColumnType.Kind.TIMESTAMP), true,
-                            new ColumnDefault.Expression("CURRENT_TIMESTAMP"), false, false, false)),
+                    ColumnSchema.of("motto", ColumnType.varchar(50)).withDefault(lit("it's \\ new")),
+                    ColumnSchema.of("active", BOOL).withDefault(lit(true)),
+                    ColumnSchema.of("score", ColumnType.decimal(10, 2)).withDefault(lit(new BigDecimal("1.50"))),
+                    ColumnSchema.of("created", ColumnType.of(ColumnType.Kind.TIMESTAMP)).withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"))),
                     List.of(), List.of(new IndexSchema("ix_users_status", List.of("status"), false, null)), List.of(),
                     List.of(new ConstraintSchema("ck_users_status", ConstraintSchema.Kind.CHECK, List.of(), "status <> 'bad'")));
             apply(db, SchemaState.empty(), new CreateTable(users));
@@ -217,7 +216,7 @@ class DialectRenderingTests {
     @AllDatabases
     void renamedTableAndColumnKeepTheirData(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create()) {
-            ColumnSchema email = new ColumnSchema("email", ColumnType.varchar(50), true, null, true, false, false);
+            ColumnSchema email = ColumnSchema.of("email", ColumnType.varchar(50)).asUnique();
             TableSchema t = new TableSchema("person", List.of(pk("id"), col("name", ColumnType.varchar(50)), email), List.of(),
                     List.of(new IndexSchema("ix_person_name", List.of("name"), false, null)), List.of(), List.of());
             SchemaState state = apply(db, SchemaState.empty(), new CreateTable(t));
@@ -244,10 +243,9 @@ class DialectRenderingTests {
             update(db, "INSERT INTO item (id, name) VALUES (1, 'a'), (2, 'b')");
 
             state = apply(db, state, new AddColumn("item", notNull("status", ColumnType.varchar(20), lit("new"))));
-            state = apply(db, state, new AddColumn("item", new ColumnSchema("flag", BOOL, true, lit(false), false, false, false)));
-            state = apply(db, state, new AddColumn("item", new ColumnSchema("code", ColumnType.varchar(10), true, null, true, false, false)));
-            state = apply(db, state, new AddColumn("item", new ColumnSchema("created", ColumnType.of(ColumnType.Kind.TIMESTAMP), true,
-                    new ColumnDefault.Expression("CURRENT_TIMESTAMP"), false, false, false)));
+            state = apply(db, state, new AddColumn("item", ColumnSchema.of("flag", BOOL).withDefault(lit(false))));
+            state = apply(db, state, new AddColumn("item", ColumnSchema.of("code", ColumnType.varchar(10)).asUnique()));
+            state = apply(db, state, new AddColumn("item", ColumnSchema.of("created", ColumnType.of(ColumnType.Kind.TIMESTAMP)).withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"))));
 
             assertThat(rows(db, "SELECT id, name, status FROM item ORDER BY id"))
                     .containsExactly(List.of("1", "a", "new"), List.of("2", "b", "new"));
@@ -264,7 +262,7 @@ class DialectRenderingTests {
     void droppedColumnsAreGoneAndRowsStay(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create()) {
             TableSchema t = new TableSchema("thing", List.of(pk("id"), col("a", ColumnType.varchar(10)), col("b", ColumnType.varchar(10)),
-                    new ColumnSchema("c", ColumnType.varchar(10), true, null, true, false, false), col("d", INT)),
+                    ColumnSchema.of("c", ColumnType.varchar(10)).asUnique(), col("d", INT)),
                     List.of(), List.of(new IndexSchema("ix_thing_b", List.of("b"), false, null)), List.of(), List.of());
             SchemaState state = apply(db, SchemaState.empty(), new CreateTable(t));
             update(db, "INSERT INTO thing (id, a, b, c, d) VALUES (1, 'a1', 'b1', 'c1', 5)");
@@ -287,15 +285,15 @@ class DialectRenderingTests {
         try (TestDatabase db = kind.create()) {
             ColumnSchema name = col("name", ColumnType.varchar(5));
             ColumnSchema code = col("code", ColumnType.varchar(10));
-            ColumnSchema qty = new ColumnSchema("qty", INT, true, lit(0), false, false, false);
+            ColumnSchema qty = ColumnSchema.of("qty", INT).withDefault(lit(0));
             SchemaState state = apply(db, SchemaState.empty(), new CreateTable(TableSchema.of("product", List.of(pk("id"), name, code, qty))));
             update(db, "INSERT INTO product (id, name, code) VALUES (1, 'abc', '42')");
 
-            ColumnSchema name2 = new ColumnSchema("name", ColumnType.varchar(100), false, lit("anon"), true, false, false);
+            ColumnSchema name2 = ColumnSchema.of("name", ColumnType.varchar(100)).notNull().withDefault(lit("anon")).asUnique();
             state = apply(db, state, new AlterColumn("product", name2, name));
             ColumnSchema code2 = col("code", INT);
             state = apply(db, state, new AlterColumn("product", code2, code));
-            ColumnSchema qty2 = new ColumnSchema("qty", BIGINT, true, lit(5), false, false, false);
+            ColumnSchema qty2 = ColumnSchema.of("qty", BIGINT).withDefault(lit(5));
             state = apply(db, state, new AlterColumn("product", qty2, qty));
 
             assertThat(rows(db, "SELECT name, code, qty FROM product")).containsExactly(List.of("abc", "42", "0"));

@@ -61,7 +61,7 @@ class ChangeDecisionsTests {
     }
 
     private static ColumnSchema id() {
-        return new ColumnSchema("id", BIGINT, false, null, false, true, true);
+        return ColumnSchema.of("id", BIGINT).notNull().asPrimaryKey().autoIncremented();
     }
 
     private static TableSchema owners(ColumnSchema... extra) {
@@ -133,7 +133,7 @@ class ChangeDecisionsTests {
     void tablesWithTheSameColumnsOrARedirectedForeignKeyAreCandidatesWhateverTheirNames() {
         ColumnSchema name = ColumnSchema.of("name", ColumnType.varchar(120));
         TableSchema author = new TableSchema("author", List.of(id(), name), List.of("id"), List.of(), List.of(), List.of());
-        ColumnSchema authorId = new ColumnSchema("author_id", BIGINT, false, null, false, false, false);
+        ColumnSchema authorId = ColumnSchema.of("author_id", BIGINT).notNull();
         TableSchema book = new TableSchema("book", List.of(id(), authorId), List.of("id"), List.of(),
                 List.of(new ForeignKeySchema("fk_book_author_id", List.of("author_id"), "author", List.of("id"), null, null)), List.of());
         TableSchema bookAfter = book.withForeignKeys(List.of(
@@ -160,7 +160,7 @@ class ChangeDecisionsTests {
 
     @Test
     void aNewNotNullColumnOnAnExistingTableGetsAValueForItsRows() {
-        ColumnSchema active = new ColumnSchema("active", ColumnType.of(ColumnType.Kind.BOOLEAN), false, null, false, false, false);
+        ColumnSchema active = ColumnSchema.of("active", ColumnType.of(ColumnType.Kind.BOOLEAN)).notNull();
         SchemaState before = SchemaState.of(List.of(owners()));
         SchemaState after = SchemaState.of(List.of(owners(active)));
 

@@ -37,7 +37,7 @@ class DiffEngineTests {
     private static final ColumnType INTEGER = ColumnType.of(ColumnType.Kind.INTEGER);
 
     private static ColumnSchema id() {
-        return new ColumnSchema("id", BIGINT, false, null, false, true, true);
+        return ColumnSchema.of("id", BIGINT).notNull().asPrimaryKey().autoIncremented();
     }
 
     private static ColumnSchema varchar(String name) {
@@ -45,7 +45,7 @@ class DiffEngineTests {
     }
 
     private static ColumnSchema bigint(String name) {
-        return new ColumnSchema(name, BIGINT, false, null, false, false, false);
+        return ColumnSchema.of(name, BIGINT).notNull();
     }
 
     private static ForeignKeySchema fk(String name, String column, String table) {
@@ -167,9 +167,8 @@ class DiffEngineTests {
     void addsDropsAndAltersColumns() {
         TableSchema before = TableSchema.of("items", List.of(id(), varchar("title"), varchar("legacy_blob_data"),
                 ColumnSchema.of("qty", INTEGER)));
-        ColumnSchema qty = new ColumnSchema("qty", BIGINT, false, new ColumnDefault.Literal(0), false, false, false);
-        ColumnSchema created = new ColumnSchema("created_on", ColumnType.of(ColumnType.Kind.TIMESTAMP), false,
-                new ColumnDefault.Expression("CURRENT_TIMESTAMP"), false, false, false);
+        ColumnSchema qty = ColumnSchema.of("qty", BIGINT).notNull().withDefault(new ColumnDefault.Literal(0));
+        ColumnSchema created = ColumnSchema.of("created_on", ColumnType.of(ColumnType.Kind.TIMESTAMP)).notNull().withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"));
         TableSchema after = TableSchema.of("items", List.of(id(), varchar("title"), qty, ColumnSchema.of("price", ColumnType.decimal(10, 2)), created));
         List<Operation> ops = diffApplies(schema(before), schema(after));
         assertThat(ops).containsExactly(
@@ -270,9 +269,9 @@ class DiffEngineTests {
 
     @Test
     void retypingAReferencedColumnDropsAndRestoresTheKeyAroundIt() {
-        TableSchema usersInt = table("users", List.of(new ColumnSchema("id", INTEGER, false, null, false, true, true),
+        TableSchema usersInt = table("users", List.of(ColumnSchema.of("id", INTEGER).notNull().asPrimaryKey().autoIncremented(),
                 varchar("name"), varchar("email")), users().indexes(), List.of(), users().constraints());
-        TableSchema ordersInt = table("orders", List.of(id(), new ColumnSchema("user_id", INTEGER, false, null, false, false, false),
+        TableSchema ordersInt = table("orders", List.of(id(), ColumnSchema.of("user_id", INTEGER).notNull(),
                 ColumnSchema.of("total", ColumnType.decimal(10, 2))), orders().indexes(), orders().foreignKeys(), List.of());
         List<Operation> ops = diffApplies(schema(usersInt, ordersInt), schema(users(), orders()));
         assertThat(types(ops)).containsExactly("DROP_FOREIGN_KEY", "ALTER_COLUMN", "ALTER_COLUMN", "ADD_FOREIGN_KEY");
@@ -281,7 +280,7 @@ class DiffEngineTests {
     @Test
     void aNewTableReferencingANewColumnGetsItsKeyAtTheEnd() {
         TableSchema accounts = TableSchema.of("accounts", List.of(id()));
-        TableSchema accountsWithCode = TableSchema.of("accounts", List.of(id(), new ColumnSchema("code", BIGINT, true, null, true, false, false)));
+        TableSchema accountsWithCode = TableSchema.of("accounts", List.of(id(), ColumnSchema.of("code", BIGINT).asUnique()));
         ForeignKeySchema byCode = new ForeignKeySchema("fk_sub_code", List.of("account_code"), "accounts", List.of("code"), null, null);
         TableSchema subs = table("subs", List.of(id(), ColumnSchema.of("account_code", BIGINT)), List.of(), List.of(byCode), List.of());
         List<Operation> ops = diffApplies(schema(accounts), schema(accountsWithCode, subs));
@@ -321,7 +320,7 @@ class DiffEngineTests {
                 List.of(), List.of(fk("fk_profiles_user", "user_id", "users")), List.of());
         SchemaState from = schema(users(), orders(), tags);
         TableSchema usersAfter = table("users", List.of(id(), varchar("username"), varchar("email"),
-                new ColumnSchema("active", ColumnType.of(ColumnType.Kind.BOOLEAN), false, new ColumnDefault.Literal(true), false, false, false)),
+                ColumnSchema.of("active", ColumnType.of(ColumnType.Kind.BOOLEAN)).notNull().withDefault(new ColumnDefault.Literal(true))),
                 users().indexes(), List.of(), users().constraints());
         TableSchema ordersAfter = table("orders", List.of(id(), bigint("user_id")),
                 List.of(), List.of(fk("fk_orders_user", "user_id", "users")), List.of());

@@ -165,7 +165,7 @@ class RenameDetectorTests {
 
     @Test
     void aRenamedEntityIsATableRename() {
-        List<ColumnSchema> columns = List.of(new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, true),
+        List<ColumnSchema> columns = List.of(ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented(),
                 col("name"), col("email"));
         TableSchema old = TableSchema.of("customer", columns);
         TableSchema neu = TableSchema.of("customers", columns);

@@ -27,7 +27,7 @@ class UnmanagedTablesTests {
 
     private static TableSchema table(String name, String... columns) {
         List<ColumnSchema> cols = new ArrayList<>();
-        cols.add(new ColumnSchema("id", BIGINT, false, null, false, true, false));
+        cols.add(ColumnSchema.of("id", BIGINT).notNull().asPrimaryKey());
         for (String c : columns) {
             cols.add(ColumnSchema.of(c, ColumnType.varchar(100)));
         }
@@ -35,7 +35,7 @@ class UnmanagedTablesTests {
     }
 
     private static TableSchema referencing(String name, String target) {
-        return table(name).withColumns(List.of(new ColumnSchema("id", BIGINT, false, null, false, true, false),
+        return table(name).withColumns(List.of(ColumnSchema.of("id", BIGINT).notNull().asPrimaryKey(),
                         ColumnSchema.of("job_id", BIGINT)))
                 .withForeignKeys(List.of(new ForeignKeySchema("fk_" + name + "_job", List.of("job_id"), target,
                         List.of("id"), null, null)));

@@ -51,17 +51,16 @@ class MigrationGeneratorTests {
     private static final ColumnType BIGINT = ColumnType.of(ColumnType.Kind.BIGINT);
 
     private static ColumnSchema id() {
-        return new ColumnSchema("id", BIGINT, false, null, false, true, true);
+        return ColumnSchema.of("id", BIGINT).notNull().asPrimaryKey().autoIncremented();
     }
 
     private static TableSchema users() {
         return new TableSchema("users", List.of(id(),
-                new ColumnSchema("email", ColumnType.varchar(255), false, null, true, false, false),
-                new ColumnSchema("balance", ColumnType.decimal(10, 2), false, new ColumnDefault.Literal(0), false, false, false),
-                new ColumnSchema("active", ColumnType.of(ColumnType.Kind.BOOLEAN), false, new ColumnDefault.Literal(true), false, false, false),
-                new ColumnSchema("code", ColumnType.varchar(10), true, new ColumnDefault.Literal("007"), false, false, false),
-                new ColumnSchema("created_at", ColumnType.of(ColumnType.Kind.TIMESTAMP), false,
-                        new ColumnDefault.Expression("CURRENT_TIMESTAMP"), false, false, false)),
+                ColumnSchema.of("email", ColumnType.varchar(255)).notNull().asUnique(),
+                ColumnSchema.of("balance", ColumnType.decimal(10, 2)).notNull().withDefault(new ColumnDefault.Literal(0)),
+                ColumnSchema.of("active", ColumnType.of(ColumnType.Kind.BOOLEAN)).notNull().withDefault(new ColumnDefault.Literal(true)),
+                ColumnSchema.of("code", ColumnType.varchar(10)).withDefault(new ColumnDefault.Literal("007")),
+                ColumnSchema.of("created_at", ColumnType.of(ColumnType.Kind.TIMESTAMP)).notNull().withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"))),
                 List.of(),
                 List.of(new IndexSchema("idx_users_code", List.of("code"), false, "code IS NOT NULL")),
                 List.of(),
@@ -70,8 +69,8 @@ class MigrationGeneratorTests {
 
     private static TableSchema memberships() {
         return new TableSchema("memberships", List.of(
-                new ColumnSchema("user_id", BIGINT, false, null, false, false, false),
-                new ColumnSchema("group_id", BIGINT, false, null, false, false, false),
+                ColumnSchema.of("user_id", BIGINT).notNull(),
+                ColumnSchema.of("group_id", BIGINT).notNull(),
                 ColumnSchema.of("note", ColumnType.of(ColumnType.Kind.TEXT))),
                 List.of("group_id", "user_id"), List.of(),
                 List.of(new ForeignKeySchema("fk_m_user", List.of("user_id"), "users", List.of("id"), "CASCADE", "SET NULL")),
@@ -91,8 +90,8 @@ class MigrationGeneratorTests {
 
     @Test
     void everyOperationTypeLoadsBackEqual() {
-        ColumnSchema email = new ColumnSchema("email", ColumnType.varchar(255), false, null, true, false, false);
-        ColumnSchema wider = new ColumnSchema("email", ColumnType.of(ColumnType.Kind.TEXT), true, new ColumnDefault.Literal("n/a"), false, false, false);
+        ColumnSchema email = ColumnSchema.of("email", ColumnType.varchar(255)).notNull().asUnique();
+        ColumnSchema wider = ColumnSchema.of("email", ColumnType.of(ColumnType.Kind.TEXT)).withDefault(new ColumnDefault.Literal("n/a"));
         IndexSchema idx = new IndexSchema("idx_users_email", List.of("email"), true, null);
         ForeignKeySchema fk = new ForeignKeySchema("fk_m_user", List.of("user_id"), "users", List.of("id"), "CASCADE", null);
         ConstraintSchema unique = new ConstraintSchema("uq_users_email", ConstraintSchema.Kind.UNIQUE, List.of("email"), null);
@@ -103,8 +102,7 @@ class MigrationGeneratorTests {
                 new DropTable("old_users", users().withName("old_users")),
                 new DropTable("bare", null),
                 new RenameTable("customers", "clients"),
-                new AddColumn("users", new ColumnSchema("score", ColumnType.of(ColumnType.Kind.DOUBLE), true,
-                        new ColumnDefault.Literal(1.5), false, false, false)),
+                new AddColumn("users", ColumnSchema.of("score", ColumnType.of(ColumnType.Kind.DOUBLE)).withDefault(new ColumnDefault.Literal(1.5))),
                 new DropColumn("users", "email", email),
                 new DropColumn("users", "legacy", null),
                 new AlterColumn("users", wider, email),

@@ -40,16 +40,16 @@ class SchemaReaderEdgeCasesTests {
             TableSchema items = read(db).requireTable("items");
 
             assertThat(items.columns()).containsExactly(
-                    new ColumnSchema("id", ColumnType.of(Kind.BIGINT), false, null, false, true, true),
-                    new ColumnSchema("code", ColumnType.varchar(10), false, null, true, false, false),
-                    new ColumnSchema("price", ColumnType.decimal(8, 2), false, new ColumnDefault.Literal(-1), false, false, false),
+                    ColumnSchema.of("id", ColumnType.of(Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented(),
+                    ColumnSchema.of("code", ColumnType.varchar(10)).notNull().asUnique(),
+                    ColumnSchema.of("price", ColumnType.decimal(8, 2)).notNull().withDefault(new ColumnDefault.Literal(-1)),
                     ColumnSchema.of("at", new ColumnType(Kind.TIMESTAMPTZ, null, 3, null))
                             .withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP")),
                     ColumnSchema.of("label", ColumnType.of(Kind.TEXT)).withDefault(new ColumnDefault.Literal("CURRENT_TIMESTAMP")),
                     ColumnSchema.of("qty", ColumnType.of(Kind.INTEGER)).withDefault(new ColumnDefault.Literal(-5)),
                     ColumnSchema.of("ratio", ColumnType.of(Kind.DOUBLE)).withDefault(new ColumnDefault.Literal(1.5)),
                     ColumnSchema.of("flag", ColumnType.of(Kind.BOOLEAN)).withDefault(new ColumnDefault.Literal(false)),
-                    new ColumnSchema("ident", ColumnType.of(Kind.INTEGER), false, null, false, false, true));
+                    ColumnSchema.of("ident", ColumnType.of(Kind.INTEGER)).notNull().autoIncremented());
             assertThat(items.indexes()).isEmpty();
             assertThat(items.constraints()).containsExactly(
                     new ConstraintSchema("ck_items_qty", ConstraintSchema.Kind.CHECK, List.of(), "qty < 100"));
@@ -77,9 +77,9 @@ class SchemaReaderEdgeCasesTests {
             TableSchema items = read(db).requireTable("items");
 
             assertThat(items.columns()).containsExactly(
-                    new ColumnSchema("id", ColumnType.of(Kind.BIGINT), false, null, false, true, true),
-                    new ColumnSchema("code", ColumnType.varchar(10), false, null, true, false, false),
-                    new ColumnSchema("price", ColumnType.decimal(8, 2), false, new ColumnDefault.Literal(-1), false, false, false),
+                    ColumnSchema.of("id", ColumnType.of(Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented(),
+                    ColumnSchema.of("code", ColumnType.varchar(10)).notNull().asUnique(),
+                    ColumnSchema.of("price", ColumnType.decimal(8, 2)).notNull().withDefault(new ColumnDefault.Literal(-1)),
                     ColumnSchema.of("at", new ColumnType(Kind.TIMESTAMPTZ, null, 3, null))
                             .withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP")),
                     ColumnSchema.of("label", ColumnType.varchar(30)).withDefault(new ColumnDefault.Literal("CURRENT_TIMESTAMP")),

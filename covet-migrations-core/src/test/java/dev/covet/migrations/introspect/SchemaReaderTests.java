@@ -182,14 +182,13 @@ class SchemaReaderTests {
     private static TableSchema customers(String kind) {
         String check = kind.equals("mysql") ? "`score` >= 0" : "score >= 0";
         return new TableSchema("customers", List.of(
-                new ColumnSchema("id", ColumnType.of(Kind.BIGINT), false, null, false, true, true),
-                new ColumnSchema("email", ColumnType.varchar(255), false, null, true, false, false),
-                new ColumnSchema("status", ColumnType.varchar(20), false, new ColumnDefault.Literal("new"), false, false, false),
-                new ColumnSchema("active", ColumnType.of(Kind.BOOLEAN), false, new ColumnDefault.Literal(true), false, false, false),
-                new ColumnSchema("score", ColumnType.of(Kind.INTEGER), true, new ColumnDefault.Literal(0), false, false, false),
-                new ColumnSchema("balance", ColumnType.decimal(10, 2), true, new ColumnDefault.Literal(0), false, false, false),
-                new ColumnSchema("created_at", ColumnType.of(Kind.TIMESTAMP), false,
-                        new ColumnDefault.Expression("CURRENT_TIMESTAMP"), false, false, false),
+                ColumnSchema.of("id", ColumnType.of(Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented(),
+                ColumnSchema.of("email", ColumnType.varchar(255)).notNull().asUnique(),
+                ColumnSchema.of("status", ColumnType.varchar(20)).notNull().withDefault(new ColumnDefault.Literal("new")),
+                ColumnSchema.of("active", ColumnType.of(Kind.BOOLEAN)).notNull().withDefault(new ColumnDefault.Literal(true)),
+                ColumnSchema.of("score", ColumnType.of(Kind.INTEGER)).withDefault(new ColumnDefault.Literal(0)),
+                ColumnSchema.of("balance", ColumnType.decimal(10, 2)).withDefault(new ColumnDefault.Literal(0)),
+                ColumnSchema.of("created_at", ColumnType.of(Kind.TIMESTAMP)).notNull().withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP")),
                 ColumnSchema.of("first_name", ColumnType.varchar(50)),
                 ColumnSchema.of("last_name", ColumnType.varchar(50))),
                 List.of("id"), List.of(), List.of(),
@@ -199,7 +198,7 @@ class SchemaReaderTests {
 
     private static TableSchema allTypes(String kind) {
         return TableSchema.of("all_types", List.of(
-                new ColumnSchema("id", ColumnType.of(Kind.INTEGER), false, null, false, true, false),
+                ColumnSchema.of("id", ColumnType.of(Kind.INTEGER)).notNull().asPrimaryKey(),
                 ColumnSchema.of("s", ColumnType.of(Kind.SMALLINT)),
                 ColumnSchema.of("b", ColumnType.of(Kind.BIGINT)),
                 ColumnSchema.of("r", ColumnType.of(Kind.REAL)),
@@ -232,8 +231,8 @@ class SchemaReaderTests {
         // SQLite's INTEGER PRIMARY KEY without AUTOINCREMENT is a rowid alias, not auto increment by our convention
         boolean auto = !kind.equals("sqlite");
         return new TableSchema("orders", List.of(
-                new ColumnSchema("id", ColumnType.of(Kind.INTEGER), false, null, false, true, auto),
-                new ColumnSchema("customer_id", ColumnType.of(Kind.BIGINT), false, null, false, false, false),
+                ColumnSchema.of("id", ColumnType.of(Kind.INTEGER)).notNull().asPrimaryKey().withAutoIncrement(auto),
+                ColumnSchema.of("customer_id", ColumnType.of(Kind.BIGINT)).notNull(),
                 ColumnSchema.of("referrer_id", ColumnType.of(Kind.BIGINT)),
                 ColumnSchema.of("code", ColumnType.varchar(20)),
                 ColumnSchema.of("deleted_at", ColumnType.of(Kind.TIMESTAMP))),
@@ -245,9 +244,9 @@ class SchemaReaderTests {
 
     private static TableSchema orderLines(String kind) {
         return new TableSchema("order_lines", List.of(
-                new ColumnSchema("order_id", ColumnType.of(Kind.INTEGER), false, null, false, true, false),
-                new ColumnSchema("line_no", ColumnType.of(Kind.INTEGER), false, null, false, true, false),
-                new ColumnSchema("qty", ColumnType.of(Kind.INTEGER), false, new ColumnDefault.Literal(1), false, false, false)),
+                ColumnSchema.of("order_id", ColumnType.of(Kind.INTEGER)).notNull().asPrimaryKey(),
+                ColumnSchema.of("line_no", ColumnType.of(Kind.INTEGER)).notNull().asPrimaryKey(),
+                ColumnSchema.of("qty", ColumnType.of(Kind.INTEGER)).notNull().withDefault(new ColumnDefault.Literal(1))),
                 List.of("order_id", "line_no"), List.of(),
                 List.of(new ForeignKeySchema("fk_order_lines_order", List.of("order_id"), "orders", List.of("id"), null, null)),
                 List.of());

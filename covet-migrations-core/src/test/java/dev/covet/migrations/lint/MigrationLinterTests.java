@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MigrationLinterTests {
 
-    private static final ColumnSchema ID = new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, true);
+    private static final ColumnSchema ID = ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented();
     private static final ColumnSchema NAME = ColumnSchema.of("name", ColumnType.varchar(50));
     private static final ColumnSchema USER_ID = ColumnSchema.of("user_id", ColumnType.of(ColumnType.Kind.BIGINT));
     private static final SchemaState BEFORE = SchemaState.of(List.of(

@@ -102,21 +102,20 @@ class YamlSubsetParserTests {
     void filesTheGeneratorWritesAreReadAsJacksonReadsThem() throws IOException {
         ColumnType bigint = ColumnType.of(ColumnType.Kind.BIGINT);
         TableSchema users = new TableSchema("users", List.of(
-                new ColumnSchema("id", bigint, false, null, false, true, true),
-                new ColumnSchema("email", ColumnType.varchar(255), false, null, true, false, false),
-                new ColumnSchema("balance", ColumnType.decimal(10, 2), false, new ColumnDefault.Literal(0), false, false, false),
-                new ColumnSchema("ratio", ColumnType.of(ColumnType.Kind.DOUBLE), true, new ColumnDefault.Literal(1.5), false, false, false),
-                new ColumnSchema("active", ColumnType.of(ColumnType.Kind.BOOLEAN), false, new ColumnDefault.Literal(true), false, false, false),
-                new ColumnSchema("code", ColumnType.varchar(10), true, new ColumnDefault.Literal("007"), false, false, false),
-                new ColumnSchema("motto", ColumnType.varchar(99), true, new ColumnDefault.Literal("it's: #1 \"é\"\n\tnext"), false, false, false),
-                new ColumnSchema("created_at", ColumnType.of(ColumnType.Kind.TIMESTAMP), false,
-                        new ColumnDefault.Expression("CURRENT_TIMESTAMP"), false, false, false)),
+                ColumnSchema.of("id", bigint).notNull().asPrimaryKey().autoIncremented(),
+                ColumnSchema.of("email", ColumnType.varchar(255)).notNull().asUnique(),
+                ColumnSchema.of("balance", ColumnType.decimal(10, 2)).notNull().withDefault(new ColumnDefault.Literal(0)),
+                ColumnSchema.of("ratio", ColumnType.of(ColumnType.Kind.DOUBLE)).withDefault(new ColumnDefault.Literal(1.5)),
+                ColumnSchema.of("active", ColumnType.of(ColumnType.Kind.BOOLEAN)).notNull().withDefault(new ColumnDefault.Literal(true)),
+                ColumnSchema.of("code", ColumnType.varchar(10)).withDefault(new ColumnDefault.Literal("007")),
+                ColumnSchema.of("motto", ColumnType.varchar(99)).withDefault(new ColumnDefault.Literal("it's: #1 \"é\"\n\tnext")),
+                ColumnSchema.of("created_at", ColumnType.of(ColumnType.Kind.TIMESTAMP)).notNull().withDefault(new ColumnDefault.Expression("CURRENT_TIMESTAMP"))),
                 List.of(),
                 List.of(new IndexSchema("idx_users_code", List.of("code"), false, "code IS NOT NULL")),
                 List.of(),
                 List.of(new ConstraintSchema("ck_users_balance", ConstraintSchema.Kind.CHECK, List.of(), "balance >= 0")));
         TableSchema memberships = new TableSchema("memberships", List.of(
-                new ColumnSchema("user_id", bigint, false, null, false, false, false),
+                ColumnSchema.of("user_id", bigint).notNull(),
                 ColumnSchema.of("note", ColumnType.of(ColumnType.Kind.TEXT))),
                 List.of("user_id"), List.of(),
                 List.of(new ForeignKeySchema("fk_m_user", List.of("user_id"), "users", List.of("id"), "CASCADE", "SET NULL")),

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SqliteVersionTests {
 
     private static final SchemaState STATE = SchemaState.empty().withTable(TableSchema.of("t", List.of(
-            new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, false),
+            ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey(),
             ColumnSchema.of("a", ColumnType.of(ColumnType.Kind.TEXT)),
             ColumnSchema.of("b", ColumnType.of(ColumnType.Kind.TEXT)))));
 

@@ -26,7 +26,7 @@ class MigrationSquasherTests {
     }
 
     private static List<Migration> history() {
-        ColumnSchema id = new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, true);
+        ColumnSchema id = ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented();
         List<Migration> ms = new ArrayList<>();
         ms.add(m(1, new CreateTable(TableSchema.of("users", List.of(id)))));
         for (int i = 2; i <= 10; i++) {

@@ -30,7 +30,7 @@ class OperationOptimizerTests {
 
     private final OperationOptimizer optimizer = new OperationOptimizer();
 
-    private static final ColumnSchema ID = new ColumnSchema("id", ColumnType.of(ColumnType.Kind.BIGINT), false, null, false, true, true);
+    private static final ColumnSchema ID = ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented();
     private static final TableSchema USERS = TableSchema.of("users", List.of(ID));
     private static final SchemaState WITH_USERS = SchemaState.of(List.of(USERS));
 
