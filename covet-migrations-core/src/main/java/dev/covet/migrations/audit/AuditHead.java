@@ -1,12 +1,17 @@
 package dev.covet.migrations.audit;
 
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.OwnTables;
+import dev.covet.migrations.schema.TableSchema;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The head of the audit hash chain (row count, last id, last hash), kept outside the audit table in
@@ -26,12 +31,25 @@ final class AuditHead {
     record Head(long rows, long lastId, String lastHash) {
     }
 
+    private final Dialect dialect;
+    private final String tablePrefix;
     private final String table;
     private final String auditTable;
 
     AuditHead(Dialect dialect, String tablePrefix, String auditTable) {
+        this.dialect = dialect;
+        this.tablePrefix = tablePrefix;
         this.table = dialect.quote(tablePrefix + "migration_audit_head");
         this.auditTable = auditTable;
+    }
+
+    /** The table: one row, id 1. */
+    static TableSchema schema(String tablePrefix) {
+        return TableSchema.of(tablePrefix + "migration_audit_head", List.of(
+                ColumnSchema.of("id", OwnTables.INTEGER).notNull().asPrimaryKey(),
+                ColumnSchema.of("row_count", OwnTables.BIGINT).notNull(),
+                ColumnSchema.of("last_id", OwnTables.BIGINT).notNull(),
+                ColumnSchema.of("last_hash", ColumnType.varchar(64)).notNull()));
     }
 
     String name() {
@@ -47,8 +65,7 @@ final class AuditHead {
             return;
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INTEGER NOT NULL PRIMARY KEY, row_count BIGINT NOT NULL,"
-                    + " last_id BIGINT NOT NULL, last_hash VARCHAR(64) NOT NULL)");
+            s.execute(dialect.createIfNotExists(schema(tablePrefix)));
         }
         if (read(c) == null) {
             try {

@@ -1,6 +1,10 @@
 package dev.covet.migrations.audit;
 
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.OwnTables;
+import dev.covet.migrations.schema.TableSchema;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +28,12 @@ final class AuditTable {
             + " status, duration_ms, affected_rows, sql_executed, error, row_hash";
 
     private final Dialect dialect;
+    private final String tablePrefix;
     private final String table;
 
     AuditTable(Dialect dialect, String tablePrefix) {
         this.dialect = dialect;
+        this.tablePrefix = tablePrefix;
         this.table = dialect.quote(tablePrefix + "migration_audit");
     }
 
@@ -35,26 +41,28 @@ final class AuditTable {
         return table;
     }
 
+    /** The table: one hash-chained row per execution; ids are given by the log, not generated. */
+    static TableSchema schema(String tablePrefix) {
+        return TableSchema.of(tablePrefix + "migration_audit", List.of(
+                ColumnSchema.of("id", OwnTables.BIGINT).notNull().asPrimaryKey(),
+                ColumnSchema.of("migration", ColumnType.varchar(250)).notNull(),
+                ColumnSchema.of("direction", ColumnType.varchar(4)).notNull(),
+                ColumnSchema.of("executor", ColumnType.varchar(200)),
+                ColumnSchema.of("environment", ColumnType.varchar(100)),
+                ColumnSchema.of("metadata", OwnTables.TEXT),
+                ColumnSchema.of("started_at", OwnTables.TIMESTAMP).notNull(),
+                ColumnSchema.of("finished_at", OwnTables.TIMESTAMP),
+                ColumnSchema.of("status", ColumnType.varchar(12)).notNull(),
+                ColumnSchema.of("duration_ms", OwnTables.BIGINT),
+                ColumnSchema.of("affected_rows", OwnTables.BIGINT).notNull(),
+                ColumnSchema.of("sql_executed", OwnTables.TEXT),
+                ColumnSchema.of("error", OwnTables.TEXT),
+                ColumnSchema.of("row_hash", ColumnType.varchar(64)).notNull()));
+    }
+
     void create(Connection c) throws SQLException {
-        boolean mysql = dialect.name().equals("mysql");
-        String text = mysql ? "LONGTEXT" : "TEXT";
-        String time = mysql ? "DATETIME(3)" : "TIMESTAMP";
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
-                    + "id BIGINT NOT NULL PRIMARY KEY, "
-                    + "migration VARCHAR(250) NOT NULL, "
-                    + "direction VARCHAR(4) NOT NULL, "
-                    + "executor VARCHAR(200), "
-                    + "environment VARCHAR(100), "
-                    + "metadata " + text + ", "
-                    + "started_at " + time + " NOT NULL, "
-                    + "finished_at " + time + " NULL, "
-                    + "status VARCHAR(12) NOT NULL, "
-                    + "duration_ms BIGINT, "
-                    + "affected_rows BIGINT NOT NULL, "
-                    + "sql_executed " + text + ", "
-                    + "error " + text + ", "
-                    + "row_hash VARCHAR(64) NOT NULL)" + (mysql ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : ""));
+            s.execute(dialect.createIfNotExists(schema(tablePrefix)));
         }
     }
 

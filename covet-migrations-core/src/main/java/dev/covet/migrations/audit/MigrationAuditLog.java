@@ -4,6 +4,7 @@ import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.dialect.LockWaits;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,7 +12,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import dev.covet.migrations.sqlite.SqliteLocking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +41,7 @@ public final class MigrationAuditLog {
     private final AuditHead head;
     private final Clock clock;
     private final Duration writeTimeout;
-    private final boolean sqlite;
-    private final String dialectName;
+    private final LockWaits lockWaits;
     /** Whether this log made sure of its table, and of the head anchor (only writes create that). */
     private volatile boolean tableCreated;
     private volatile boolean headCreated;
@@ -65,8 +64,7 @@ public final class MigrationAuditLog {
         this.head = new AuditHead(dialect, tablePrefix, table.name());
         this.clock = clock;
         this.writeTimeout = writeTimeout;
-        this.sqlite = dialect.name().equals("sqlite");
-        this.dialectName = dialect.name();
+        this.lockWaits = dialect.lockWaits();
     }
 
     /** Records that a migration starts; returns the audit id to complete. */
@@ -329,16 +327,12 @@ public final class MigrationAuditLog {
 
     private <T> T writeOnce(Work<T> work, long deadline) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Duration busyBefore = sqlite ? SqliteLocking.busyTimeout(c) : null;
-            try {
-                if (sqlite) {
-                    SqliteLocking.waitUpTo(c, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
-                }
+            // SQLite waits per connection, from the start; the others bound row-lock waits in the transaction below.
+            try (LockWaits.Restore connectionWait = lockWaits.connectionWait(c, remaining(deadline))) {
                 ensureTables(c);
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
-                try (LockWaitBound.AutoCloseableSql ignored = LockWaitBound.apply(c, dialectName,
-                        Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())))) {
+                try (LockWaits.Restore transactionWait = lockWaits.transactionWait(c, remaining(deadline))) {
                     T result = work.run(c);
                     head.record(c);
                     c.commit();
@@ -349,12 +343,13 @@ public final class MigrationAuditLog {
                 } finally {
                     c.setAutoCommit(autoCommit);
                 }
-            } finally {
-                if (busyBefore != null) {
-                    SqliteLocking.restoreBusyTimeout(c, busyBefore);
-                }
             }
         }
+    }
+
+    /** What is left until the deadline, at least a millisecond (no wait at all would mean "forever" to some). */
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
     }
 
     private static void sleep(long ms) {

@@ -1,11 +1,16 @@
 package dev.covet.migrations.data;
 
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.OwnTables;
+import dev.covet.migrations.schema.TableSchema;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The {@code <prefix>batch_progress} table: the last finished key of each batch job, written in the same
@@ -24,17 +29,26 @@ final class BatchProgressTable {
     }
 
     private final Dialect dialect;
+    private final String tablePrefix;
     private final String table;
 
     BatchProgressTable(Dialect dialect, String tablePrefix) {
         this.dialect = dialect;
+        this.tablePrefix = tablePrefix;
         this.table = dialect.quote(tablePrefix + "batch_progress");
     }
 
+    /** The table: one row per batch job; the last key as text, whatever its type. */
+    static TableSchema schema(String tablePrefix) {
+        return TableSchema.of(tablePrefix + "batch_progress", List.of(
+                ColumnSchema.of("job", ColumnType.varchar(200)).notNull().asPrimaryKey(),
+                ColumnSchema.of("last_key", OwnTables.TEXT),
+                ColumnSchema.of("rows_done", OwnTables.BIGINT).notNull(),
+                ColumnSchema.of("finished", OwnTables.INTEGER).notNull()));
+    }
+
     void create(Connection c) throws SQLException {
-        String text = dialect.name().equals("mysql") ? "VARCHAR(200)" : "TEXT";
-        BatchUpdate.exec(c, "CREATE TABLE IF NOT EXISTS " + table + " (job VARCHAR(200) NOT NULL PRIMARY KEY, last_key "
-                + text + ", rows_done BIGINT NOT NULL, finished INTEGER NOT NULL)");
+        BatchUpdate.exec(c, dialect.createIfNotExists(schema(tablePrefix)));
     }
 
     State load(Connection c, String job) throws SQLException {

@@ -1,15 +1,24 @@
 package dev.covet.migrations.dialect;
 
+import dev.covet.migrations.introspect.SchemaReader;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * What differs between databases: identifier quoting, type mapping, SQL for each operation, and
- * capabilities. Implementations: {@link PostgresDialect}, {@link MySqlDialect}, {@link SqliteDialect}.
+ * Everything that differs between databases: identifier quoting, type mapping, SQL for each operation, how Covet's
+ * own tables are created, how transactions are opened, how lock waits are bounded and reported, the migration lock
+ * and the schema reader of the database. Code outside this package asks the dialect, never which database it is.
+ * Implementations: {@link PostgresDialect}, {@link MySqlDialect}, {@link SqliteDialect}.
  */
 public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDialect {
 
@@ -60,8 +69,83 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
     /** Whether DDL takes part in transactions (PostgreSQL, SQLite) or commits implicitly (MySQL). */
     boolean transactionalDdl();
 
+    /**
+     * Whether table changes the database cannot ALTER are rendered as table rebuilds (SQLite), which then run with
+     * foreign keys off and under a {@code sqlite.RebuildGuard}.
+     */
+    default boolean rebuildsTables() {
+        return false;
+    }
+
     /** A SQL literal for a default value (String, Number or Boolean). */
     String literal(Object value);
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} for one of Covet's own tables (history, audit, backups, batch progress,
+     * locks), written as this dialect writes a migration's table, plus the storage options Covet's tables need
+     * (MySQL: InnoDB, so they take part in transactions, and utf8mb4).
+     */
+    String createIfNotExists(TableSchema table);
+
+    /**
+     * Whether what this dialect renders depends on the database it meets (SQLite's version, MySQL's
+     * {@code sql_mode}), so that {@link #forConnection} is worth a connection.
+     */
+    default boolean refinedByConnection() {
+        return false;
+    }
+
+    /** This dialect for the database behind {@code c} (its version, its session settings); by default itself. */
+    default Dialect forConnection(Connection c) throws SQLException {
+        return this;
+    }
+
+    /** How Covet opens, commits and rolls back the transactions it owns. */
+    Transactions transactions();
+
+    /** How statements wait for other connections' locks, and what to say when they waited in vain. */
+    LockWaits lockWaits();
+
+    /**
+     * Whether consecutive plain statements of a migration go to the database as one JDBC batch (one round trip on
+     * PostgreSQL; the other drivers send a batch statement by statement, and their failures name no entry).
+     */
+    boolean batchesStatements();
+
+    /** The database-wide migration lock for the database {@code dataSource} connects to. */
+    MigrationLock lock(DataSource dataSource, String tablePrefix);
+
+    /** The reader of this database's live schema. */
+    SchemaReader schemaReader();
+
+    /**
+     * Switches the connection's foreign-key checks off ({@code false}) or on, for a copy that deletes and inserts
+     * parents and children in any order (SQLite's {@code foreign_keys} pragma, MySQL's {@code FOREIGN_KEY_CHECKS});
+     * PostgreSQL has no such switch, and nothing happens there.
+     */
+    void foreignKeyChecks(Connection c, boolean on) throws SQLException;
+
+    /**
+     * Makes the generated keys of a table continue after its highest key, once rows were inserted with their own key
+     * values: PostgreSQL's identity sequences do not follow inserted values (MySQL's and SQLite's counters do).
+     */
+    default void resetIdentity(Connection c, TableSchema table) throws SQLException {
+        // MySQL's AUTO_INCREMENT and SQLite's AUTOINCREMENT move past inserted keys by themselves
+    }
+
+    /** The SQL function for the length of a string in characters. */
+    String characterLength();
+
+    /** The class name of Hibernate's dialect for this database. */
+    String hibernateDialect();
+
+    /**
+     * Settings Hibernate needs to build its model offline (without a connection) as it would for this database; by
+     * default none.
+     */
+    default Map<String, Object> hibernateOfflineSettings() {
+        return Map.of();
+    }
 
     /** The dialect for a name ({@code postgresql}, {@code mysql}, {@code mariadb}, {@code sqlite}). */
     static Dialect forName(String name) {

@@ -1,5 +1,9 @@
 package dev.covet.migrations.dialect;
 
+import dev.covet.migrations.introspect.MySqlSchemaReader;
+import dev.covet.migrations.introspect.SchemaReader;
+import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.lock.MySqlNamedLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.operation.DropConstraint;
@@ -15,6 +19,7 @@ import dev.covet.migrations.schema.Names;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,6 +56,17 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
             String mode = rs.next() ? rs.getString(1) : null;
             return withBackslashEscapes(mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES"));
         }
+    }
+
+    /** The session's {@code sql_mode} decides how string literals are escaped. */
+    @Override
+    public boolean refinedByConnection() {
+        return true;
+    }
+
+    @Override
+    public MySqlDialect forConnection(Connection c) throws SQLException {
+        return forSession(c);
     }
 
     /** This dialect for a session where a backslash in a string literal does ({@code true}) or does not escape. */
@@ -129,6 +145,54 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    /** Covet's tables take part in transactions (an audit row and its head commit together) and hold any text. */
+    @Override
+    protected String ownTableOptions() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    @Override
+    public Transactions transactions() {
+        return new Transactions.AutoCommitOff();
+    }
+
+    @Override
+    public LockWaits lockWaits() {
+        return new MySqlLockWaits();
+    }
+
+    @Override
+    public boolean batchesStatements() {
+        return false;
+    }
+
+    @Override
+    public MigrationLock lock(DataSource dataSource, String tablePrefix) {
+        return new MySqlNamedLock(dataSource, tablePrefix);
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new MySqlSchemaReader();
+    }
+
+    @Override
+    public void foreignKeyChecks(Connection c, boolean on) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET FOREIGN_KEY_CHECKS = " + (on ? 1 : 0));
+        }
+    }
+
+    @Override
+    public String characterLength() {
+        return "CHAR_LENGTH";
+    }
+
+    @Override
+    public String hibernateDialect() {
+        return "org.hibernate.dialect.MySQLDialect";
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.covet.migrations.dialect;
 
+import dev.covet.migrations.introspect.PostgresSchemaReader;
+import dev.covet.migrations.introspect.SchemaReader;
+import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.lock.PostgresAdvisoryLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -8,6 +12,10 @@ import dev.covet.migrations.schema.Names;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,6 +86,62 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return new Transactions.AutoCommitOff();
+    }
+
+    @Override
+    public LockWaits lockWaits() {
+        return new PostgresLockWaits();
+    }
+
+    @Override
+    public boolean batchesStatements() {
+        return true;
+    }
+
+    @Override
+    public MigrationLock lock(DataSource dataSource, String tablePrefix) {
+        return new PostgresAdvisoryLock(dataSource, tablePrefix);
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new PostgresSchemaReader();
+    }
+
+    @Override
+    public void foreignKeyChecks(Connection c, boolean on) {
+        // no session switch: a copy orders its deletes and inserts by the foreign keys instead
+    }
+
+    @Override
+    public void resetIdentity(Connection c, TableSchema table) throws SQLException {
+        for (ColumnSchema column : table.columns()) {
+            if (column.autoIncrement()) {
+                String qt = quote(table.name());
+                String qc = quote(column.name());
+                try (PreparedStatement p = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(" + qc
+                        + ") FROM " + qt + "), 0) + 1, false)")) {
+                    p.setString(1, qt);
+                    p.setString(2, column.name());
+                    p.execute();
+                }
+            }
+        }
+    }
+
+    @Override
+    public String characterLength() {
+        return "char_length";
+    }
+
+    @Override
+    public String hibernateDialect() {
+        return "org.hibernate.dialect.PostgreSQLDialect";
     }
 
     @Override

@@ -114,6 +114,29 @@ public abstract class SqlWriter {
 
     /** {@code CREATE TABLE name (...)} with columns, primary key, unique columns, foreign keys and constraints. */
     public String createTable(String name, TableSchema table) {
+        return "CREATE TABLE " + quote(name) + definition(name, table);
+    }
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} for one of Covet's own tables, with {@link #ownTableOptions()}; see
+     * {@link Dialect#createIfNotExists}.
+     *
+     * @throws IllegalArgumentException for a table with indexes, which would need statements of their own
+     */
+    public String createIfNotExists(TableSchema table) {
+        if (!table.indexes().isEmpty() && !indexesInCreateTable()) {
+            throw new IllegalArgumentException("Covet's table " + table.name() + " is created in one statement: use constraints, not indexes");
+        }
+        return "CREATE TABLE IF NOT EXISTS " + quote(table.name()) + definition(table.name(), table) + ownTableOptions();
+    }
+
+    /** What follows the definition of Covet's own tables; none by default. */
+    protected String ownTableOptions() {
+        return "";
+    }
+
+    /** {@code " (columns, keys, constraints[, indexes])"}. */
+    private String definition(String name, TableSchema table) {
         List<String> parts = new ArrayList<>();
         for (ColumnSchema c : table.columns()) {
             parts.add(columnDefinition(table, c));
@@ -138,7 +161,7 @@ public abstract class SqlWriter {
                 parts.add((index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " " + columnList(index.columns()));
             }
         }
-        return "CREATE TABLE " + quote(name) + " (" + String.join(", ", parts) + ")";
+        return " (" + String.join(", ", parts) + ")";
     }
 
     /**

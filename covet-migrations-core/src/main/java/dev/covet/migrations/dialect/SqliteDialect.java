@@ -1,5 +1,9 @@
 package dev.covet.migrations.dialect;
 
+import dev.covet.migrations.introspect.SchemaReader;
+import dev.covet.migrations.introspect.SqliteSchemaReader;
+import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.lock.SqliteLeaseLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;
@@ -15,7 +19,13 @@ import dev.covet.migrations.sqlite.SQLiteWorkaround;
 import dev.covet.migrations.sqlite.SqliteVersion;
 import dev.covet.migrations.sqlite.TableRebuild;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SQLite: double-quoted identifiers, portable type names (so the declared type reads back as the same
@@ -64,6 +74,17 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
         return versionKnown ? this : new SqliteDialect(detected, workaround.forcesTableRebuild(), true);
     }
 
+    /** Native ALTER TABLE forms depend on the library version. */
+    @Override
+    public boolean refinedByConnection() {
+        return true;
+    }
+
+    @Override
+    public SqliteDialect forConnection(Connection c) throws SQLException {
+        return forDatabaseVersion(SqliteVersion.detect(c));
+    }
+
     /** What decides between native ALTER TABLE and a rebuild. */
     public SQLiteWorkaround workaround() {
         return workaround;
@@ -92,6 +113,71 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public boolean rebuildsTables() {
+        return true;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return new Transactions.BeginImmediate();
+    }
+
+    @Override
+    public LockWaits lockWaits() {
+        return new SqliteLockWaits();
+    }
+
+    @Override
+    public boolean batchesStatements() {
+        return false;
+    }
+
+    /** SQLite has no session locks: a lease row, renewed by a heartbeat ({@link SqliteLeaseLock}). */
+    @Override
+    public MigrationLock lock(DataSource dataSource, String tablePrefix) {
+        return lock(dataSource, tablePrefix, SqliteLeaseLock.DEFAULT_LEASE);
+    }
+
+    /** The lease lock with a lease of its own length (see {@link SqliteLeaseLock}). */
+    public SqliteLeaseLock lock(DataSource dataSource, String tablePrefix, Duration lease) {
+        TableSchema table = SqliteLeaseLock.table(tablePrefix);
+        return new SqliteLeaseLock(dataSource, quote(table.name()), createIfNotExists(table), lease);
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new SqliteSchemaReader();
+    }
+
+    @Override
+    public void foreignKeyChecks(Connection c, boolean on) throws SQLException {
+        // outside a transaction: SQLite ignores the switch inside one
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+        }
+    }
+
+    @Override
+    public String characterLength() {
+        return "length";
+    }
+
+    @Override
+    public String hibernateDialect() {
+        return "org.hibernate.community.dialect.SQLiteDialect";
+    }
+
+    /**
+     * Offline, Hibernate's SQLite dialect assumes version 2 and then writes CHAR and NCHAR without a length; every
+     * SQLite a JDBC driver opens is 3, which is what the application's Hibernate sees.
+     */
+    @Override
+    public Map<String, Object> hibernateOfflineSettings() {
+        return Map.of("jakarta.persistence.database-product-name", "SQLite",
+                "jakarta.persistence.database-major-version", "3");
     }
 
     @Override

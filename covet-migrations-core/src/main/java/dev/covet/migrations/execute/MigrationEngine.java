@@ -15,20 +15,17 @@ import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.RunStartEvent;
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.dialect.MySqlDialect;
-import dev.covet.migrations.dialect.SqliteDialect;
+import dev.covet.migrations.dialect.LockWaits;
 import dev.covet.migrations.lint.LintFinding;
 import dev.covet.migrations.lint.MigrationLinter;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.history.HistoryTable;
-import dev.covet.migrations.history.MigrationLock;
-import dev.covet.migrations.history.SqliteLeaseLock;
+import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.lock.SqliteLeaseLock;
 import dev.covet.migrations.loader.MigrationLoader;
 import dev.covet.migrations.loader.MigrationSource;
 import dev.covet.migrations.safety.DropBackups;
 import dev.covet.migrations.schema.SchemaState;
-import dev.covet.migrations.sqlite.SqliteLocking;
-import dev.covet.migrations.sqlite.SqliteVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +73,7 @@ public final class MigrationEngine {
         if (dialect == null) {
             Dialect configured = config.dialect();
             // SQLite's version and MySQL's sql_mode change what is rendered: those are read from a connection.
-            if (configured != null && !(configured instanceof SqliteDialect) && !(configured instanceof MySqlDialect)) {
+            if (configured != null && !configured.refinedByConnection()) {
                 dialect = configured;
                 return dialect;
             }
@@ -101,42 +98,29 @@ public final class MigrationEngine {
     private Dialect dialect(Connection c) throws SQLException {
         if (dialect == null) {
             Dialect d = config.dialect() != null ? config.dialect() : Dialect.forJdbcUrl(c.getMetaData().getURL());
-            dialect = d instanceof SqliteDialect sqlite ? forSqliteVersion(sqlite, c)
-                    : d instanceof MySqlDialect mysql ? forMySqlSession(mysql, c) : d;
+            dialect = forConnection(d, c);
         }
         return dialect;
     }
 
-    /** SQLite's native ALTER TABLE depends on the library version: render for the one the database runs. */
-    private static SqliteDialect forSqliteVersion(SqliteDialect sqlite, Connection c) {
+    /** The dialect for this database's version and settings (SQLite's ALTER forms, MySQL's sql_mode), or as given. */
+    private static Dialect forConnection(Dialect d, Connection c) {
+        if (!d.refinedByConnection()) {
+            return d;
+        }
         try {
-            return sqlite.forDatabaseVersion(SqliteVersion.detect(c));
+            return d.forConnection(c);
         } catch (SQLException e) {
-            Log.INSTANCE.debug("cannot read the SQLite version ({}); assuming a current one", e.getMessage());
-            return sqlite;
+            Log.INSTANCE.debug("cannot read the {} version or settings ({}); assuming the defaults", d.name(), e.getMessage());
+            return d;
         }
     }
 
-    /** Whether a backslash escapes in string literals depends on the session's sql_mode: render for this one. */
-    private static MySqlDialect forMySqlSession(MySqlDialect mysql, Connection c) {
-        try {
-            return mysql.forSession(c);
-        } catch (SQLException e) {
-            Log.INSTANCE.debug("cannot read the MySQL sql_mode ({}); assuming backslash escapes", e.getMessage());
-            return mysql;
-        }
-    }
-
-    /** A connection for migrating; on SQLite it waits up to the lock timeout for other connections' locks. */
+    /** A connection for migrating; it waits up to the lock timeout for other connections' locks (SQLite's busy timeout). */
     OpenConnection connect() throws SQLException {
         Connection c = config.dataSource().getConnection();
         try {
-            if (dialect(c) instanceof SqliteDialect) {
-                Duration before = SqliteLocking.busyTimeout(c);
-                SqliteLocking.waitUpTo(c, config.lockTimeout());
-                return new OpenConnection(c, before);
-            }
-            return new OpenConnection(c, null);
+            return new OpenConnection(c, dialect(c).lockWaits().connectionWait(c, config.lockTimeout()));
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -144,24 +128,22 @@ public final class MigrationEngine {
     }
 
     /**
-     * The connection a run uses. On SQLite it was given the lock timeout as its busy timeout; closing puts the
-     * connection's own back first, so a pooled connection returns to the application as it came.
+     * The connection a run uses. It was given the lock timeout as its wait for other connections' locks (on SQLite);
+     * closing puts the connection's own setting back first, so a pooled connection returns to the application as it came.
      */
-    record OpenConnection(Connection connection, Duration busyTimeoutBefore) implements AutoCloseable {
+    record OpenConnection(Connection connection, LockWaits.Restore lockWait) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
-            if (busyTimeoutBefore != null) {
-                SqliteLocking.restoreBusyTimeout(connection, busyTimeoutBefore);
-            }
+            lockWait.close();
             connection.close();
         }
     }
 
-    /** A failure before anything ran, with advice when SQLite was locked by another connection. */
+    /** A failure before anything ran, with advice when the database was locked by another connection (SQLite). */
     private MigrationException failure(String what, SQLException e, long startNanos) {
         // The field, not dialect(): when connecting failed, finding the dialect would only fail again.
-        if (dialect instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
-            return new MigrationException(what + ": " + SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - startNanos))
+        if (dialect != null && dialect.lockWaits().lockedByOtherConnection(e)) {
+            return new MigrationException(what + ": " + dialect.lockWaits().lockedAdvice(Duration.ofNanos(System.nanoTime() - startNanos))
                     + ". Nothing was changed.", e);
         }
         return new MigrationException(what + ": " + e.getMessage(), e);
@@ -207,7 +189,7 @@ public final class MigrationEngine {
         }
         // The connection above is closed while this instance waits for the lock: fifty instances starting at once
         // then hold fifty connections between them while they wait, not a hundred (PostgreSQL allows 100 by default).
-        MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+        MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
         try (MigrationLock.Held held = lock.acquire(config.lockTimeout()); OpenConnection open = connect()) {
             Connection c = open.connection();
             HistoryTable history = history();
@@ -236,7 +218,7 @@ public final class MigrationEngine {
         long start = System.nanoTime();
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
-            MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+            MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held ignored = lock.acquire(config.lockTimeout())) {
                 history.create(c);
                 Map<MigrationId, HistoryRow> rows = byId(history.readAll(c));
@@ -431,7 +413,7 @@ public final class MigrationEngine {
                         .map(r -> new ExecutedMigration(r.migration().id(), r.migration().description(), Direction.DOWN, r.sql(),
                                 Duration.ZERO)).toList(), true);
             }
-            MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
+            MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
                 rows = history.readAll(c);
                 List<RenderedMigration> rendered = renderRollback(sources, rows, options);
@@ -520,7 +502,7 @@ public final class MigrationEngine {
         try {
             return history.readAll(c);
         } catch (SQLException e) {
-            if (dialect() instanceof SqliteDialect && SqliteLocking.isLocked(e)) {
+            if (dialect().lockWaits().lockedByOtherConnection(e)) {
                 throw e;
             }
             if (!c.getAutoCommit()) {

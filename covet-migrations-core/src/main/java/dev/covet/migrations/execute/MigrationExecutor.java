@@ -27,7 +27,7 @@ public sealed interface MigrationExecutor permits TransactionalExecutor, Progres
 
     /** The executor for a dialect. */
     static MigrationExecutor forDialect(Dialect dialect, Map<String, JavaMigration> javaMigrations, ExecutionContext context) {
-        StepRunner steps = new StepRunner(javaMigrations, dialect.name().equals("sqlite"));
+        StepRunner steps = new StepRunner(javaMigrations, dialect.transactions());
         return dialect.transactionalDdl()
                 ? new TransactionalExecutor(dialect, steps, context)
                 : new ProgressRecordingExecutor(dialect, steps, context);

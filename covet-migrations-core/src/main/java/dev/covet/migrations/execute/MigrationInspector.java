@@ -18,7 +18,7 @@ import dev.covet.migrations.lint.MigrationLinter;
 import dev.covet.migrations.drift.DriftDetector;
 import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.history.HistoryRow;
-import dev.covet.migrations.history.MigrationLock;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.loader.MigrationSource;
 import dev.covet.migrations.schema.SchemaState;
 import java.sql.Connection;
@@ -281,7 +281,7 @@ public final class MigrationInspector {
     /** Who holds the migration lock now. */
     public String lockState() {
         try {
-            return MigrationLock.forDialect(engine.dialect(), config.dataSource(), config.tablePrefix()).describe();
+            return engine.dialect().lock(config.dataSource(), config.tablePrefix()).describe();
         } catch (SQLException e) {
             return "unknown (" + e.getMessage() + ")";
         }
@@ -298,6 +298,6 @@ public final class MigrationInspector {
     }
 
     private SchemaState readLive(Connection c) throws SQLException {
-        return SchemaReader.forDialect(engine.dialect()).read(c, config.tablePrefix());
+        return engine.dialect().schemaReader().read(c, config.tablePrefix());
     }
 }

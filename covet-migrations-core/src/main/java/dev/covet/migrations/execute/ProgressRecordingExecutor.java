@@ -3,6 +3,7 @@ package dev.covet.migrations.execute;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.dialect.Transactions;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.operation.Operation;
@@ -37,6 +38,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     }
 
     private final Dialect dialect;
+    private final Transactions transactions;
     private final StepRunner steps;
     private final ExecutionContext context;
 
@@ -49,6 +51,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     /** With crash points, for tests that stop a run at an exact moment. */
     ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context, CrashPoints crash) {
         this.dialect = dialect;
+        this.transactions = dialect.transactions();
         this.steps = steps;
         this.context = context;
         this.crash = crash;
@@ -142,16 +145,16 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
 
     private long runWithProgress(Connection c, RenderedMigration m, Step step, int i, StatementsFingerprint.Prefix done,
                                  long session) throws SQLException {
-        Transactions.begin(c, false);
+        transactions.begin(c);
         long rows;
         try {
             rows = steps.run(c, step, true);
             crash.reached(CrashPoints.Point.AFTER_STATEMENT, i);
             progress(c, m, i + 1, done, session);
-            Transactions.commit(c, false);
+            transactions.commit(c);
         } catch (SQLException | RuntimeException e) {
             try {
-                Transactions.rollback(c, false);
+                transactions.rollback(c);
                 c.setAutoCommit(true);
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure);

@@ -2,6 +2,7 @@ package dev.covet.migrations.execute;
 
 import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.data.AffectedRows;
+import dev.covet.migrations.dialect.Transactions;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -22,16 +23,15 @@ import java.util.regex.Pattern;
 final class StepRunner {
 
     private final Map<String, JavaMigration> javaMigrations;
-    private final boolean sqlite;
+    private final Transactions transactions;
 
     /**
      * @param javaMigrations the registered Java migrations by name
-     * @param sqlite whether the connections are SQLite's, whose transactions Covet begins with {@code BEGIN
-     *        IMMEDIATE} on an autocommit connection (so the driver's autocommit flag does not tell)
+     * @param transactions how the dialect opens the transaction a Java step gets of its own
      */
-    StepRunner(Map<String, JavaMigration> javaMigrations, boolean sqlite) {
+    StepRunner(Map<String, JavaMigration> javaMigrations, Transactions transactions) {
         this.javaMigrations = javaMigrations;
-        this.sqlite = sqlite;
+        this.transactions = transactions;
     }
 
     /** Whether every Java step of the migration runs inside a transaction. */
@@ -57,14 +57,14 @@ final class StepRunner {
 
     private long runInOwnTransaction(Connection c, Step step) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
-        Transactions.begin(c, sqlite);
+        transactions.begin(c);
         long rows;
         try {
             rows = run(c, step);
-            Transactions.commit(c, sqlite);
+            transactions.commit(c);
         } catch (SQLException | RuntimeException e) {
             // Not in a finally: a failing clean-up must not replace the step's failure, the one that says what to fix.
-            suppressing(e, () -> Transactions.rollback(c, sqlite));
+            suppressing(e, () -> transactions.rollback(c));
             suppressing(e, () -> c.setAutoCommit(autoCommit));
             throw e;
         }

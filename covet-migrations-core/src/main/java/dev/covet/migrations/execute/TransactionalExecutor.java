@@ -2,9 +2,10 @@ package dev.covet.migrations.execute;
 
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.dialect.LockWaits;
+import dev.covet.migrations.dialect.Transactions;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.sqlite.RebuildGuard;
-import dev.covet.migrations.sqlite.SqliteLocking;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,19 +20,23 @@ import static dev.covet.migrations.sqlite.SqliteStatements.pragmaOn;
 
 /**
  * One transaction per migration, history row included: a failing statement leaves the database exactly as
- * it was before that migration. On SQLite the transaction is {@code BEGIN IMMEDIATE}, and a migration with a
- * table rebuild runs with foreign keys off (SQLite ignores the switch inside a transaction, so it is flipped
+ * it was before that migration. The dialect opens the transaction ({@link Dialect#transactions()}: on SQLite
+ * {@code BEGIN IMMEDIATE}). A migration with a SQLite table rebuild runs with foreign keys off (SQLite ignores the switch inside a transaction, so it is flipped
  * around it) under a {@link RebuildGuard}, which keeps triggers, indexes and views and verifies row counts
  * and {@code PRAGMA foreign_key_check} before commit.
  */
 public final class TransactionalExecutor implements MigrationExecutor {
 
     private final Dialect dialect;
+    private final Transactions transactions;
+    private final LockWaits lockWaits;
     private final StepRunner steps;
     private final ExecutionContext context;
 
     TransactionalExecutor(Dialect dialect, StepRunner steps, ExecutionContext context) {
         this.dialect = dialect;
+        this.transactions = dialect.transactions();
+        this.lockWaits = dialect.lockWaits();
         this.steps = steps;
         this.context = context;
     }
@@ -39,8 +44,7 @@ public final class TransactionalExecutor implements MigrationExecutor {
     @Override
     public ExecutionResult execute(Connection c, RenderedMigration m, HistoryRow resume) throws SQLException {
         long start = System.nanoTime();
-        boolean sqlite = dialect.name().equals("sqlite");
-        RebuildGuard guard = sqlite && m.rebuildsSqliteTable() ? new RebuildGuard() : null;
+        RebuildGuard guard = dialect.rebuildsTables() && m.rebuildsSqliteTable() ? new RebuildGuard() : null;
         // The drop backups first: a SQLite rebuild's guard snapshots the table as the drop statement finds it.
         StepHooks hooks = DropBackupHooks.of(context, m).<StepHooks>map(h -> h).orElse(StepHooks.NONE)
                 .andThen(guard == null ? StepHooks.NONE : new SqliteRebuildHooks(guard, m));
@@ -56,8 +60,8 @@ public final class TransactionalExecutor implements MigrationExecutor {
         boolean transactional = steps.allTransactional(all);
         MigrationFailedException failure = null;
         try {
-            begin(c, sqlite, transactional);
-            long rows = steps.runAll(c, all, dialect.name().equals("postgresql"), transactional, i -> executed.add(all.get(i).display()), hooks);
+            begin(c, transactional);
+            long rows = steps.runAll(c, all, dialect.batchesStatements(), transactional, i -> executed.add(all.get(i).display()), hooks);
             if (guard != null) {
                 guard.beforeCommit(c);
             }
@@ -69,14 +73,14 @@ public final class TransactionalExecutor implements MigrationExecutor {
                 context.inTransaction().run(c);
             }
             if (transactional) {
-                Transactions.commit(c, sqlite);
+                transactions.commit(c);
             }
             return new ExecutionResult(executed, rows, Duration.ofNanos(System.nanoTime() - start));
         } catch (StepRunner.StepFailure f) {
-            rollbackQuietly(c, sqlite, transactional);
+            rollbackQuietly(c, transactional);
             Step failed = all.get(f.index);
-            String cause = sqlite && SqliteLocking.isLocked(f.getCause())
-                    ? SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - start)) : f.getMessage();
+            String cause = lockWaits.lockedByOtherConnection(f.getCause())
+                    ? lockWaits.lockedAdvice(Duration.ofNanos(System.nanoTime() - start)) : f.getMessage();
             failure = new MigrationFailedException(m.migration().source() + " failed at statement " + (f.index + 1) + " of "
                     + all.size() + " (" + m.describeStep(f.index) + "): " + failed.display() + "\n  " + cause
                     + (transactional ? "\n  The migration was rolled back: nothing of it was applied. Fix it and run again."
@@ -85,9 +89,9 @@ public final class TransactionalExecutor implements MigrationExecutor {
                     executed, f.getCause());
             throw failure;
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(c, sqlite, transactional);
-            String cause = sqlite && SqliteLocking.isLocked(e)
-                    ? SqliteLocking.lockedMessage(Duration.ofNanos(System.nanoTime() - start)) : e.getMessage();
+            rollbackQuietly(c, transactional);
+            String cause = lockWaits.lockedByOtherConnection(e)
+                    ? lockWaits.lockedAdvice(Duration.ofNanos(System.nanoTime() - start)) : e.getMessage();
             failure = new MigrationFailedException(m.migration().source() + " failed: " + cause
                     + "\n  The migration was rolled back: nothing of it was applied.", executed, e);
             throw failure;
@@ -100,9 +104,7 @@ public final class TransactionalExecutor implements MigrationExecutor {
                     guard.close(c);
                 }
             });
-            if (!sqlite) {
-                cleanUp(inFlight, () -> c.setAutoCommit(true));
-            }
+            cleanUp(inFlight, () -> transactions.restoreAutoCommit(c));
             if (foreignKeysWereOn) {
                 // Step 12, also after a failure: the connection goes back as it came.
                 cleanUp(inFlight, () -> exec(c, "PRAGMA foreign_keys = ON"));
@@ -128,9 +130,9 @@ public final class TransactionalExecutor implements MigrationExecutor {
     }
 
     /** Starts the migration's transaction ({@link Transactions}); a batch job's migration runs in autocommit. */
-    private static void begin(Connection c, boolean sqlite, boolean transactional) throws SQLException {
+    private void begin(Connection c, boolean transactional) throws SQLException {
         if (transactional) {
-            Transactions.begin(c, sqlite);
+            transactions.begin(c);
         } else {
             c.setAutoCommit(true);
         }
@@ -150,11 +152,11 @@ public final class TransactionalExecutor implements MigrationExecutor {
 
 
 
-    private static void rollbackQuietly(Connection c, boolean sqlite, boolean transactional) {
+    private void rollbackQuietly(Connection c, boolean transactional) {
         try {
-            // Nothing to roll back outside a transaction (on SQLite the driver's autocommit flag does not tell).
-            if (sqlite ? transactional : !c.getAutoCommit()) {
-                Transactions.rollback(c, sqlite);
+            // Nothing to roll back outside a transaction.
+            if (transactions.mayBeOpen(c, transactional)) {
+                transactions.rollback(c);
             }
         } catch (SQLException ignored) {
             // the original failure is what matters (SQLite may already have rolled back by itself)

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Reads the connection's {@code DATABASE()} on MySQL 8 and MariaDB from {@code information_schema} with four
  * queries: all columns, all index columns, all foreign-key columns, all CHECK constraints.
  */
-final class MySqlSchemaReader implements SchemaReader {
+public final class MySqlSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * indexes, all constraints (primary, unique, foreign key, check). Rows are ordered by OIDs, not names: integer
  * sorts are cheaper than collated ones, and tables and their parts are sorted by name afterwards anyway.
  */
-final class PostgresSchemaReader implements SchemaReader {
+public final class PostgresSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,

@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code pragma_foreign_key_list}); constraint names, CHECKs and AUTOINCREMENT come from the CREATE TABLE
  * text, which the pragmas do not report.
  */
-final class SqliteSchemaReader implements SchemaReader {
+public final class SqliteSchemaReader implements SchemaReader {
 
     private static final String TABLES = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 

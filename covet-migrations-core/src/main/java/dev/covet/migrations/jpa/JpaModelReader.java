@@ -72,14 +72,9 @@ public final class JpaModelReader {
     /** The schema the entity classes map to. */
     public SchemaState read(Collection<Class<?>> entityClasses) {
         Map<String, Object> all = new HashMap<>();
-        all.put("hibernate.dialect", hibernateDialect(dialect));
+        all.put("hibernate.dialect", dialect.hibernateDialect());
         all.put("hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
-        if (dialect.name().equals("sqlite")) {
-            // Offline, Hibernate's SQLite dialect assumes version 2 and then writes CHAR and NCHAR without a length;
-            // every SQLite a JDBC driver opens is 3, which is what the application's Hibernate sees.
-            all.put("jakarta.persistence.database-product-name", "SQLite");
-            all.put("jakarta.persistence.database-major-version", "3");
-        }
+        all.putAll(dialect.hibernateOfflineSettings());
         all.putAll(settings);
         HibernateBootConstraints.offline(all);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(all).build();
@@ -109,13 +104,9 @@ public final class JpaModelReader {
         }
     }
 
-    /** The Hibernate dialect class for a Covet dialect. */
+    /** The Hibernate dialect class for a Covet dialect ({@link Dialect#hibernateDialect()}). */
     public static String hibernateDialect(Dialect dialect) {
-        return switch (dialect.name()) {
-            case "postgresql" -> "org.hibernate.dialect.PostgreSQLDialect";
-            case "mysql" -> "org.hibernate.dialect.MySQLDialect";
-            default -> "org.hibernate.community.dialect.SQLiteDialect";
-        };
+        return dialect.hibernateDialect();
     }
 
     private static TableSchema table(Table table, Metadata metadata, DeclaredChecks checks) {

@@ -2,8 +2,10 @@ package dev.covet.migrations.safety;
 
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.introspect.SchemaReader;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.OwnTables;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 
@@ -57,13 +59,18 @@ public final class BackupStore {
         this.table = dialect.quote(tablePrefix + "backups");
     }
 
+    /** The {@code <prefix>backups} table: one row per backup, its copies described as JSON in {@code tables}. */
+    static TableSchema schema(String tablePrefix) {
+        return TableSchema.of(tablePrefix + "backups", List.of(
+                ColumnSchema.of("id", ColumnType.varchar(40)).notNull().asPrimaryKey(),
+                ColumnSchema.of("migration", ColumnType.varchar(1000)),
+                ColumnSchema.of("created_at", OwnTables.TIMESTAMP).notNull(),
+                ColumnSchema.of("tables", OwnTables.TEXT).notNull(),
+                ColumnSchema.of("checksum", ColumnType.varchar(64)).notNull()));
+    }
+
     private void createTable(Connection c) throws SQLException {
-        String text = dialect.name().equals("mysql") ? "LONGTEXT" : "TEXT";
-        String time = dialect.name().equals("mysql") ? "DATETIME(6)" : "TIMESTAMP";
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(40) NOT NULL PRIMARY KEY, migration VARCHAR(1000),"
-                    + " created_at " + time + " NOT NULL, tables " + text + " NOT NULL, checksum VARCHAR(64) NOT NULL)");
-        }
+        exec(c, dialect.createIfNotExists(schema(prefix)));
     }
 
     /**
@@ -74,7 +81,7 @@ public final class BackupStore {
      */
     public BackupInfo create(String migration, Set<String> tables) {
         try (Connection c = dataSource.getConnection()) {
-            SchemaState schema = SchemaReader.forDialect(dialect).read(c, prefix);
+            SchemaState schema = dialect.schemaReader().read(c, prefix);
             List<BackupScope> scopes = new ArrayList<>();
             for (String t : withDependants(schema, tables)) {
                 schema.table(t).ifPresent(ts -> scopes.add(new BackupScope.Rows(ts)));
@@ -193,7 +200,7 @@ public final class BackupStore {
      */
     public boolean restore(Connection c, BackupInfo info) throws SQLException {
         String id = info.id();
-        SchemaState schema = SchemaReader.forDialect(dialect).read(c, prefix);
+        SchemaState schema = dialect.schemaReader().read(c, prefix);
         for (BackupInfo.BackedUpTable t : info.tables()) {
             TableSchema current = schema.table(t.table()).orElseThrow(() -> new MigrationException("cannot restore backup " + id
                     + ": table " + t.table() + " does not exist. Re-create it first: roll back the migration that dropped it"
@@ -208,9 +215,7 @@ public final class BackupStore {
         }
         List<BackupInfo.BackedUpTable> parentsFirst = parentsFirst(schema, info.tables().stream()
                 .filter(t -> t.kind() == BackupInfo.Kind.ROWS).toList());
-        boolean sqlite = dialect.name().equals("sqlite");
-        boolean mysql = dialect.name().equals("mysql");
-        exec(c, sqlite ? "PRAGMA foreign_keys = OFF" : mysql ? "SET FOREIGN_KEY_CHECKS = 0" : null);
+        dialect.foreignKeyChecks(c, false);
         c.setAutoCommit(false);
         try {
             for (int i = parentsFirst.size() - 1; i >= 0; i--) {
@@ -221,7 +226,7 @@ public final class BackupStore {
                 List<String> columns = t.columns().stream().filter(col -> current.column(col).isPresent()).toList();
                 exec(c, "INSERT INTO " + dialect.quote(t.table()) + " (" + columnList(columns) + ") SELECT "
                         + columnList(columns) + " FROM " + dialect.quote(t.copy()));
-                resetIdentity(c, current);
+                dialect.resetIdentity(c, current);
             }
             for (BackupInfo.BackedUpTable t : info.tables()) {
                 if (t.kind() == BackupInfo.Kind.COLUMNS) {
@@ -234,7 +239,7 @@ public final class BackupStore {
             throw e;
         } finally {
             c.setAutoCommit(true);
-            exec(c, sqlite ? "PRAGMA foreign_keys = ON" : mysql ? "SET FOREIGN_KEY_CHECKS = 1" : null);
+            dialect.foreignKeyChecks(c, true);
         }
         ContentHasher hasher = new ContentHasher(dialect);
         for (BackupInfo.BackedUpTable t : info.tables()) {
@@ -294,24 +299,6 @@ public final class BackupStore {
         return deleted;
     }
 
-    private void resetIdentity(Connection c, TableSchema t) throws SQLException {
-        if (!dialect.name().equals("postgresql")) {
-            return;
-        }
-        for (var col : t.columns()) {
-            if (col.autoIncrement()) {
-                String qt = dialect.quote(t.name());
-                String qc = dialect.quote(col.name());
-                try (PreparedStatement p = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(" + qc
-                        + ") FROM " + qt + "), 0) + 1, false)")) {
-                    p.setString(1, qt);
-                    p.setString(2, col.name());
-                    p.execute();
-                }
-            }
-        }
-    }
-
     private static Set<String> withDependants(SchemaState schema, Set<String> tables) {
         Set<String> all = new LinkedHashSet<>(tables);
         boolean grew = true;
@@ -362,9 +349,6 @@ public final class BackupStore {
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
-        if (sql == null) {
-            return;
-        }
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -43,7 +43,7 @@ final class RowCounter {
             if (from.kind() != ColumnType.Kind.TEXT && from.length() != null && from.length() <= limit) {
                 return -1;
             }
-            return count("SELECT COUNT(*) FROM " + t + " WHERE " + lengthFunction() + "(" + col + ") > " + limit);
+            return count("SELECT COUNT(*) FROM " + t + " WHERE " + dialect.characterLength() + "(" + col + ") > " + limit);
         }
         if (from.kind() == ColumnType.Kind.DECIMAL && narrower.kind() == ColumnType.Kind.DECIMAL && narrower.precision() != null) {
             int integerDigits = narrower.precision() - (narrower.scale() == null ? 0 : narrower.scale());
@@ -64,14 +64,6 @@ final class RowCounter {
                 || (from == ColumnType.Kind.INTEGER && to == ColumnType.Kind.BIGINT)
                 || (from.isText() && to == ColumnType.Kind.TEXT)
                 || (from == ColumnType.Kind.REAL && to == ColumnType.Kind.DOUBLE);
-    }
-
-    private String lengthFunction() {
-        return switch (dialect.name()) {
-            case "postgresql" -> "char_length";
-            case "mysql" -> "CHAR_LENGTH";
-            default -> "length";
-        };
     }
 
     private long count(String sql) throws SQLException {

@@ -2,7 +2,6 @@ package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.history.MigrationLock;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
@@ -67,7 +66,7 @@ class ConcurrencyTests {
                     // skip the holder's log lines
                 }
                 assertThat(line).as("the holder process took the lock").isEqualTo("LOCKED");
-                assertThat(MigrationLock.forDialect(db.dialect(), db.dataSource(), "covet_").describe()).isNotEqualTo("free");
+                assertThat(db.dialect().lock(db.dataSource(), "covet_").describe()).isNotEqualTo("free");
             } finally {
                 holder.destroyForcibly();
                 holder.waitFor(30, TimeUnit.SECONDS);

@@ -1,8 +1,8 @@
 package dev.covet.migrations.engine;
 
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.history.MigrationLock;
-import dev.covet.migrations.history.SqliteLeaseLock;
+import dev.covet.migrations.dialect.SqliteDialect;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.testing.ConnectionSource;
 
 import javax.sql.DataSource;
@@ -28,8 +28,8 @@ public final class LockHolderMain {
         String password = "null".equals(args[3]) ? null : args[3];
         DataSource ds = ConnectionSource.of(url, () -> DriverManager.getConnection(url, user, password));
         // Optional: a lease in milliseconds and a host name to plant in the SQLite lock row (a holder on another host).
-        MigrationLock lock = args.length > 4 ? new SqliteLeaseLock(ds, Dialect.forName(kind), "covet_", Duration.ofMillis(Long.parseLong(args[4])))
-                : MigrationLock.forDialect(Dialect.forName(kind), ds, "covet_");
+        MigrationLock lock = args.length > 4 ? new SqliteDialect().lock(ds, "covet_", Duration.ofMillis(Long.parseLong(args[4])))
+                : Dialect.forName(kind).lock(ds, "covet_");
         MigrationLock.Held held = lock.acquire(Duration.ofSeconds(30));
         if (args.length > 5) {
             try (Connection c = ds.getConnection(); PreparedStatement p = c.prepareStatement("UPDATE covet_lock SET host = ?")) {

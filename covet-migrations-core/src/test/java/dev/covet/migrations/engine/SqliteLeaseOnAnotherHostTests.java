@@ -1,7 +1,7 @@
 package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.history.MigrationLockTimeoutException;
+import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;

@@ -111,7 +111,7 @@ class MySqlKillPointsTests {
             List<HistoryRow> rows = history.readAll(c);
             MigrationPlan plan = new MigrationPlanner(engine.renderer()).plan(engine.sources(), rows);
             ExecutionContext context = new ExecutionContext(history, "kill-drill", null, null, Duration.ofSeconds(10));
-            ProgressRecordingExecutor executor = new ProgressRecordingExecutor(engine.dialect(), new StepRunner(Map.of(), false),
+            ProgressRecordingExecutor executor = new ProgressRecordingExecutor(engine.dialect(), new StepRunner(Map.of(), engine.dialect().transactions()),
                     context, crash);
             SchemaState state = plan.stateAfterApplied();
             for (Migration m : MigrationPlanner.select(plan, null, MigrateOptions.all().phase())) {

@@ -32,7 +32,7 @@ class StepRunnerTransactionTests {
     @AllDatabases
     void aFailingCleanUpIsAddedToTheStepsFailureAndDoesNotReplaceIt(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); Connection c = db.connect()) {
-            StepRunner steps = new StepRunner(Map.of(CLOSES_AND_FAILS.name(), CLOSES_AND_FAILS), kind.kind().equals("sqlite"));
+            StepRunner steps = new StepRunner(Map.of(CLOSES_AND_FAILS.name(), CLOSES_AND_FAILS), db.dialect().transactions());
 
             Throwable failure = catchThrowable(() -> steps.run(c, new Step.Java("closes_and_fails", false), false));
 

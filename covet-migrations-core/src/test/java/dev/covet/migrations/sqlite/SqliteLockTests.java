@@ -3,8 +3,8 @@ package dev.covet.migrations.sqlite;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.SqliteDialect;
-import dev.covet.migrations.history.MigrationLock;
-import dev.covet.migrations.history.MigrationLockTimeoutException;
+import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +81,7 @@ class SqliteLockTests {
     void aSubSecondTimeoutIsHonouredWhileAnotherRunnerHoldsTheMigrationLock() throws SQLException {
         MigrationRunner quick = db.runner(new SqliteDialect(true), SHORT);
         long waitedMs;
-        try (MigrationLock.Held ignored = MigrationLock.forDialect(new SqliteDialect(), db.dataSource(), "covet_")
+        try (MigrationLock.Held ignored = new SqliteDialect().lock(db.dataSource(), "covet_")
                 .acquire(Duration.ofSeconds(5))) {
             long started = System.nanoTime();
             assertThatThrownBy(quick::migrate).isInstanceOf(MigrationLockTimeoutException.class)

@@ -1,6 +1,10 @@
-package dev.covet.migrations.history;
+package dev.covet.migrations.lock;
 
-import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ConstraintSchema;
+import dev.covet.migrations.schema.OwnTables;
+import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.sqlite.SqliteLocking;
 
 import javax.sql.DataSource;
@@ -12,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,22 +35,38 @@ public final class SqliteLeaseLock implements MigrationLock {
 
     private final DataSource dataSource;
     private final String table;
+    private final String createTableSql;
     private final Duration lease;
-
-    SqliteLeaseLock(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        this(dataSource, dialect, tablePrefix, DEFAULT_LEASE);
-    }
 
     /**
      * A lock whose lease lasts {@code lease} without renewal (the heartbeat renews it every third of that).
      *
+     * @param table the lock table's name, quoted
+     * @param createTable the statement that creates the table when it is missing: {@link #table(String)} rendered
+     *        by the dialect
      * @param lease shorter makes a dead holder on another host block others for less time; it must stay well above
      *        how far the hosts' clocks are apart and above the longest pause of the holding process
      */
-    public SqliteLeaseLock(DataSource dataSource, Dialect dialect, String tablePrefix, Duration lease) {
+    public SqliteLeaseLock(DataSource dataSource, String table, String createTable, Duration lease) {
         this.dataSource = dataSource;
-        this.table = dialect.quote(tablePrefix + "lock");
+        this.table = table;
+        this.createTableSql = createTable;
         this.lease = lease;
+    }
+
+    /** The {@code <prefix>lock} table: at most one row, naming the holder and when its lease expires (epoch ms). */
+    public static TableSchema table(String tablePrefix) {
+        ColumnType integer = OwnTables.INTEGER;
+        ColumnType text = OwnTables.TEXT;
+        return TableSchema.of(tablePrefix + "lock", List.of(
+                        ColumnSchema.of("id", integer).notNull().asPrimaryKey(),
+                        ColumnSchema.of("owner", text).notNull(),
+                        ColumnSchema.of("host", text).notNull(),
+                        ColumnSchema.of("pid", integer).notNull(),
+                        ColumnSchema.of("acquired_at", integer).notNull(),
+                        ColumnSchema.of("expires_at", integer).notNull()))
+                .withConstraints(List.of(new ConstraintSchema(tablePrefix + "lock_one_row", ConstraintSchema.Kind.CHECK,
+                        List.of(), "id = 1")));
     }
 
     private static String hostName() {
@@ -63,8 +84,7 @@ public final class SqliteLeaseLock implements MigrationLock {
 
     private void createTable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INTEGER PRIMARY KEY CHECK (id = 1), owner TEXT NOT NULL,"
-                    + " host TEXT NOT NULL, pid INTEGER NOT NULL, acquired_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)");
+            s.execute(createTableSql);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.covet.migrations.history;
+package dev.covet.migrations.lock;
 
 import org.junit.jupiter.api.Test;
 

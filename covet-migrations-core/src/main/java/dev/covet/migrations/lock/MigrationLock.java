@@ -1,15 +1,13 @@
-package dev.covet.migrations.history;
+package dev.covet.migrations.lock;
 
-import dev.covet.migrations.dialect.Dialect;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * A database-wide lock so that any number of app instances starting at once apply each migration exactly
  * once. A holder that dies never leaves it stuck: PostgreSQL and MySQL release session locks when the
- * connection drops; SQLite's lock row names its process and expires.
+ * connection drops; SQLite's lock row names its process and expires. The dialect hands out the lock for its
+ * database ({@code Dialect.lock}).
  */
 public sealed interface MigrationLock permits PostgresAdvisoryLock, MySqlNamedLock, SqliteLeaseLock {
 
@@ -22,15 +20,6 @@ public sealed interface MigrationLock permits PostgresAdvisoryLock, MySqlNamedLo
 
     /** Who holds the lock now, or "free" (for status reports; does not wait). */
     String describe() throws SQLException;
-
-    /** The lock for a database. */
-    static MigrationLock forDialect(Dialect dialect, DataSource dataSource, String tablePrefix) {
-        return switch (dialect.name()) {
-            case "postgresql" -> new PostgresAdvisoryLock(dataSource, tablePrefix);
-            case "mysql" -> new MySqlNamedLock(dataSource, tablePrefix);
-            default -> new SqliteLeaseLock(dataSource, dialect, tablePrefix);
-        };
-    }
 
     /** A held lock; closing releases it. */
     interface Held extends AutoCloseable {

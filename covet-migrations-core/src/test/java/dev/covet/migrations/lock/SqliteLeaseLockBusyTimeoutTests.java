@@ -1,6 +1,6 @@
-package dev.covet.migrations.history;
+package dev.covet.migrations.lock;
 
-import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.testing.OneConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class SqliteLeaseLockBusyTimeoutTests {
     void acquiringReleasingAndTimingOutLeaveThePooledConnectionsBusyTimeoutAsItWas() throws Exception {
         try (Connection pooled = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lock.db"))) {
             setBusyTimeout(pooled, APPLICATION_MS);
-            SqliteLeaseLock lock = new SqliteLeaseLock(OneConnectionPool.of(pooled), Dialect.forName("sqlite"), "covet_");
+            MigrationLock lock = new SqliteDialect().lock(OneConnectionPool.of(pooled), "covet_");
 
             MigrationLock.Held held = lock.acquire(Duration.ofMillis(50));
             assertThat(busyTimeout(pooled)).as("after acquiring").isEqualTo(APPLICATION_MS);

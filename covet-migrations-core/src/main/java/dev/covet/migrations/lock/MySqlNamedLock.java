@@ -1,4 +1,4 @@
-package dev.covet.migrations.history;
+package dev.covet.migrations.lock;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,8 @@ public final class MySqlNamedLock implements MigrationLock {
     private final DataSource dataSource;
     private final String tablePrefix;
 
-    MySqlNamedLock(DataSource dataSource, String tablePrefix) {
+    /** The lock for the database {@code dataSource} connects to and one table prefix. */
+    public MySqlNamedLock(DataSource dataSource, String tablePrefix) {
         this.dataSource = dataSource;
         this.tablePrefix = tablePrefix;
     }

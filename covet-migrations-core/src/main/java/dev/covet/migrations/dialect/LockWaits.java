@@ -1,0 +1,47 @@
+package dev.covet.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * How statements wait for locks other connections hold, and how a failure to get one is told
+ * ({@link Dialect#lockWaits()}). SQLite waits per connection (its busy timeout) and fails with "database is locked";
+ * PostgreSQL and MySQL wait for row locks per transaction or session.
+ */
+public sealed interface LockWaits permits PostgresLockWaits, MySqlLockWaits, SqliteLockWaits {
+
+    /**
+     * Makes statements on the connection wait up to {@code timeout} for another connection's lock before failing,
+     * where the database sets that per connection (SQLite's busy timeout; nothing elsewhere).
+     *
+     * @return what puts the connection's own setting back (best effort: a pooled connection returns as it came)
+     */
+    Restore connectionWait(Connection c, Duration timeout) throws SQLException;
+
+    /**
+     * Bounds how long statements of the transaction open on the connection wait for a row lock (PostgreSQL's
+     * {@code lock_timeout} for the transaction, MySQL's session {@code innodb_lock_wait_timeout}), so that the
+     * caller's retry loop, not the server's default, decides when to give up. Call inside the transaction.
+     *
+     * @return what puts the session back as it was
+     */
+    Restore transactionWait(Connection c, Duration wait) throws SQLException;
+
+    /** Whether a failure (or one of its causes) is the whole database being locked by another connection (SQLite). */
+    boolean lockedByOtherConnection(Throwable failure);
+
+    /** What to tell the user when {@link #lockedByOtherConnection} held after waiting {@code waited}. */
+    String lockedAdvice(Duration waited);
+
+    /** Undoes a setting. */
+    @FunctionalInterface
+    interface Restore extends AutoCloseable {
+
+        /** Nothing to undo. */
+        Restore NOTHING = () -> { };
+
+        @Override
+        void close() throws SQLException;
+    }
+}

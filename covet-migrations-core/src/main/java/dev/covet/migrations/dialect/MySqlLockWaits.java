@@ -1,0 +1,46 @@
+package dev.covet.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * MySQL: a row-lock wait bounded with the session's {@code innodb_lock_wait_timeout} (whole seconds, 50 by
+ * default), put back afterwards since the session outlives the transaction.
+ */
+final class MySqlLockWaits implements LockWaits {
+
+    @Override
+    public Restore connectionWait(Connection c, Duration timeout) {
+        return Restore.NOTHING;
+    }
+
+    @Override
+    public Restore transactionWait(Connection c, Duration wait) throws SQLException {
+        long before;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.innodb_lock_wait_timeout")) {
+            rs.next();
+            before = rs.getLong(1);
+        }
+        set(c, Math.max(1, (Math.max(1, wait.toMillis()) + 999) / 1000));
+        return () -> set(c, before);
+    }
+
+    private static void set(Connection c, long seconds) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
+        }
+    }
+
+    @Override
+    public boolean lockedByOtherConnection(Throwable failure) {
+        return false;
+    }
+
+    @Override
+    public String lockedAdvice(Duration waited) {
+        return "";
+    }
+}

@@ -1,0 +1,33 @@
+package dev.covet.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** PostgreSQL: a row-lock wait bounded with {@code SET LOCAL lock_timeout}, which ends with the transaction. */
+final class PostgresLockWaits implements LockWaits {
+
+    @Override
+    public Restore connectionWait(Connection c, Duration timeout) {
+        return Restore.NOTHING;
+    }
+
+    @Override
+    public Restore transactionWait(Connection c, Duration wait) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = " + Math.max(1, wait.toMillis()));
+        }
+        return Restore.NOTHING;
+    }
+
+    @Override
+    public boolean lockedByOtherConnection(Throwable failure) {
+        return false;
+    }
+
+    @Override
+    public String lockedAdvice(Duration waited) {
+        return "";
+    }
+}
