@@ -314,9 +314,9 @@ public final class MigrationAuditLog {
                 return writeOnce(work, deadline);
             } catch (SQLException e) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (!TransientLocks.isTransient(e) || left <= 0) {
+                if (!lockWaits.retryable(e) || left <= 0) {
                     throw new MigrationException("cannot write the migration audit log " + table.name() + ": " + e.getMessage()
-                            + (TransientLocks.isTransient(e) ? " (still locked after retrying for " + writeTimeout.toMillis()
+                            + (lockWaits.retryable(e) ? " (still locked after retrying for " + writeTimeout.toMillis()
                             + " ms; raise covet.migrations.lock-timeout)" : ""), e);
                 }
                 sleep(Math.min(backoffMs, left));

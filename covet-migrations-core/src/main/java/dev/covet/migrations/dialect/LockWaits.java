@@ -28,6 +28,13 @@ public sealed interface LockWaits permits PostgresLockWaits, MySqlLockWaits, Sql
      */
     Restore transactionWait(Connection c, Duration wait) throws SQLException;
 
+    /**
+     * Whether a failure (or one of its causes) goes away when retried: another connection held a lock a little too
+     * long (SQLite's "database is locked", MySQL's lock wait timeout and deadlock, PostgreSQL's deadlock, lock and
+     * serialization failures).
+     */
+    boolean retryable(Throwable failure);
+
     /** Whether a failure (or one of its causes) is the whole database being locked by another connection (SQLite). */
     boolean lockedByOtherConnection(Throwable failure);
 

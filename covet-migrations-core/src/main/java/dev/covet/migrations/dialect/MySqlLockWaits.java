@@ -5,12 +5,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * MySQL: a row-lock wait bounded with the session's {@code innodb_lock_wait_timeout} (whole seconds, 50 by
  * default), put back afterwards since the session outlives the transaction.
  */
 final class MySqlLockWaits implements LockWaits {
+
+    /** ER_LOCK_WAIT_TIMEOUT, ER_LOCK_DEADLOCK. */
+    private static final Set<Integer> RETRYABLE = Set.of(1205, 1213);
 
     @Override
     public Restore connectionWait(Connection c, Duration timeout) {
@@ -32,6 +36,11 @@ final class MySqlLockWaits implements LockWaits {
         try (Statement s = c.createStatement()) {
             s.execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
         }
+    }
+
+    @Override
+    public boolean retryable(Throwable failure) {
+        return Causes.anySqlException(failure, e -> RETRYABLE.contains(e.getErrorCode()));
     }
 
     @Override

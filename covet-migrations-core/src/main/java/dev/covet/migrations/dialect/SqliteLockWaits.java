@@ -25,6 +25,11 @@ final class SqliteLockWaits implements LockWaits {
     }
 
     @Override
+    public boolean retryable(Throwable failure) {
+        return SqliteLocking.isLocked(failure);
+    }
+
+    @Override
     public boolean lockedByOtherConnection(Throwable failure) {
         return SqliteLocking.isLocked(failure);
     }

@@ -21,7 +21,6 @@ import dev.covet.migrations.lint.MigrationLinter;
 import dev.covet.migrations.history.HistoryRow;
 import dev.covet.migrations.history.HistoryTable;
 import dev.covet.migrations.lock.MigrationLock;
-import dev.covet.migrations.lock.SqliteLeaseLock;
 import dev.covet.migrations.loader.MigrationLoader;
 import dev.covet.migrations.loader.MigrationSource;
 import dev.covet.migrations.safety.DropBackups;
@@ -327,7 +326,7 @@ public final class MigrationEngine {
     private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
                                             MigrationLock.Held held, DropBackups drops) throws SQLException {
         ExecutionContext context = new ExecutionContext(history(), config.appliedBy(),
-                held instanceof SqliteLeaseLock.LeaseHeld lease ? lease::renew : null, drops, config.lockTimeout());
+                held::renew, drops, config.lockTimeout());
         MigrationExecutor executor = MigrationExecutor.forDialect(dialect(), config.javaMigrations(), context);
         List<ExecutedMigration> done = new ArrayList<>();
         int total = rendered.size();

@@ -15,15 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.covet.migrations.sqlite.SqliteStatements.exec;
-import static dev.covet.migrations.sqlite.SqliteStatements.pragmaOn;
-
 /**
  * One transaction per migration, history row included: a failing statement leaves the database exactly as
  * it was before that migration. The dialect opens the transaction ({@link Dialect#transactions()}: on SQLite
- * {@code BEGIN IMMEDIATE}). A migration with a SQLite table rebuild runs with foreign keys off (SQLite ignores the switch inside a transaction, so it is flipped
- * around it) under a {@link RebuildGuard}, which keeps triggers, indexes and views and verifies row counts
- * and {@code PRAGMA foreign_key_check} before commit.
+ * {@code BEGIN IMMEDIATE}). A migration with a table rebuild (SQLite) runs under a {@link RebuildGuard}, which
+ * switches foreign keys off around the transaction, keeps triggers, indexes and views, and verifies row counts and
+ * foreign keys before commit.
  */
 public final class TransactionalExecutor implements MigrationExecutor {
 
@@ -48,10 +45,8 @@ public final class TransactionalExecutor implements MigrationExecutor {
         // The drop backups first: a SQLite rebuild's guard snapshots the table as the drop statement finds it.
         StepHooks hooks = DropBackupHooks.of(context, m).<StepHooks>map(h -> h).orElse(StepHooks.NONE)
                 .andThen(guard == null ? StepHooks.NONE : new SqliteRebuildHooks(guard, m));
-        // Step 1 of SQLite's rebuild procedure: the switch is ignored inside a transaction, so it goes first.
-        boolean foreignKeysWereOn = guard != null && pragmaOn(c, "foreign_keys");
-        if (foreignKeysWereOn) {
-            exec(c, "PRAGMA foreign_keys = OFF");
+        if (guard != null) {
+            guard.beforeTransaction(c);
         }
         List<Step> all = m.steps();
         List<String> executed = new ArrayList<>();
@@ -105,9 +100,9 @@ public final class TransactionalExecutor implements MigrationExecutor {
                 }
             });
             cleanUp(inFlight, () -> transactions.restoreAutoCommit(c));
-            if (foreignKeysWereOn) {
-                // Step 12, also after a failure: the connection goes back as it came.
-                cleanUp(inFlight, () -> exec(c, "PRAGMA foreign_keys = ON"));
+            if (guard != null) {
+                // also after a failure: the connection goes back as it came
+                cleanUp(inFlight, () -> guard.afterTransaction(c));
             }
         }
     }

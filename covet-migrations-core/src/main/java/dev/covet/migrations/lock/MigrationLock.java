@@ -1,5 +1,6 @@
 package dev.covet.migrations.lock;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -23,6 +24,15 @@ public sealed interface MigrationLock permits PostgresAdvisoryLock, MySqlNamedLo
 
     /** A held lock; closing releases it. */
     interface Held extends AutoCloseable {
+
+        /**
+         * Renews the lock inside the caller's transaction, before it commits: a lease (SQLite's lock row) must not
+         * run out under a long migration. Session locks need nothing.
+         */
+        default void renew(Connection c) throws SQLException {
+            // a session lock lasts as long as its connection
+        }
+
         @Override
         void close();
     }

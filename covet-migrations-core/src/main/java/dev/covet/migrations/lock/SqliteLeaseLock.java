@@ -230,6 +230,7 @@ public final class SqliteLeaseLock implements MigrationLock {
         }
 
         /** Renews the lease on the caller's connection (inside its transaction). */
+        @Override
         public void renew(Connection c) throws SQLException {
             LeaseHeartbeat.renew(c, renewSql(), owner, lease);
         }

@@ -44,6 +44,25 @@ public final class RebuildGuard {
     private final Set<String> rebuilt = new LinkedHashSet<>();
     private long copyStarted;
     private Boolean legacyAlterTableWas;
+    private boolean foreignKeysWereOn;
+
+    /**
+     * Step 1 of SQLite's rebuild procedure: foreign keys off, before the migration's transaction begins (SQLite
+     * ignores the switch inside one).
+     */
+    public void beforeTransaction(Connection c) throws SQLException {
+        foreignKeysWereOn = pragmaOn(c, "foreign_keys");
+        if (foreignKeysWereOn) {
+            exec(c, "PRAGMA foreign_keys = OFF");
+        }
+    }
+
+    /** Step 12, after the transaction ended, also after a failure: foreign keys back on if they were. */
+    public void afterTransaction(Connection c) throws SQLException {
+        if (foreignKeysWereOn) {
+            exec(c, "PRAGMA foreign_keys = ON");
+        }
+    }
 
     /**
      * Called before each statement.
