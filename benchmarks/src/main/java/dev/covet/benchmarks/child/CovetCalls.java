@@ -9,7 +9,6 @@ import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.diff.ColumnRename;
 import dev.covet.migrations.diff.RenameDetector;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ final class CovetCalls {
     static CallResult introspect(Target target, Dialect dialect) throws Exception {
         try (Connection c = target.connect()) {
             long t0 = System.nanoTime();
-            SchemaState state = SchemaReader.forDialect(dialect).read(c, "covet_");
+            SchemaState state = dialect.schemaReader().read(c, "covet_");
             return new CallResult(System.nanoTime() - t0, "tables=" + state.tables().size());
         }
     }

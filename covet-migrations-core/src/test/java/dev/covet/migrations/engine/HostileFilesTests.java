@@ -2,7 +2,6 @@ package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.lint.LintFinding;
 import dev.covet.migrations.lint.LintSuppressions;
 import dev.covet.migrations.schema.SchemaState;
@@ -184,7 +183,7 @@ class HostileFilesTests {
 
         static Snapshot of(TestDatabase db) throws SQLException {
             try (Connection c = db.connect()) {
-                SchemaState schema = SchemaReader.forDialect(db.dialect()).read(c, "covet_");
+                SchemaState schema = db.dialect().schemaReader().read(c, "covet_");
                 List<String> history = new ArrayList<>();
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM covet_migrations ORDER BY 1, 2")) {
                     ResultSetMetaData meta = rs.getMetaData();

@@ -1,7 +1,6 @@
 package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
@@ -51,7 +50,7 @@ class HostileLiteralsTests {
 
                     SchemaState schema;
                     try (Connection c = dataSource.getConnection()) {
-                        schema = SchemaReader.forDialect(db.dialect()).read(c, "covet_");
+                        schema = db.dialect().schemaReader().read(c, "covet_");
                     }
                     assertThat(schema.tables().keySet()).as(setting).noneMatch(name -> name.startsWith("pwned"));
                     TableSchema t = schema.tables().get(table);

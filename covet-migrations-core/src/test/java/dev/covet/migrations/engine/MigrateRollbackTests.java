@@ -7,7 +7,6 @@ import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.RollbackOptions;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
@@ -25,7 +24,7 @@ class MigrateRollbackTests {
 
     static SchemaState read(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
-            return SchemaReader.forDialect(db.dialect()).read(c, "covet_");
+            return db.dialect().schemaReader().read(c, "covet_");
         }
     }
 

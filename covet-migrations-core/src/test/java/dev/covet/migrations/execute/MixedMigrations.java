@@ -1,6 +1,5 @@
 package dev.covet.migrations.execute;
 
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
@@ -78,7 +77,7 @@ final class MixedMigrations {
     static List<String> outcome(TestDatabase db) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connect()) {
-            out.add(String.valueOf(SchemaReader.forDialect(db.dialect()).read(c, "covet_")));
+            out.add(String.valueOf(db.dialect().schemaReader().read(c, "covet_")));
             out.add(one(c, "SELECT COUNT(*), SUM(d) FROM digits"));
             out.add(one(c, "SELECT COUNT(*), SUM(id), SUM(v), SUM(label IS NOT NULL), SUM(flag) FROM big"));
             out.add(one(c, "SELECT COUNT(*), SUM(v * n) FROM summary"));

@@ -127,7 +127,7 @@ class SchemaReaderEdgeCasesTests {
 
     private static SchemaState read(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
-            return SchemaReader.forDialect(db.dialect()).read(c, "covet_");
+            return db.dialect().schemaReader().read(c, "covet_");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.covet.migrations.safety;
 
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
@@ -225,7 +224,7 @@ class RollbackSafetyTests {
     static Map<String, String> contentHashes(TestDatabase db) throws SQLException {
         Map<String, String> out = new TreeMap<>();
         try (Connection c = db.connect()) {
-            var schema = SchemaReader.forDialect(db.dialect()).read(c, "covet_");
+            var schema = db.dialect().schemaReader().read(c, "covet_");
             ContentHasher hasher = new ContentHasher(db.dialect());
             for (var t : schema.tables().values()) {
                 out.put(t.name(), t.columns().stream().map(col -> col.name() + ":" + col.type()).toList() + "="

@@ -2,7 +2,6 @@ package dev.covet.migrations.sqlite;
 
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.SqliteDialect;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.ConnectionSource;
 
@@ -91,7 +90,7 @@ final class SqliteFixture {
 
     SchemaState schema() throws SQLException {
         try (Connection c = connect()) {
-            return SchemaReader.forDialect(new SqliteDialect()).read(c, "covet_");
+            return new SqliteDialect().schemaReader().read(c, "covet_");
         }
     }
 

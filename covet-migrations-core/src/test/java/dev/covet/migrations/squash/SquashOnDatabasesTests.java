@@ -7,7 +7,6 @@ import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.generate.MigrationGenerator;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RunSql;
@@ -49,7 +48,7 @@ class SquashOnDatabasesTests {
 
     static SchemaState schema(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
-            return SchemaReader.forDialect(db.dialect()).read(c, "covet_").canonical();
+            return db.dialect().schemaReader().read(c, "covet_").canonical();
         }
     }
 

@@ -29,7 +29,7 @@ final class SchemaShapes {
     static SortedMap<String, TableShape> read(TestDatabase db) throws SQLException {
         SchemaState state;
         try (Connection c = db.connect()) {
-            state = SchemaReader.forDialect(db.dialect()).read(c, "covet_");
+            state = db.dialect().schemaReader().read(c, "covet_");
         }
         SortedMap<String, TableShape> shapes = new TreeMap<>();
         for (TableSchema table : state.tables().values()) {
