@@ -107,8 +107,8 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
     LockWaits lockWaits();
 
     /**
-     * Whether consecutive plain statements of a migration go to the database as one JDBC batch (one round trip on
-     * PostgreSQL; the other drivers send a batch statement by statement, and their failures name no entry).
+     * Whether consecutive plain statements of a migration are sent as one JDBC batch (PostgreSQL: one round trip);
+     * elsewhere they run one at a time.
      */
     boolean batchesStatements();
 
