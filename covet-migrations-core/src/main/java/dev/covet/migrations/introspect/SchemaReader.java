@@ -22,8 +22,8 @@ public interface SchemaReader {
 
     /**
      * The reader for a dialect: {@link Dialect#schemaReader()}, which new code calls. Kept for
-     * {@code RollbackValidator} and {@code SquashVerifier} (being reworked) and the tests; the only import of
-     * {@code dialect} in this package, so it goes when they move.
+     * {@code SquashVerifier} (being reworked); the only import of {@code dialect} in this package, so it goes with
+     * that call.
      */
     static SchemaReader forDialect(Dialect dialect) {
         return dialect.schemaReader();
