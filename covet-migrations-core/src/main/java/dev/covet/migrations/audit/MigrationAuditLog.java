@@ -1,5 +1,9 @@
 package dev.covet.migrations.audit;
 
+import dev.covet.migrations.internal.audit.AuditHasher;
+import dev.covet.migrations.internal.audit.AuditHead;
+import dev.covet.migrations.internal.audit.AuditTable;
+import dev.covet.migrations.internal.audit.Interruption;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;

@@ -1,9 +1,9 @@
 package dev.covet.migrations.dialect;
 
 import dev.covet.migrations.introspect.SchemaReader;
-import dev.covet.migrations.introspect.SqliteSchemaReader;
-import dev.covet.migrations.lock.MigrationLock;
-import dev.covet.migrations.lock.SqliteLeaseLock;
+import dev.covet.migrations.internal.introspect.SqliteSchemaReader;
+import dev.covet.migrations.internal.lock.MigrationLock;
+import dev.covet.migrations.internal.lock.SqliteLeaseLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;
@@ -17,7 +17,7 @@ import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.sqlite.SQLiteWorkaround;
 import dev.covet.migrations.sqlite.SqliteVersion;
-import dev.covet.migrations.sqlite.TableRebuild;
+import dev.covet.migrations.internal.sqlite.TableRebuild;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

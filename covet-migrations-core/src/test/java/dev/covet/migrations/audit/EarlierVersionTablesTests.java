@@ -1,8 +1,8 @@
 package dev.covet.migrations.audit;
 
 import dev.covet.migrations.MigrationId;
-import dev.covet.migrations.history.HistoryRow;
-import dev.covet.migrations.history.HistoryTable;
+import dev.covet.migrations.HistoryRow;
+import dev.covet.migrations.internal.history.HistoryTable;
 import dev.covet.migrations.safety.BackupInfo;
 import dev.covet.migrations.safety.BackupStore;
 import dev.covet.migrations.testing.AllDatabases;

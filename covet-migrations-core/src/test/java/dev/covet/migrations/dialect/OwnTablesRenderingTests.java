@@ -1,6 +1,6 @@
 package dev.covet.migrations.dialect;
 
-import dev.covet.migrations.history.HistoryTable;
+import dev.covet.migrations.internal.history.HistoryTable;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.IndexSchema;
 import dev.covet.migrations.schema.OwnTables;

@@ -2,8 +2,8 @@ package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.lint.LintFinding;
-import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.LintFinding;
+import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.CapturedLogs;
