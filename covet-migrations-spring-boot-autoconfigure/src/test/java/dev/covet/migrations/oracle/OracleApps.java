@@ -1,6 +1,6 @@
 package dev.covet.migrations.oracle;
 
-import dev.covet.migrations.autoconfigure.cli.CommandOutput;
+import dev.covet.migrations.cli.CommandOutput;
 import dev.covet.migrations.autoconfigure.cli.CovetExit;
 import dev.covet.migrations.testing.TestDatabase;
 import org.springframework.boot.WebApplicationType;
