@@ -67,7 +67,7 @@ public final class SquashAndWrite {
 
     private SquashCheck verify(List<Migration> originals, Migration squashed) {
         MigrationRunner.Config config = runner.config();
-        SquashVerifier verifier = new SquashVerifier(config.dialect(), config.javaMigrations(), config.tablePrefix());
+        SquashVerifier verifier = new SquashVerifier(runner.dialect(), config.javaMigrations(), config.tablePrefix());
         String model = "the squashed operations project the schema the originals project on Covet's schema model";
         try {
             ScratchVerification scratch = verifier.verifyOnScratch(config.dataSource(), originals, squashed);
