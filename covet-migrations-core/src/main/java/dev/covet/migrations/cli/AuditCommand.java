@@ -21,7 +21,7 @@ import java.util.Set;
  * rollbacks. {@code --report} writes a JSON compliance report for the period; {@code --verify} checks the hash
  * chain and fails when a row was changed or deleted.
  */
-public class AuditCommand implements CovetCommand {
+public class AuditCommand extends SpecifiedCommand {
 
     private static final CommandSpec SPEC = new CommandSpec("audit",
             "covet audit [--failed] [--since 7d] [--report FILE] [--verify] [--json]", Set.of("failed", "verify"),
@@ -36,12 +36,8 @@ public class AuditCommand implements CovetCommand {
      * @param auditLog the audit log, or {@code null} when auditing is disabled
      */
     public AuditCommand(MigrationAuditLog auditLog) {
+        super(SPEC);
         this.auditLog = auditLog;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Set;
  * risk, verified, restored on failure), or with {@code --dry-run} its validation: {@code isSafe, riskLevel,
  * dataAtRisk, errors, recommendations, sql}. Exits 1 when the rollback is refused or fails.
  */
-public class RollbackCommand implements CovetCommand {
+public class RollbackCommand extends SpecifiedCommand {
 
     private static final CommandSpec SPEC = new CommandSpec("rollback",
             "covet rollback [--steps N] [--dry-run] [--force] [--json]", Set.of("dry-run", "force"), Set.of("steps"), 0, 0);
@@ -27,12 +27,8 @@ public class RollbackCommand implements CovetCommand {
      * @param validator validates and runs safe rollbacks
      */
     public RollbackCommand(RollbackValidator validator) {
+        super(SPEC);
         this.validator = validator;
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return SPEC;
     }
 
     @Override
