@@ -2,10 +2,8 @@ package dev.covet.migrations;
 
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.drift.DriftReport;
-import dev.covet.migrations.execute.MigrationEngine;
-import dev.covet.migrations.execute.MigrationInspector;
-import dev.covet.migrations.lint.LintReport;
-import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.internal.execute.MigrationEngine;
+import dev.covet.migrations.internal.execute.MigrationInspector;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableFilter;
 

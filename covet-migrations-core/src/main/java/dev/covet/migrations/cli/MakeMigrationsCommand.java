@@ -5,7 +5,7 @@ import dev.covet.migrations.diff.ChangeDecisions;
 import dev.covet.migrations.diff.Prompter;
 import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.generate.ExpandContractSplitter;
-import dev.covet.migrations.generate.GenerationSource;
+import dev.covet.migrations.internal.generate.GenerationSource;
 import dev.covet.migrations.generate.MakeMigrationsAndLint;
 import dev.covet.migrations.generate.MakeMigrationsAndLint.Shape;
 import dev.covet.migrations.generate.MakeMigrationsAndLint.Written;

@@ -1,5 +1,6 @@
 package dev.covet.migrations.data;
 
+import dev.covet.migrations.internal.data.BatchProgressTable;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.dialect.Dialect;
 import org.slf4j.Logger;

@@ -1,10 +1,11 @@
 package dev.covet.migrations.generate;
 
+import dev.covet.migrations.internal.generate.GenerationSource;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.diff.RenameDetector;
-import dev.covet.migrations.lint.LintFinding;
-import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.LintFinding;
+import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.nio.file.Path;

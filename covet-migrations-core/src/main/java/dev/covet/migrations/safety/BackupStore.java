@@ -1,5 +1,8 @@
 package dev.covet.migrations.safety;
 
+import dev.covet.migrations.internal.backup.BackupScope;
+import dev.covet.migrations.internal.backup.ContentHasher;
+import dev.covet.migrations.internal.backup.TableCopier;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.introspect.SchemaReader;

@@ -1,20 +1,22 @@
 package dev.covet.migrations.safety;
 
+import dev.covet.migrations.internal.rollback.RiskAnalyzer;
+import dev.covet.migrations.internal.rollback.SchemaComparison;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.execute.MigrationEngine;
-import dev.covet.migrations.execute.MigrationPlanner;
-import dev.covet.migrations.execute.MigrationRenderer;
-import dev.covet.migrations.execute.RenderedMigration;
-import dev.covet.migrations.execute.RenderedOperation;
-import dev.covet.migrations.history.HistoryRow;
-import dev.covet.migrations.history.HistoryTable;
+import dev.covet.migrations.internal.execute.MigrationEngine;
+import dev.covet.migrations.internal.execute.MigrationPlanner;
+import dev.covet.migrations.internal.execute.MigrationRenderer;
+import dev.covet.migrations.internal.execute.RenderedMigration;
+import dev.covet.migrations.internal.execute.RenderedOperation;
+import dev.covet.migrations.HistoryRow;
+import dev.covet.migrations.internal.history.HistoryTable;
 import dev.covet.migrations.introspect.SchemaReader;
-import dev.covet.migrations.loader.MigrationLoader;
-import dev.covet.migrations.loader.MigrationSource;
+import dev.covet.migrations.internal.loader.MigrationLoader;
+import dev.covet.migrations.internal.loader.MigrationSource;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaState;
 

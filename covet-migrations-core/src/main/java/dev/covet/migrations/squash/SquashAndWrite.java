@@ -1,10 +1,12 @@
 package dev.covet.migrations.squash;
 
+import dev.covet.migrations.internal.squash.ScratchDatabaseUnavailableException;
+import dev.covet.migrations.MigrationConfig;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.generate.MigrationGenerator;
-import dev.covet.migrations.graph.MigrationGraph;
+import dev.covet.migrations.internal.graph.MigrationGraph;
 import dev.covet.migrations.squash.SquashVerifier.OriginalsDoNotApplyException;
 import dev.covet.migrations.squash.SquashVerifier.ScratchVerification;
 
@@ -66,7 +68,7 @@ public final class SquashAndWrite {
     }
 
     private SquashCheck verify(List<Migration> originals, Migration squashed) {
-        MigrationRunner.Config config = runner.config();
+        MigrationConfig config = runner.config();
         SquashVerifier verifier = new SquashVerifier(runner.dialect(), config.javaMigrations(), config.tablePrefix());
         String model = "the squashed operations project the schema the originals project on Covet's schema model";
         try {

@@ -1,5 +1,6 @@
 package dev.covet.migrations.safety;
 
+import dev.covet.migrations.internal.backup.BackupScope;
 import ch.qos.logback.classic.Level;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrateOptions;
