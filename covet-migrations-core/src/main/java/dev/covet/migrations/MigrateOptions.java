@@ -1,6 +1,5 @@
 package dev.covet.migrations;
 
-import dev.covet.migrations.lint.LintSuppressions;
 
 /**
  * How to migrate.

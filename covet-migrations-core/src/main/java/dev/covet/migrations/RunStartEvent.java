@@ -1,6 +1,5 @@
 package dev.covet.migrations;
 
-import dev.covet.migrations.history.HistoryRow;
 
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,11 @@
 package dev.covet.migrations.audit;
 
+import dev.covet.migrations.internal.audit.Interruption;
 import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.RunStartEvent;
-import dev.covet.migrations.history.HistoryRow;
+import dev.covet.migrations.HistoryRow;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,11 @@
 package dev.covet.migrations.audit;
 
+import dev.covet.migrations.internal.audit.AuditHasher;
+import dev.covet.migrations.internal.audit.AuditHead;
+import dev.covet.migrations.internal.audit.AuditTable;
+import dev.covet.migrations.internal.audit.Interruption;
+import dev.covet.migrations.internal.audit.LockWaitBound;
+import dev.covet.migrations.internal.audit.TransientLocks;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
@@ -11,7 +17,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import dev.covet.migrations.sqlite.SqliteLocking;
+import dev.covet.migrations.internal.sqlite.SqliteLocking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

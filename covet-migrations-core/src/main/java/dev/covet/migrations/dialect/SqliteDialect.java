@@ -13,7 +13,7 @@ import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.sqlite.SQLiteWorkaround;
 import dev.covet.migrations.sqlite.SqliteVersion;
-import dev.covet.migrations.sqlite.TableRebuild;
+import dev.covet.migrations.internal.sqlite.TableRebuild;
 
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.covet.migrations.diff;
 
+import dev.covet.migrations.internal.diff.ColumnChanges;
+import dev.covet.migrations.internal.diff.ExistingUniqueKeys;
+import dev.covet.migrations.internal.diff.ForeignKeyRedirects;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
 import dev.covet.migrations.operation.AddForeignKey;

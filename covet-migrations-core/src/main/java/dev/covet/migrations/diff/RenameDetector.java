@@ -1,5 +1,8 @@
 package dev.covet.migrations.diff;
 
+import dev.covet.migrations.internal.diff.ColumnChanges;
+import dev.covet.migrations.internal.diff.NameSimilarity;
+import dev.covet.migrations.internal.diff.RenameScore;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AlterColumn;
 import dev.covet.migrations.operation.CreateTable;

@@ -1,5 +1,7 @@
 package dev.covet.migrations.generate;
 
+import dev.covet.migrations.internal.generate.MigrationNamer;
+import dev.covet.migrations.internal.generate.SameTypes;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
@@ -7,7 +9,7 @@ import dev.covet.migrations.diff.ChangeDecisions;
 import dev.covet.migrations.diff.DiffEngine;
 import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.diff.UndecidedChange;
-import dev.covet.migrations.diff.UnmanagedTables;
+import dev.covet.migrations.internal.diff.UnmanagedTables;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaState;
 
@@ -104,7 +106,7 @@ public final class MakeMigrations {
     }
 
     /**
-     * The operations from one schema to the model, unmanaged tables ({@link MigrationRunner.Config#unmanagedTables()})
+     * The operations from one schema to the model, unmanaged tables ({@link MigrationConfig#unmanagedTables()})
      * left as the start has them.
      *
      * @throws dev.covet.migrations.schema.SchemaException when a managed table references an unmanaged table the

@@ -1,10 +1,12 @@
 package dev.covet.migrations.generate;
 
+import dev.covet.migrations.internal.generate.MigrationNamer;
+import dev.covet.migrations.internal.generate.MigrationYamlWriter;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
-import dev.covet.migrations.loader.MigrationLoader;
-import dev.covet.migrations.loader.MigrationSource;
+import dev.covet.migrations.internal.loader.MigrationLoader;
+import dev.covet.migrations.internal.loader.MigrationSource;
 import dev.covet.migrations.operation.Operation;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.covet.migrations.jpa;
 
+import dev.covet.migrations.internal.jpa.DeclaredChecks;
+import dev.covet.migrations.internal.jpa.HibernateBootConstraints;
+import dev.covet.migrations.internal.jpa.HibernateTypes;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;

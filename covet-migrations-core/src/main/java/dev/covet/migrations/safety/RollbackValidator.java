@@ -1,8 +1,12 @@
 package dev.covet.migrations.safety;
 
+import dev.covet.migrations.internal.rollback.AssessedRollback;
+import dev.covet.migrations.internal.backup.BackupTables;
+import dev.covet.migrations.internal.rollback.RollbackAssessor;
+import dev.covet.migrations.internal.rollback.SafeRollback;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
-import dev.covet.migrations.execute.MigrationEngine;
+import dev.covet.migrations.internal.execute.MigrationEngine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,8 +16,8 @@ import java.util.Set;
  * Rollback with a safety net, the entry point for applications: validate a rollback (risk level, rows at risk
  * counted in the database, dependants), back up what it would lose, and run it safely (validate, back up, roll back,
  * verify, restore the backup when anything fails). Each call loads the files and reads the history once
- * ({@link dev.covet.migrations.execute.MigrationContext}) and shares them between those steps; the work itself is
- * done by {@link RollbackAssessor}, {@link BackupStore} and {@link SafeRollback}.
+ * ({@link dev.covet.migrations.internal.execute.MigrationContext}) and shares them between those steps; the work itself is
+ * done by {@link RollbackAssessor}, {@link BackupTables} and {@link SafeRollback}.
  */
 public final class RollbackValidator {
 
@@ -114,7 +118,7 @@ public final class RollbackValidator {
         return new RollbackAssessor(engine, runner.config().dataSource(), verifyChecksums, maxDataLossRows);
     }
 
-    private BackupStore backups() {
-        return new BackupStore(runner.config().dataSource(), runner.dialect(), runner.config().tablePrefix());
+    private BackupTables backups() {
+        return new BackupTables(runner.config().dataSource(), runner.dialect(), runner.config().tablePrefix());
     }
 }

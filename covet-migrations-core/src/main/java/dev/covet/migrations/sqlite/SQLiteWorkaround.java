@@ -1,5 +1,6 @@
 package dev.covet.migrations.sqlite;
 
+import dev.covet.migrations.internal.sqlite.TableRebuild;
 import dev.covet.migrations.dialect.SqlWriter;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;

@@ -1,8 +1,10 @@
 package dev.covet.migrations.squash;
 
+import dev.covet.migrations.internal.squash.OperationOptimizer;
+import dev.covet.migrations.internal.squash.SchemaDifferences;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationId;
-import dev.covet.migrations.graph.MigrationGraph;
+import dev.covet.migrations.internal.graph.MigrationGraph;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;

@@ -1,12 +1,13 @@
 package dev.covet.migrations.squash;
 
+import dev.covet.migrations.internal.squash.SchemaDifferences;
 import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.execute.MigrationRenderer;
-import dev.covet.migrations.execute.RenderedMigration;
-import dev.covet.migrations.execute.Step;
+import dev.covet.migrations.internal.execute.MigrationRenderer;
+import dev.covet.migrations.internal.execute.RenderedMigration;
+import dev.covet.migrations.internal.execute.Step;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.SchemaState;
 

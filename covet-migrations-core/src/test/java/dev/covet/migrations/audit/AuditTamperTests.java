@@ -1,5 +1,7 @@
 package dev.covet.migrations.audit;
 
+import dev.covet.migrations.internal.audit.AuditHasher;
+import dev.covet.migrations.internal.audit.AuditTable;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;

@@ -2,7 +2,7 @@ package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.history.MigrationLock;
+import dev.covet.migrations.internal.history.MigrationLock;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;

@@ -1,8 +1,8 @@
 package dev.covet.migrations.engine;
 
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.history.MigrationLock;
-import dev.covet.migrations.history.SqliteLeaseLock;
+import dev.covet.migrations.internal.history.MigrationLock;
+import dev.covet.migrations.internal.history.SqliteLeaseLock;
 import dev.covet.migrations.testing.ConnectionSource;
 
 import javax.sql.DataSource;

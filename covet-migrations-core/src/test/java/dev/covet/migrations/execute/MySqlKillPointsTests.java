@@ -1,10 +1,18 @@
 package dev.covet.migrations.execute;
 
+import dev.covet.migrations.internal.execute.CrashPoints;
+import dev.covet.migrations.internal.execute.ExecutionContext;
+import dev.covet.migrations.internal.execute.MigrationEngine;
+import dev.covet.migrations.internal.execute.MigrationPlan;
+import dev.covet.migrations.internal.execute.MigrationPlanner;
+import dev.covet.migrations.internal.execute.ProgressRecordingExecutor;
+import dev.covet.migrations.internal.execute.RenderedMigration;
+import dev.covet.migrations.internal.execute.StepRunner;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.history.HistoryRow;
-import dev.covet.migrations.history.HistoryTable;
+import dev.covet.migrations.HistoryRow;
+import dev.covet.migrations.internal.history.HistoryTable;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.DatabaseKind;

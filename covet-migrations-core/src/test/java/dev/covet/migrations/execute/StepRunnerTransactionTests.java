@@ -1,5 +1,7 @@
 package dev.covet.migrations.execute;
 
+import dev.covet.migrations.internal.execute.Step;
+import dev.covet.migrations.internal.execute.StepRunner;
 import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;

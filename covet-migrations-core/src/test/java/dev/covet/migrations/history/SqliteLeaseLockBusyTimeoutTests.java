@@ -1,5 +1,7 @@
 package dev.covet.migrations.history;
 
+import dev.covet.migrations.internal.history.MigrationLock;
+import dev.covet.migrations.internal.history.SqliteLeaseLock;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.testing.OneConnectionPool;
 import org.junit.jupiter.api.Test;

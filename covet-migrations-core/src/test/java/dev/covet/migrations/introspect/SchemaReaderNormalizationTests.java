@@ -1,5 +1,10 @@
 package dev.covet.migrations.introspect;
 
+import dev.covet.migrations.internal.introspect.MySqlSchemaReader;
+import dev.covet.migrations.internal.introspect.MySqlTypes;
+import dev.covet.migrations.internal.introspect.PostgresSchemaReader;
+import dev.covet.migrations.internal.introspect.SqliteSchemaReader;
+import dev.covet.migrations.internal.introspect.SqliteTableDdl;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.ColumnType.Kind;

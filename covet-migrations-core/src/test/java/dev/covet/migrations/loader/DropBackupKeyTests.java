@@ -1,5 +1,7 @@
 package dev.covet.migrations.loader;
 
+import dev.covet.migrations.internal.loader.MigrationLoader;
+import dev.covet.migrations.internal.loader.MigrationSource;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.generate.MigrationGenerator;
 import dev.covet.migrations.operation.DropColumn;

@@ -1,5 +1,6 @@
 package dev.covet.migrations.safety;
 
+import dev.covet.migrations.internal.backup.ContentHasher;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;

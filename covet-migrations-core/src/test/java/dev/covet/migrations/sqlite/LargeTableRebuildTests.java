@@ -1,5 +1,6 @@
 package dev.covet.migrations.sqlite;
 
+import dev.covet.migrations.internal.sqlite.RebuildGuard;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.testing.CapturedLogs;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.autoconfigure.CovetMigrationsInitializer.StartupSettings;
-import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.dialect.Dialect;

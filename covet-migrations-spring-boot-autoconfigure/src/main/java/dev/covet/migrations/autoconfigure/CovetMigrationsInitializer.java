@@ -6,7 +6,7 @@ import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.LintSuppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;

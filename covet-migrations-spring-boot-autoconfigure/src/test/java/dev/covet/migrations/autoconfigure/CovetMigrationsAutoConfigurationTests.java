@@ -1,5 +1,6 @@
 package dev.covet.migrations.autoconfigure;
 
+import dev.covet.migrations.MigrationConfig;
 import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationListener;
@@ -73,7 +74,7 @@ class CovetMigrationsAutoConfigurationTests {
             assertThat(context).hasSingleBean(MigrationRunner.class);
             assertThat(context).hasSingleBean(CovetMigrationsInitializer.class);
             assertThat(context).hasSingleBean(RollbackValidator.class);
-            MigrationRunner.Config config = context.getBean(MigrationRunner.class).config();
+            MigrationConfig config = context.getBean(MigrationRunner.class).config();
             assertThat(config.dialect()).isInstanceOf(SqliteDialect.class);
             assertThat(config.tablePrefix()).isEqualTo("shop_");
             assertThat(config.lockTimeout()).hasSeconds(5);
@@ -86,7 +87,7 @@ class CovetMigrationsAutoConfigurationTests {
     @Test
     void defaultsMatchTheDesign() {
         runner().run(context -> {
-            MigrationRunner.Config config = context.getBean(MigrationRunner.class).config();
+            MigrationConfig config = context.getBean(MigrationRunner.class).config();
             assertThat(config.locations()).containsExactly("classpath:db/migrations");
             assertThat(config.tablePrefix()).isEqualTo("covet_");
             assertThat(config.lockTimeout()).hasSeconds(60);
@@ -103,7 +104,7 @@ class CovetMigrationsAutoConfigurationTests {
     @Test
     void unmanagedTablesBindToTheRunner() {
         runner().withPropertyValues("covet.migrations.unmanaged-tables=batch_*, QRTZ_*,shedlock").run(context -> {
-            MigrationRunner.Config config = context.getBean(MigrationRunner.class).config();
+            MigrationConfig config = context.getBean(MigrationRunner.class).config();
             assertThat(config.unmanagedTables().patterns()).containsExactly("batch_*", "QRTZ_*", "shedlock");
             assertThat(config.unmanagedTables().matches("qrtz_triggers")).isTrue();
             assertThat(config.unmanagedTables().matches("customers")).isFalse();
@@ -138,7 +139,7 @@ class CovetMigrationsAutoConfigurationTests {
     @Test
     void appliesCustomizersJavaMigrationsAndListeners() {
         runner().withUserConfiguration(Extensions.class).run(context -> {
-            MigrationRunner.Config config = context.getBean(MigrationRunner.class).config();
+            MigrationConfig config = context.getBean(MigrationRunner.class).config();
             assertThat(config.tablePrefix()).isEqualTo("customized_");
             assertThat(config.javaMigrations()).containsOnlyKeys("backfill");
             assertThat(config.listeners()).contains(context.getBean("recorder", MigrationListener.class));

@@ -1,9 +1,9 @@
 package dev.covet.migrations.autoconfigure.cli;
 
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.lint.LintFinding;
-import dev.covet.migrations.lint.LintReport;
-import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.LintFinding;
+import dev.covet.migrations.LintReport;
+import dev.covet.migrations.LintSuppressions;
 
 import java.util.List;
 import java.util.Set;

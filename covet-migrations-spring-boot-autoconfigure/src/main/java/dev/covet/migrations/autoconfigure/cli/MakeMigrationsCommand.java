@@ -10,8 +10,8 @@ import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.diff.UndecidedChange;
 import dev.covet.migrations.generate.MakeMigrations;
 import dev.covet.migrations.generate.MakeMigrationsResult;
-import dev.covet.migrations.lint.LintFinding;
-import dev.covet.migrations.lint.LintSuppressions;
+import dev.covet.migrations.LintFinding;
+import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.SchemaState;
 

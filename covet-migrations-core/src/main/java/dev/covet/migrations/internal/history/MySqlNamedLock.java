@@ -1,0 +1,79 @@
+package dev.covet.migrations.internal.history;
+
+import dev.covet.migrations.history.MigrationLockTimeoutException;
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.zip.CRC32;
+
+/**
+ * MySQL's {@code GET_LOCK} on its own connection. Named locks are server-wide, so the name includes the
+ * database; the server frees it when the holding connection ends.
+ */
+public final class MySqlNamedLock implements MigrationLock {
+
+    private final DataSource dataSource;
+    private final String tablePrefix;
+
+    MySqlNamedLock(DataSource dataSource, String tablePrefix) {
+        this.dataSource = dataSource;
+        this.tablePrefix = tablePrefix;
+    }
+
+    private String name(Connection c) throws SQLException {
+        String name = "covet:" + c.getCatalog() + ":" + tablePrefix;
+        if (name.length() <= 64) {
+            return name;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        return name.substring(0, 55) + ":" + Long.toHexString(crc.getValue());
+    }
+
+    @Override
+    public Held acquire(Duration timeout) throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            String name = name(c);
+            try (PreparedStatement p = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+                p.setString(1, name);
+                p.setLong(2, Math.max(1, (timeout.toMillis() + 999) / 1000));
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) != 1) {
+                        throw new MigrationLockTimeoutException("waited " + MigrationLockTimeoutException.waited(timeout) + " for the migration lock '"
+                                + name + "', held by " + describe() + "; if that process is stuck, KILL its connection or"
+                                + " raise covet.migrations.lock-timeout");
+                    }
+                }
+            }
+            return () -> {
+                try (c; PreparedStatement p = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                    p.setString(1, name);
+                    p.execute();
+                } catch (SQLException ignored) {
+                    // closing the connection releases the lock anyway
+                }
+            };
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String describe() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+            p.setString(1, name(c));
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                return rs.wasNull() ? "free" : "MySQL connection id " + id;
+            }
+        }
+    }
+}
