@@ -1,7 +1,9 @@
 package dev.covet.migrations.safety;
 
 import dev.covet.migrations.internal.backup.ContentHasher;
+import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
@@ -219,6 +221,54 @@ class RollbackSafetyTests {
             BackupStore store = new BackupStore(db.dataSource(), db.dialect(), "covet_");
             assertThat(store.prune(0)).isEqualTo(1);
             assertThat(store.list()).isEmpty();
+        }
+    }
+
+    @AllDatabases
+    void aDryRunNamesTheTablesTheRowsAtRiskAndTheSqlAndChangesNothing(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            Path dir = dir(Map.of("0001_customers.yaml", CUSTOMERS, "0002_orders.yaml", """
+                    operations:
+                      - {type: CREATE_TABLE, table: orders, columns: [{name: id, type: BIGINT, nullable: false, primary_key: true}]}
+                      - {type: ADD_COLUMN, table: customers, column: {name: nickname, type: VARCHAR(20)}}
+                    """));
+            MigrationRunner runner = runner(db, dir);
+            runner.migrate();
+            db.execute("UPDATE customers SET nickname = 'n' WHERE id = 1");
+            Map<String, String> before = contentHashes(db);
+            DryRunRollback dry = new RollbackValidator(runner, false, true, 1000).dryRunRollback(1);
+            assertThat(dry.affectedTables()).containsExactlyInAnyOrder("customers", "orders");
+            assertThat(dry.dataAtRisk()).isEqualTo(Map.of("customers", 1L));
+            assertThat(dry.riskLevel()).isEqualTo(RollbackRisk.MEDIUM);
+            assertThat(dry.sql()).anyMatch(s -> s.contains("nickname")).anyMatch(s -> s.contains("orders"));
+            assertThat(contentHashes(db)).isEqualTo(before);
+            assertThat(runner.status().applied()).hasSize(2);
+        }
+    }
+
+    @AllDatabases
+    void aSafeRollbackToATargetKeepsTheTargetAndBacksUpWhatGoes(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            Path dir = dir(Map.of("0001_customers.yaml", CUSTOMERS,
+                    "0002_nickname.yaml", """
+                            operations:
+                              - {type: ADD_COLUMN, table: customers, column: {name: nickname, type: VARCHAR(20)}}
+                            """,
+                    "0003_tags.yaml", """
+                            operations:
+                              - {type: CREATE_TABLE, table: tags, columns: [{name: id, type: BIGINT, nullable: false, primary_key: true}]}
+                            """));
+            MigrationRunner runner = runner(db, dir);
+            runner.migrate();
+            db.execute("UPDATE customers SET nickname = 'n'");
+            RollbackValidator validator = new RollbackValidator(runner, false, true, 1000);
+            SafeRollbackResult result = validator.safeRollback(
+                    RollbackOptions.toTarget(MigrationId.parse("0001_customers", MigrationId.DEFAULT_APP)), false, null);
+            assertThat(result.success()).as(result.errors().toString()).isTrue();
+            assertThat(result.rolledBack()).containsExactly("0003_tags", "0002_nickname");
+            assertThat(result.validation().dataAtRisk()).isEqualTo(Map.of("customers", 3L));
+            assertThat(result.backupId()).as("MEDIUM risk takes a backup").isNotNull();
+            assertThat(runner.status().applied()).extracting(i -> i.id().toString()).containsExactly("0001_customers");
         }
     }
 

@@ -11,7 +11,7 @@ import java.time.Duration;
  * server's default (forever on PostgreSQL, 50 s on MySQL), decides when to give up. SQLite's busy timeout is set
  * by the caller.
  */
-final class LockWaitBound {
+public final class LockWaitBound {
 
     private LockWaitBound() {
     }
@@ -19,7 +19,7 @@ final class LockWaitBound {
     /**
      * Applies the bound for the transaction the connection is in; returns what puts the session back as it was.
      */
-    static AutoCloseableSql apply(Connection c, String dialect, Duration wait) throws SQLException {
+    public static AutoCloseableSql apply(Connection c, String dialect, Duration wait) throws SQLException {
         long ms = Math.max(1, wait.toMillis());
         if (dialect.equals("postgresql")) {
             try (Statement s = c.createStatement()) {
@@ -47,7 +47,7 @@ final class LockWaitBound {
 
     /** Undoes a session setting. */
     @FunctionalInterface
-    interface AutoCloseableSql extends AutoCloseable {
+    public interface AutoCloseableSql extends AutoCloseable {
         @Override
         void close() throws SQLException;
     }

@@ -10,7 +10,7 @@ import java.util.Set;
  * locked", MySQL's lock wait timeout and deadlock, PostgreSQL's deadlock, lock and serialization failures). An
  * audit write meeting one is retried, never dropped.
  */
-final class TransientLocks {
+public final class TransientLocks {
 
     private static final Set<Integer> MYSQL = Set.of(1205, 1213);
     private static final Set<String> POSTGRES = Set.of("40P01", "55P03", "40001");
@@ -18,7 +18,7 @@ final class TransientLocks {
     private TransientLocks() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         if (SqliteLocking.isLocked(failure)) {
             return true;
         }

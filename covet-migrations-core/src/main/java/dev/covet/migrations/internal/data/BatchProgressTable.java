@@ -7,12 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The {@code <prefix>batch_progress} table: the last finished key of each batch job, written in the same
  * transaction as the batch, so a crash can lose a batch's work only together with its progress.
  */
-final class BatchProgressTable {
+public final class BatchProgressTable {
 
     /**
      * A job's saved state.
@@ -21,24 +22,24 @@ final class BatchProgressTable {
      * @param rowsDone rows updated so far
      * @param finished whether the job completed
      */
-    record State(Object lastKey, long rowsDone, boolean finished) {
+    public record State(Object lastKey, long rowsDone, boolean finished) {
     }
 
     private final Dialect dialect;
     private final String table;
 
-    BatchProgressTable(Dialect dialect, String tablePrefix) {
+    public BatchProgressTable(Dialect dialect, String tablePrefix) {
         this.dialect = dialect;
         this.table = dialect.quote(tablePrefix + "batch_progress");
     }
 
-    void create(Connection c) throws SQLException {
+    public void create(Connection c) throws SQLException {
         String text = dialect.name().equals("mysql") ? "VARCHAR(200)" : "TEXT";
-        BatchUpdate.exec(c, "CREATE TABLE IF NOT EXISTS " + table + " (job VARCHAR(200) NOT NULL PRIMARY KEY, last_key "
+        exec(c, "CREATE TABLE IF NOT EXISTS " + table + " (job VARCHAR(200) NOT NULL PRIMARY KEY, last_key "
                 + text + ", rows_done BIGINT NOT NULL, finished INTEGER NOT NULL)");
     }
 
-    State load(Connection c, String job) throws SQLException {
+    public State load(Connection c, String job) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT last_key, rows_done, finished FROM " + table + " WHERE job = ?")) {
             ps.setString(1, job);
             try (ResultSet rs = ps.executeQuery()) {
@@ -51,7 +52,7 @@ final class BatchProgressTable {
         }
     }
 
-    void save(Connection c, String job, Object lastKey, long rowsDone, boolean finished) throws SQLException {
+    public void save(Connection c, String job, Object lastKey, long rowsDone, boolean finished) throws SQLException {
         int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET last_key = ?, rows_done = ?, finished = ? WHERE job = ?")) {
             ps.setString(1, lastKey == null ? null : lastKey.toString());
@@ -77,6 +78,12 @@ final class BatchProgressTable {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             return text;
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 }

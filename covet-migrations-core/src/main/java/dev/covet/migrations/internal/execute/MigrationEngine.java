@@ -1,7 +1,8 @@
 package dev.covet.migrations.internal.execute;
 
-import dev.covet.migrations.execute.MigrationFailedException;
+import dev.covet.migrations.internal.LogNames;
 import dev.covet.migrations.MigrationConfig;
+import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.ExecutedMigration;
 import dev.covet.migrations.MigrateOptions;
@@ -11,7 +12,6 @@ import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationListener;
-import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.Printable;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
@@ -47,7 +47,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The changing work behind {@link MigrationRunner}: migrate, roll back, record as applied; one instance per call.
+ * The changing work behind {@code MigrationRunner}: migrate, roll back, record as applied; one instance per call.
  * Read-only questions are {@link MigrationInspector}'s. Internal: use the runner.
  */
 public final class MigrationEngine {
@@ -57,7 +57,7 @@ public final class MigrationEngine {
      * service-loader scan, about 20 ms) then happens on the loader thread, which logs first, while this one connects.
      */
     private static final class Log {
-        static final Logger INSTANCE = LoggerFactory.getLogger(MigrationRunner.class);
+        static final Logger INSTANCE = LoggerFactory.getLogger(LogNames.RUNNER);
     }
 
     private final MigrationConfig config;
@@ -168,15 +168,15 @@ public final class MigrationEngine {
         return new MigrationException(what + ": " + e.getMessage(), e);
     }
 
-    List<MigrationSource> sources() {
+    public List<MigrationSource> sources() {
         return new MigrationLoader(config.classLoader()).list(config.locations());
     }
 
-    HistoryTable history() {
+    public HistoryTable history() {
         return new HistoryTable(dialect(), config.tablePrefix());
     }
 
-    MigrationRenderer renderer() {
+    public MigrationRenderer renderer() {
         return new MigrationRenderer(dialect(), config.javaMigrations());
     }
 
@@ -416,28 +416,73 @@ public final class MigrationEngine {
         }
     }
 
+    /**
+     * The files, listed once, and the history, read once, that one call works from.
+     *
+     * @throws MigrationException when the history cannot be read
+     */
+    public MigrationContext load() {
+        List<MigrationSource> sources = sources();
+        long start = System.nanoTime();
+        try (OpenConnection open = connect()) {
+            return load(open.connection(), sources);
+        } catch (SQLException e) {
+            throw failure("cannot read the migration history", e, start);
+        }
+    }
+
+    /**
+     * The same files with the history read again: after this call changed the database.
+     *
+     * @throws MigrationException when the history cannot be read
+     */
+    public MigrationContext reload(MigrationContext context) {
+        long start = System.nanoTime();
+        try (OpenConnection open = connect()) {
+            return load(open.connection(), context.sources());
+        } catch (SQLException e) {
+            throw failure("cannot read the migration history", e, start);
+        }
+    }
+
+    /** The context of the files given and the history read on this connection. */
+    MigrationContext load(Connection c, List<MigrationSource> sources) throws SQLException {
+        return new MigrationContext(sources, readIfExists(c, history()), renderer());
+    }
+
     /** Rolls back by steps or to a target, or renders it in a dry run. */
     public RollbackResult rollback(RollbackOptions options) {
-        List<MigrationSource> sources = sources();
+        return rollback(null, options);
+    }
+
+    /**
+     * Rolls back by steps or to a target, or renders it in a dry run, from a context already loaded (for example
+     * the one a rollback was validated on). The history is read again under the lock: what is rolled back is worked
+     * out from the database as it is then, from the same files.
+     *
+     * @param loaded the context, or {@code null} to load one
+     */
+    public RollbackResult rollback(MigrationContext loaded, RollbackOptions options) {
+        List<MigrationSource> sources = loaded == null ? sources() : loaded.sources();
         HistoryTable history = history();
         long start = System.nanoTime();
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
-            List<HistoryRow> rows = readIfExists(c, history);
-            if (rows == null) {
+            MigrationContext context = loaded == null ? load(c, sources) : loaded;
+            if (!context.historyTableExists()) {
                 throw new MigrationException("nothing to roll back: no migration has been applied to this database");
             }
             if (options.dryRun()) {
-                return new RollbackResult(renderRollback(sources, rows, options).stream()
+                return new RollbackResult(renderRollback(context, options).stream()
                         .map(r -> new ExecutedMigration(r.migration().id(), r.migration().description(), Direction.DOWN, r.sql(),
                                 Duration.ZERO)).toList(), true);
             }
             MigrationLock lock = MigrationLock.forDialect(dialect(), config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
-                rows = history.readAll(c);
-                List<RenderedMigration> rendered = renderRollback(sources, rows, options);
-                notifyRunStart(Direction.DOWN, rows, List.of(), byId(rows));
-                List<ExecutedMigration> done = execute(c, rendered, byId(rows), held, null);
+                MigrationContext locked = context.withHistory(history.readAll(c));
+                List<RenderedMigration> rendered = renderRollback(locked, options);
+                notifyRunStart(Direction.DOWN, locked.history(), List.of(), locked.historyById());
+                List<ExecutedMigration> done = execute(c, rendered, locked.historyById(), held, null);
                 for (RenderedMigration r : rendered) {
                     for (MigrationId replaced : r.migration().replaces()) {
                         history.delete(c, replaced);
@@ -451,36 +496,18 @@ public final class MigrationEngine {
     }
 
     /** The rollbacks to run, newest first, each rendered against the schema it was applied on. */
-    public List<RenderedMigration> renderRollback(List<MigrationSource> sources, List<HistoryRow> rows, RollbackOptions options) {
-        checkModified(sources, byId(rows));
-        MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
+    public List<RenderedMigration> renderRollback(MigrationContext context, RollbackOptions options) {
+        checkModified(context.sources(), context.historyById());
+        MigrationPlan plan = context.plan();
         List<Migration> applied = plan.applied();
-        for (HistoryRow row : rows) {
+        for (HistoryRow row : context.history()) {
             if (row.isApplied() && applied.stream().noneMatch(m -> m.id().equals(row.id()))
                     && plan.ordered().stream().noneMatch(m -> m.replaces().contains(row.id()))) {
                 throw new MigrationException("cannot roll back: applied migration " + row.id()
                         + " has no file any more, so its reverse is unknown. Restore the file first.");
             }
         }
-        int count;
-        if (options.target() != null) {
-            int at = -1;
-            for (int i = 0; i < applied.size(); i++) {
-                if (applied.get(i).id().equals(options.target())) {
-                    at = i;
-                }
-            }
-            if (at < 0) {
-                throw new MigrationException("rollback target " + options.target() + " is not applied");
-            }
-            count = applied.size() - 1 - at;
-        } else {
-            if (options.steps() > applied.size()) {
-                throw new MigrationException("cannot roll back " + options.steps() + " step(s): only " + applied.size()
-                        + " migration(s) are applied");
-            }
-            count = options.steps();
-        }
+        int count = rollbackCount(applied, options);
         List<Migration> undo = applied.subList(applied.size() - count, applied.size());
         Set<MigrationId> undoIds = new HashSet<>();
         undo.forEach(m -> undoIds.add(m.id()));
@@ -494,7 +521,7 @@ public final class MigrationEngine {
         }
         List<SchemaState> before = new ArrayList<>();
         SchemaState state = SchemaState.empty();
-        MigrationRenderer renderer = renderer();
+        MigrationRenderer renderer = context.renderer();
         for (Migration m : applied) {
             before.add(state);
             state = renderer.project(m, state);
@@ -504,6 +531,27 @@ public final class MigrationEngine {
             out.add(renderer.renderDown(applied.get(i), before.get(i)));
         }
         return out;
+    }
+
+    /** How many of the applied migrations, newest first, a rollback by steps or to a target undoes. */
+    private static int rollbackCount(List<Migration> applied, RollbackOptions options) {
+        if (options.target() == null) {
+            if (options.steps() > applied.size()) {
+                throw new MigrationException("cannot roll back " + options.steps() + " step(s): only " + applied.size()
+                        + " migration(s) are applied");
+            }
+            return options.steps();
+        }
+        int at = -1;
+        for (int i = 0; i < applied.size(); i++) {
+            if (applied.get(i).id().equals(options.target())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            throw new MigrationException("rollback target " + options.target() + " is not applied");
+        }
+        return applied.size() - 1 - at;
     }
 
     void checkModified(List<MigrationSource> sources, Map<MigrationId, HistoryRow> history) {

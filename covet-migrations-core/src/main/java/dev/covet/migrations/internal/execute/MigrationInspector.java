@@ -7,7 +7,6 @@ import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationInfo;
-import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.internal.graph.MigrationGraph;
@@ -77,21 +76,14 @@ public final class MigrationInspector {
      *        {@code false} for every file
      */
     public LintReport lint(LintSuppressions suppressions, boolean pendingOnly) {
-        List<MigrationSource> sources = engine.sources();
-        List<HistoryRow> rows = List.of();
-        if (pendingOnly) {
-            try (Connection c = config.dataSource().getConnection()) {
-                rows = historyRows(c);
-            } catch (SQLException e) {
-                throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
-            }
-            // The usual start has nothing pending: answer without parsing a file, as migrate does.
-            if (!rows.isEmpty() && MigrationPlanner.nothingPending(sources, MigrationEngine.byId(rows))) {
-                return new LintReport(engine.dialect().name(), 0, List.of());
-            }
+        MigrationContext context = pendingOnly ? load() : new MigrationContext(engine.sources(), List.of(), engine.renderer());
+        // The usual start has nothing pending: answer without parsing a file, as migrate does.
+        if (pendingOnly && !context.history().isEmpty()
+                && MigrationPlanner.nothingPending(context.sources(), context.historyById())) {
+            return new LintReport(engine.dialect().name(), 0, List.of());
         }
-        MigrationRenderer renderer = engine.renderer();
-        MigrationPlan plan = plan(sources, rows);
+        MigrationRenderer renderer = context.renderer();
+        MigrationPlan plan = context.plan();
         MigrationLinter linter = new MigrationLinter(engine.dialect().name(), suppressions);
         List<LintFinding> findings = new ArrayList<>();
         SchemaState state = pendingOnly ? plan.stateAfterApplied() : SchemaState.empty();
@@ -105,19 +97,14 @@ public final class MigrationInspector {
 
     /** The schema the applied migrations project (what the database should look like now). */
     public SchemaState appliedSchema() {
-        List<MigrationSource> sources = engine.sources();
-        try (Connection c = config.dataSource().getConnection()) {
-            return plan(sources, historyRows(c)).stateAfterApplied();
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
-        }
+        return load().plan().stateAfterApplied();
     }
 
     /** Where the live database differs from what its applied migrations project, table by table. */
     public DriftReport drift() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            return drift(c, plan(sources, historyRows(c)));
+            return drift(c, engine.load(c, sources).plan());
         } catch (SQLException e) {
             throw new MigrationException("cannot compare the database with its migrations: " + e.getMessage(), e);
         }
@@ -136,8 +123,7 @@ public final class MigrationInspector {
     public MigrationStatus status() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = historyRows(c);
-            return status(sources, rows, plan(sources, rows));
+            return status(engine.load(c, sources));
         } catch (SQLException e) {
             throw new MigrationException("cannot read migration status: " + e.getMessage(), e);
         }
@@ -154,13 +140,13 @@ public final class MigrationInspector {
     public MigrationCheck check() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = historyRows(c);
+            MigrationContext context = engine.load(c, sources);
             // Before planning, as validate() does: a modified applied file that no longer projects is "modified",
             // not the render error planning would report.
-            String modified = modifiedProblem(sources, rows);
+            String modified = modifiedProblem(context);
             MigrationPlan plan;
             try {
-                plan = plan(sources, rows);
+                plan = context.plan();
             } catch (RuntimeException e) {
                 if (modified != null) {
                     throw new MigrationException(modified, e);
@@ -168,15 +154,18 @@ public final class MigrationInspector {
                 throw e;
             }
             String problem = modified != null ? modified : renderProblem(plan);
-            return new MigrationCheck(status(sources, rows, plan), problem, driftOrReason(c, plan));
+            return new MigrationCheck(status(context), problem, driftOrReason(c, plan));
         } catch (SQLException e) {
             throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
         }
     }
 
-    /** The status of the files against the history, from a plan already made of both. */
-    private MigrationStatus status(List<MigrationSource> sources, List<HistoryRow> rows, MigrationPlan plan) {
-        Map<MigrationId, HistoryRow> byId = MigrationEngine.byId(rows);
+    /** The status of the files against the history, from the context's plan of both. */
+    private MigrationStatus status(MigrationContext context) {
+        List<MigrationSource> sources = context.sources();
+        List<HistoryRow> rows = context.history();
+        MigrationPlan plan = context.plan();
+        Map<MigrationId, HistoryRow> byId = context.historyById();
         Map<MigrationId, MigrationSource> sourceById = new LinkedHashMap<>();
         sources.forEach(s -> sourceById.put(s.id(), s));
         Set<MigrationId> replaced = new HashSet<>();
@@ -203,9 +192,9 @@ public final class MigrationInspector {
     }
 
     /** Why {@link #validate()} would fail on the checksums, or {@code null}. */
-    private String modifiedProblem(List<MigrationSource> sources, List<HistoryRow> rows) {
+    private String modifiedProblem(MigrationContext context) {
         try {
-            engine.checkModified(sources, MigrationEngine.byId(rows));
+            engine.checkModified(context.sources(), context.historyById());
             return null;
         } catch (MigrationException e) {
             return e.getMessage();
@@ -256,9 +245,9 @@ public final class MigrationInspector {
     public void validate() {
         List<MigrationSource> sources = engine.sources();
         try (Connection c = config.dataSource().getConnection()) {
-            List<HistoryRow> rows = historyRows(c);
-            engine.checkModified(sources, MigrationEngine.byId(rows));
-            renderPending(plan(sources, rows));
+            MigrationContext context = engine.load(c, sources);
+            engine.checkModified(sources, context.historyById());
+            renderPending(context.plan());
         } catch (SQLException e) {
             throw new MigrationException("cannot validate: " + e.getMessage(), e);
         }
@@ -266,8 +255,7 @@ public final class MigrationInspector {
 
     /** The SQL of one migration, forwards or backwards, rendered on the schema its dependencies project. */
     public List<String> sql(MigrationId id, Direction direction) {
-        List<MigrationSource> sources = engine.sources();
-        MigrationPlan plan = plan(sources, List.of());
+        MigrationPlan plan = new MigrationContext(engine.sources(), List.of(), engine.renderer()).plan();
         SchemaState state = SchemaState.empty();
         MigrationRenderer renderer = engine.renderer();
         for (Migration m : plan.ordered()) {
@@ -288,14 +276,14 @@ public final class MigrationInspector {
         }
     }
 
-    /** The history rows, none when the database has no history table yet. */
-    private List<HistoryRow> historyRows(Connection c) throws SQLException {
-        List<HistoryRow> rows = engine.readIfExists(c, engine.history());
-        return rows == null ? List.of() : rows;
-    }
-
-    private MigrationPlan plan(List<MigrationSource> sources, List<HistoryRow> rows) {
-        return new MigrationPlanner(engine.renderer()).plan(sources, rows);
+    /** The files and the history, read on a connection of its own. */
+    private MigrationContext load() {
+        List<MigrationSource> sources = engine.sources();
+        try (Connection c = config.dataSource().getConnection()) {
+            return engine.load(c, sources);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
+        }
     }
 
     private SchemaState readLive(Connection c) throws SQLException {

@@ -33,7 +33,7 @@ public final class SqliteLeaseLock implements MigrationLock {
     private final String table;
     private final Duration lease;
 
-    SqliteLeaseLock(DataSource dataSource, Dialect dialect, String tablePrefix) {
+    public SqliteLeaseLock(DataSource dataSource, Dialect dialect, String tablePrefix) {
         this(dataSource, dialect, tablePrefix, DEFAULT_LEASE);
     }
 

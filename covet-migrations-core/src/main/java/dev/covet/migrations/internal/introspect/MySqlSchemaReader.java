@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Reads the connection's {@code DATABASE()} on MySQL 8 and MariaDB from {@code information_schema} with four
  * queries: all columns, all index columns, all foreign-key columns, all CHECK constraints.
  */
-final class MySqlSchemaReader implements SchemaReader {
+public final class MySqlSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA
@@ -106,7 +106,7 @@ final class MySqlSchemaReader implements SchemaReader {
      * MariaDB shows COLUMN_DEFAULT as SQL (quoted strings, {@code NULL} for none); MySQL 8 shows literal
      * values unquoted and marks expressions with {@code DEFAULT_GENERATED} in EXTRA.
      */
-    static ColumnDefault defaultValue(String text, String extra, ColumnType type, boolean mariaDb) {
+    public static ColumnDefault defaultValue(String text, String extra, ColumnType type, boolean mariaDb) {
         if (text == null) {
             return null;
         }

@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code pragma_foreign_key_list}); constraint names, CHECKs and AUTOINCREMENT come from the CREATE TABLE
  * text, which the pragmas do not report.
  */
-final class SqliteSchemaReader implements SchemaReader {
+public final class SqliteSchemaReader implements SchemaReader {
 
     private static final String TABLES = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
@@ -135,7 +135,7 @@ final class SqliteSchemaReader implements SchemaReader {
     }
 
     /** The predicate after WHERE in a CREATE INDEX text, or null. */
-    static String where(String createIndexSql) {
+    public static String where(String createIndexSql) {
         if (createIndexSql == null) {
             return null;
         }

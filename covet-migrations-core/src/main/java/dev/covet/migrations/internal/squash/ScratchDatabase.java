@@ -19,7 +19,7 @@ import java.util.UUID;
  * the scratch database (a SQLite memory database, a PostgreSQL schema first on the search path, a MySQL database
  * chosen as the catalog), so unqualified DDL lands there and the schema readers read it.
  */
-sealed interface ScratchDatabase extends AutoCloseable
+public sealed interface ScratchDatabase extends AutoCloseable
         permits ScratchDatabase.SqliteMemory, ScratchDatabase.PostgresSchema, ScratchDatabase.MySqlDatabase {
 
     /** The connection to apply migrations on and read the schema from. */
