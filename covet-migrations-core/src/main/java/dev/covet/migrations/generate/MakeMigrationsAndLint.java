@@ -1,7 +1,6 @@
 package dev.covet.migrations.generate;
 
 import dev.covet.migrations.internal.generate.GenerationSource;
-import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.LintFinding;
@@ -9,9 +8,7 @@ import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.schema.SchemaState;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code makemigrations} as one call from Java: reads the existing migrations from the output directory when it
@@ -95,19 +92,17 @@ public final class MakeMigrationsAndLint {
         List<MakeMigrationsResult> results = shape == Shape.EXPAND_CONTRACT
                 ? makeMigrations.runZeroDowntime(model, name, null, outputDirectory)
                 : List.of(makeMigrations.run(model, name, null, outputDirectory, shape == Shape.EMPTY));
-        return new Written(results, lint(results.stream().filter(MakeMigrationsResult::changed).toList()));
+        return new Written(results, lint(makeMigrations, results.stream().filter(MakeMigrationsResult::changed).toList()));
     }
 
     /** The lint findings for what was just written. */
-    private List<String> lint(List<MakeMigrationsResult> written) {
+    private List<String> lint(MakeMigrations makeMigrations, List<MakeMigrationsResult> written) {
         if (written.isEmpty() || !lint) {
             return List.of();
         }
-        Set<MigrationId> ids = new HashSet<>();
-        written.forEach(r -> ids.add(r.migration().id()));
         try {
-            return source.runner().lint(LintSuppressions.parse(lintSuppressions), false).findings().stream()
-                    .filter(f -> ids.contains(f.migration())).map(LintFinding::describe).toList();
+            return makeMigrations.lint(written, LintSuppressions.parse(lintSuppressions)).stream()
+                    .map(LintFinding::describe).toList();
         } catch (RuntimeException e) {
             return List.of("lint could not run: " + e.getMessage());
         }
