@@ -28,9 +28,9 @@ import java.util.Objects;
  */
 public final class MigrationRunner {
 
-    private final Config config;
+    private final MigrationConfig config;
 
-    private MigrationRunner(Config config) {
+    private MigrationRunner(MigrationConfig config) {
         this.config = config;
     }
 
@@ -40,7 +40,7 @@ public final class MigrationRunner {
     }
 
     /** The configuration this runner was built with. */
-    public Config config() {
+    public MigrationConfig config() {
         return config;
     }
 
@@ -82,7 +82,7 @@ public final class MigrationRunner {
      * to, before a build copies it onto the classpath).
      */
     public MigrationRunner withLocations(List<String> locations) {
-        return new MigrationRunner(new Config(config.dataSource(), config.dialect(), List.copyOf(locations),
+        return new MigrationRunner(new MigrationConfig(config.dataSource(), config.dialect(), List.copyOf(locations),
                 config.javaMigrations(), config.tablePrefix(), config.lockTimeout(), config.validateChecksums(),
                 config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables(), config.backupMaxRows()));
     }
@@ -176,36 +176,6 @@ public final class MigrationRunner {
         return new MigrationEngine(config);
     }
 
-    /**
-     * Everything a runner is configured with.
-     *
-     * @param dataSource where migrations run
-     * @param dialect the database's dialect ({@code null}: detected from the connection)
-     * @param locations where migration files are ({@code classpath:...} or {@code filesystem:...})
-     * @param javaMigrations code migrations by name, for {@code RUN_JAVA}
-     * @param tablePrefix prefix of the tables Covet keeps ({@code covet_})
-     * @param lockTimeout how long to wait for another instance's lock
-     * @param validateChecksums whether a modified applied migration stops the run
-     * @param listeners told about each migration
-     * @param appliedBy recorded as who applied
-     * @param classLoader for classpath locations
-     * @param unmanagedTables tables other tools own, which makemigrations, baseline and the drift check leave alone
-     * @param backupMaxRows the most rows a migration's drop backs up before dropping them; above it the run stops
-     *        (see {@link Builder#backupMaxRows(long)})
-     */
-    public record Config(DataSource dataSource, Dialect dialect, List<String> locations,
-                         Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
-                         boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
-                         ClassLoader classLoader, TableFilter unmanagedTables, long backupMaxRows) {
-
-        /** The default of {@code backupMaxRows}. */
-        public static final long DEFAULT_BACKUP_MAX_ROWS = 1_000_000;
-
-        public Config {
-            unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
-        }
-    }
-
     /** Configures a {@link MigrationRunner}. */
     public static final class Builder {
         private final DataSource dataSource;
@@ -219,7 +189,7 @@ public final class MigrationRunner {
         private String appliedBy = System.getProperty("user.name", "unknown");
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private TableFilter unmanagedTables = TableFilter.none();
-        private long backupMaxRows = Config.DEFAULT_BACKUP_MAX_ROWS;
+        private long backupMaxRows = MigrationConfig.DEFAULT_BACKUP_MAX_ROWS;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -314,7 +284,7 @@ public final class MigrationRunner {
         /** The runner. */
         public MigrationRunner build() {
             List<String> locs = locations.isEmpty() ? List.of("classpath:db/migrations") : List.copyOf(locations);
-            return new MigrationRunner(new Config(dataSource, dialect, locs, Map.copyOf(javaMigrations), tablePrefix,
+            return new MigrationRunner(new MigrationConfig(dataSource, dialect, locs, Map.copyOf(javaMigrations), tablePrefix,
                     lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader, unmanagedTables,
                     backupMaxRows));
         }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -209,12 +208,6 @@ public final class BatchUpdate {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("batch job " + job + " interrupted; it resumes on the next run");
-        }
-    }
-
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

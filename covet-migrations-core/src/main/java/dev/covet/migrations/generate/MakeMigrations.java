@@ -1,6 +1,11 @@
 package dev.covet.migrations.generate;
 
+import dev.covet.migrations.LintFinding;
+import dev.covet.migrations.LintSuppressions;
+import dev.covet.migrations.internal.execute.MigrationEngine;
+import dev.covet.migrations.internal.execute.MigrationInspector;
 import dev.covet.migrations.internal.generate.MigrationNamer;
+import dev.covet.migrations.internal.lint.MigrationLinter;
 import dev.covet.migrations.internal.generate.SameTypes;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationPhase;
@@ -36,6 +41,7 @@ public final class MakeMigrations {
 
     private final MigrationRunner runner;
     private final RenameDetector renameDetector;
+    private MigrationInspector.Projection projection;
 
     /**
      * @param runner reads the existing migrations (its locations) and knows the dialect
@@ -56,7 +62,7 @@ public final class MakeMigrations {
      * @param empty write an empty migration even when nothing changed (to fill in by hand)
      */
     public MakeMigrationsResult run(SchemaState model, String name, String app, Path outputDirectory, boolean empty) {
-        return run(runner.projectedSchema(), model, name, app, outputDirectory, empty);
+        return run(projection().schema(), model, name, app, outputDirectory, empty);
     }
 
     /**
@@ -64,7 +70,7 @@ public final class MakeMigrations {
      * the YAML and no file.
      */
     public MakeMigrationsResult preview(SchemaState model, String name, String app) {
-        return generate(runner.projectedSchema(), model, name, app, null, false);
+        return generate(projection().schema(), model, name, app, null, false);
     }
 
     /**
@@ -76,7 +82,7 @@ public final class MakeMigrations {
      *         undecided
      */
     public List<MakeMigrationsResult> runZeroDowntime(SchemaState model, String name, String app, Path outputDirectory) {
-        SchemaState from = runner.projectedSchema();
+        SchemaState from = projection().schema();
         List<Operation> operations = diff(from, model);
         if (operations.isEmpty()) {
             return List.of();
@@ -86,7 +92,7 @@ public final class MakeMigrations {
         }
         ExpandContractSplitter.Split split = new ExpandContractSplitter().split(operations, from);
         String base = name == null || name.isBlank() ? MigrationNamer.slug(operations, 40) : name;
-        MigrationGenerator generator = MigrationGenerator.fromLocations(runner.config().locations(), runner.config().classLoader());
+        MigrationGenerator generator = new MigrationGenerator(projection().fileIds());
         List<MakeMigrationsResult> written = new ArrayList<>();
         if (!split.expand().isEmpty()) {
             written.add(save(generator, split.expand(), base + "_expand", app, MigrationPhase.EXPAND, outputDirectory));
@@ -143,7 +149,7 @@ public final class MakeMigrations {
         if (operations.isEmpty() && !empty) {
             return unwritten(List.of(), null);
         }
-        MigrationGenerator generator = MigrationGenerator.fromLocations(runner.config().locations(), runner.config().classLoader());
+        MigrationGenerator generator = new MigrationGenerator(projection().fileIds());
         Migration migration = generator.generateMigration(operations, name, app);
         String yaml = generator.render(migration, decisionNotes());
         if (outputDirectory == null) {
@@ -153,6 +159,36 @@ public final class MakeMigrations {
         Path file = generator.saveMigration(migration, outputDirectory, decisionNotes());
         return new MakeMigrationsResult(file, migration, operations, renameDetector.getStats(), decisionNotes(), List.of(),
                 List.of(), yaml);
+    }
+
+    /**
+     * The existing files and what they project, listed and read once for this instance: the schema to compare
+     * with, the next number, and the starting point of the lint.
+     */
+    private MigrationInspector.Projection projection() {
+        if (projection == null) {
+            projection = new MigrationInspector(new MigrationEngine(runner.config())).projection();
+        }
+        return projection;
+    }
+
+    /**
+     * Lints what was just written, each migration against the schema before it (the existing migrations' projection,
+     * then the migrations written before it), without reading the files again.
+     *
+     * @param written what {@link #run} or {@link #runZeroDowntime} wrote, in order
+     */
+    public List<LintFinding> lint(List<MakeMigrationsResult> written, LintSuppressions suppressions) {
+        MigrationLinter linter = new MigrationLinter(runner.dialect().name(), suppressions);
+        List<LintFinding> findings = new ArrayList<>();
+        SchemaState state = projection().schema();
+        for (MakeMigrationsResult result : written) {
+            findings.addAll(linter.lint(result.migration(), state));
+            for (Operation op : result.migration().operations()) {
+                state = op.applyTo(state);
+            }
+        }
+        return findings;
     }
 
     private boolean blocked() {

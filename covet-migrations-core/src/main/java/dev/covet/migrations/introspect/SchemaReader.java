@@ -1,5 +1,8 @@
 package dev.covet.migrations.introspect;
 
+import dev.covet.migrations.internal.introspect.MySqlSchemaReader;
+import dev.covet.migrations.internal.introspect.PostgresSchemaReader;
+import dev.covet.migrations.internal.introspect.SqliteSchemaReader;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.SchemaState;
 

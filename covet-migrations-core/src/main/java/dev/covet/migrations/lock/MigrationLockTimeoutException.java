@@ -11,7 +11,7 @@ public class MigrationLockTimeoutException extends MigrationException {
     }
 
     /** A wait for people: {@code 750 ms} below a second, else whole seconds ({@code 60 s}). */
-    static String waited(Duration timeout) {
+    public static String waited(Duration timeout) {
         return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 }

@@ -1,6 +1,7 @@
 package dev.covet.migrations.safety;
 
 import dev.covet.migrations.internal.rollback.AssessedRollback;
+import dev.covet.migrations.internal.backup.BackupTables;
 import dev.covet.migrations.internal.rollback.RollbackAssessor;
 import dev.covet.migrations.internal.rollback.SafeRollback;
 import dev.covet.migrations.MigrationRunner;
@@ -16,7 +17,7 @@ import java.util.Set;
  * counted in the database, dependants), back up what it would lose, and run it safely (validate, back up, roll back,
  * verify, restore the backup when anything fails). Each call loads the files and reads the history once
  * ({@link dev.covet.migrations.internal.execute.MigrationContext}) and shares them between those steps; the work itself is
- * done by {@link RollbackAssessor}, {@link BackupStore} and {@link SafeRollback}.
+ * done by {@link RollbackAssessor}, {@link BackupTables} and {@link SafeRollback}.
  */
 public final class RollbackValidator {
 
@@ -117,7 +118,7 @@ public final class RollbackValidator {
         return new RollbackAssessor(engine, runner.config().dataSource(), verifyChecksums, maxDataLossRows);
     }
 
-    private BackupStore backups() {
-        return new BackupStore(runner.config().dataSource(), runner.dialect(), runner.config().tablePrefix());
+    private BackupTables backups() {
+        return new BackupTables(runner.config().dataSource(), runner.dialect(), runner.config().tablePrefix());
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param isValid whether they are the same
  * @param differences table-by-table differences
  * @param originalSchema the schema after the originals
- * @param squashedSchema the schema after the squashed migration
+ * @param squashedSchema the schema after the squashed migration, or null when it failed to apply
  */
 public record SquashVerification(boolean isValid, List<String> differences, SchemaState originalSchema,
                                  SchemaState squashedSchema) {

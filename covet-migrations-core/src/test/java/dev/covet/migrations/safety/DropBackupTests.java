@@ -1,5 +1,6 @@
 package dev.covet.migrations.safety;
 
+import dev.covet.migrations.internal.backup.BackupTables;
 import dev.covet.migrations.internal.backup.BackupScope;
 import ch.qos.logback.classic.Level;
 import dev.covet.migrations.Direction;
@@ -349,7 +350,7 @@ class DropBackupTests {
                     ColumnSchema.of("id", ColumnType.parse("BIGINT")), ColumnSchema.of("title", ColumnType.parse("VARCHAR(50)")),
                     ColumnSchema.of("price", ColumnType.parse("DECIMAL(8,2)")), ColumnSchema.of("author_id", ColumnType.parse("BIGINT"))),
                     List.of("id"), List.of(), List.of(), List.of());
-            BackupStore store = new BackupStore(db.dataSource(), db.dialect(), "covet_", 2);
+            BackupTables store = new BackupTables(db.dataSource(), db.dialect(), "covet_", 2);
             BackupInfo info;
             try (CapturedLogs logs = CapturedLogs.of(BackupStore.class); Connection c = db.connect()) {
                 info = store.create(c, "test", List.of(new BackupScope.Rows(book, 4)));

@@ -9,12 +9,12 @@ import java.sql.SQLException;
  * AUTOINCREMENT key, a trigger, a view over customers and orders, a foreign key in (orders, ON DELETE CASCADE)
  * and a nullable column for one out; rows with NULLs, a blob, unicode and a 1 MB text.
  */
-final class ShopSchema {
+public final class ShopSchema {
 
-    static final String BIG_TEXT = "x".repeat(999_990) + "-the-end";
-    static final String UNICODE = "Zoë Ünïcødé 北京 🚀";
+    public static final String BIG_TEXT = "x".repeat(999_990) + "-the-end";
+    public static final String UNICODE = "Zoë Ünïcødé 北京 🚀";
 
-    static final String MIGRATION = """
+    public static final String MIGRATION = """
             operations:
               - type: CREATE_TABLE
                 table: regions
@@ -55,13 +55,13 @@ final class ShopSchema {
             """;
 
     /** The columns of customers no test changes, for comparing rows before and after. */
-    static final String CUSTOMER_ROWS = "SELECT id, name, email, hex(photo), length(note), substr(note, -8), region_id FROM customers ORDER BY id";
+    public static final String CUSTOMER_ROWS = "SELECT id, name, email, hex(photo), length(note), substr(note, -8), region_id FROM customers ORDER BY id";
 
     private ShopSchema() {
     }
 
     /** Customers 1 to 4 (5 was deleted, so the sequence is ahead of the largest id), regions, orders. */
-    static void insertRows(SqliteFixture db) throws SQLException {
+    public static void insertRows(SqliteFixture db) throws SQLException {
         byte[] blob = new byte[256];
         for (int i = 0; i < blob.length; i++) {
             blob[i] = (byte) i;

@@ -23,14 +23,14 @@ import java.util.List;
  * A SQLite database file with foreign keys enforced on every connection, a migrations directory, and ways to
  * look at both: the schema as the schema reader sees it, the raw {@code sqlite_master} text, and rows.
  */
-final class SqliteFixture {
+public final class SqliteFixture {
 
     final Path dir;
     final String url;
     final Path migrations;
     private int next = 1;
 
-    SqliteFixture(Path tempDir) {
+    public SqliteFixture(Path tempDir) {
         this.dir = tempDir;
         this.url = "jdbc:sqlite:" + tempDir.resolve("test.db") + "?foreign_keys=true";
         this.migrations = tempDir.resolve("migrations");
@@ -50,17 +50,17 @@ final class SqliteFixture {
     }
 
     /** A runner with forced rebuilds, as {@code covet.migrations.sqlite.force-table-rebuild=true} configures it. */
-    MigrationRunner forcedRunner() {
+    public MigrationRunner forcedRunner() {
         return runner(new SqliteDialect(true), Duration.ofSeconds(30));
     }
 
-    MigrationRunner runner(SqliteDialect dialect, Duration lockTimeout) {
+    public MigrationRunner runner(SqliteDialect dialect, Duration lockTimeout) {
         return MigrationRunner.builder(dataSource()).dialect(dialect).locations("filesystem:" + migrations)
                 .lockTimeout(lockTimeout).build();
     }
 
     /** Writes the next migration file ({@code 0001_name.yaml}, ...) and returns its id. */
-    String write(String name, String yaml) {
+    public String write(String name, String yaml) {
         String id = String.format("%04d_%s", next++, name);
         try {
             Files.writeString(migrations.resolve(id + ".yaml"), yaml);
@@ -80,7 +80,7 @@ final class SqliteFixture {
         }
     }
 
-    void execute(String... sql) throws SQLException {
+    public void execute(String... sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
@@ -88,19 +88,19 @@ final class SqliteFixture {
         }
     }
 
-    SchemaState schema() throws SQLException {
+    public SchemaState schema() throws SQLException {
         try (Connection c = connect()) {
             return new SqliteDialect().schemaReader().read(c, "covet_");
         }
     }
 
     /** Every schema object's definition, as SQLite stores it. */
-    List<String> masterSql() throws SQLException {
+    public List<String> masterSql() throws SQLException {
         return rows("SELECT type || ' ' || name || ' ON ' || tbl_name || ': ' || IFNULL(sql, '(auto)') FROM sqlite_master ORDER BY type, name");
     }
 
     /** Each row of a query as one string ({@code a|b|c}); NULL shows as {@code <null>}. */
-    List<String> rows(String query) throws SQLException {
+    public List<String> rows(String query) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             int n = rs.getMetaData().getColumnCount();
@@ -116,7 +116,7 @@ final class SqliteFixture {
         return out;
     }
 
-    long count(String query) throws SQLException {
+    public long count(String query) throws SQLException {
         return Long.parseLong(rows(query).get(0));
     }
 }

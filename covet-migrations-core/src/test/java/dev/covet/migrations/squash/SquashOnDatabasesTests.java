@@ -159,7 +159,7 @@ class SquashOnDatabasesTests {
             List<Migration> migrations = runner(loader, dir).migrations();
             SquashResult result = new MigrationSquasher().squashMigrations(migrations, null, 2);
             List<Migration> originals = migrations.subList(0, 10);
-            SquashVerifier verifier = new SquashVerifier(loader.dialect(), Map.of());
+            SquashVerifier verifier = new SquashVerifier(loader.dialect(), Map.of(), "covet_");
 
             try (TestDatabase a = kind.create(); TestDatabase b = kind.create()) {
                 SquashVerification good = verifier.verifySquash(a.dataSource(), b.dataSource(), originals, result.squashedMigration());

@@ -4,6 +4,8 @@ import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.report.RollbackOutcomeDescriptor;
+import dev.covet.migrations.report.RollbackValidationDescriptor;
 import dev.covet.migrations.safety.RollbackValidator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -4,6 +4,7 @@ import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
+import dev.covet.migrations.report.RollbackValidationDescriptor;
 import dev.covet.migrations.safety.RollbackRisk;
 import dev.covet.migrations.safety.RollbackValidation;
 import dev.covet.migrations.safety.RollbackValidator;

@@ -1,9 +1,9 @@
 package dev.covet.migrations.endpoint;
 
 import dev.covet.migrations.MigrationRunner;
-import dev.covet.migrations.autoconfigure.cli.CommandOutput;
-import dev.covet.migrations.autoconfigure.cli.CovetCommandDispatcher;
-import dev.covet.migrations.autoconfigure.cli.ValidateCommand;
+import dev.covet.migrations.cli.CommandOutput;
+import dev.covet.migrations.cli.CovetCommandDispatcher;
+import dev.covet.migrations.cli.ValidateCommand;
 import dev.covet.migrations.safety.RollbackValidator;
 import dev.covet.migrations.testing.CountingClassLoader;
 import dev.covet.migrations.testing.DatabaseKind;

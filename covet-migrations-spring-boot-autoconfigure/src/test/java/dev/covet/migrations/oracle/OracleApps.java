@@ -1,7 +1,7 @@
 package dev.covet.migrations.oracle;
 
-import dev.covet.migrations.autoconfigure.cli.CommandOutput;
 import dev.covet.migrations.autoconfigure.cli.CovetExit;
+import dev.covet.migrations.cli.CommandOutput;
 import dev.covet.migrations.testing.TestDatabase;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

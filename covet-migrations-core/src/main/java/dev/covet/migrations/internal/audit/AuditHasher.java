@@ -10,15 +10,15 @@ import java.util.HexFormat;
  * The tamper-evidence hash of an audit row: SHA-256 over the previous row's hash and every field of this row,
  * so changing a row breaks its own hash and deleting one breaks its successor's link.
  */
-final class AuditHasher {
+public final class AuditHasher {
 
     /** The link of the first row. */
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
 
     private AuditHasher() {
     }
 
-    static String hash(String previousHash, AuditEntry e) {
+    public static String hash(String previousHash, AuditEntry e) {
         StringBuilder sb = new StringBuilder(256);
         sb.append(previousHash);
         append(sb, e.id());

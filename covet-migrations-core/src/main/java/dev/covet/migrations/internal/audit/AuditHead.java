@@ -19,7 +19,7 @@ import java.util.List;
  * shows a changed or removed row by its successor's broken link, but the newest rows have no successor: comparing
  * the chain's end with the head shows them deleted too, and all rows deleted.
  */
-final class AuditHead {
+public final class AuditHead {
 
     /**
      * The anchored head.
@@ -28,7 +28,7 @@ final class AuditHead {
      * @param lastId the id of its newest row
      * @param lastHash that row's hash
      */
-    record Head(long rows, long lastId, String lastHash) {
+    public record Head(long rows, long lastId, String lastHash) {
     }
 
     private final Dialect dialect;
@@ -36,7 +36,7 @@ final class AuditHead {
     private final String table;
     private final String auditTable;
 
-    AuditHead(Dialect dialect, String tablePrefix, String auditTable) {
+    public AuditHead(Dialect dialect, String tablePrefix, String auditTable) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.table = dialect.quote(tablePrefix + "migration_audit_head");
@@ -52,7 +52,7 @@ final class AuditHead {
                 ColumnSchema.of("last_hash", ColumnType.varchar(64)).notNull()));
     }
 
-    String name() {
+    public String name() {
         return table;
     }
 
@@ -60,7 +60,7 @@ final class AuditHead {
      * Creates the table when missing; a new table records the trail's head as it is, so that an audit table written
      * by an earlier version of Covet starts its anchor where it stands.
      */
-    void create(Connection c) throws SQLException {
+    public void create(Connection c) throws SQLException {
         if (exists(c)) {
             return;
         }
@@ -79,7 +79,7 @@ final class AuditHead {
         }
     }
 
-    boolean exists(Connection c) throws SQLException {
+    public boolean exists(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeQuery("SELECT id FROM " + table + " WHERE 1 = 0").close();
             return true;
@@ -92,7 +92,7 @@ final class AuditHead {
     }
 
     /** The anchored head, or {@code null} when none was recorded. */
-    Head read(Connection c) throws SQLException {
+    public Head read(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT row_count, last_id, last_hash FROM " + table + " WHERE id = 1")) {
             return rs.next() ? new Head(rs.getLong(1), rs.getLong(2), rs.getString(3)) : null;
@@ -100,7 +100,7 @@ final class AuditHead {
     }
 
     /** Records the audit table's head as it is now: call inside the transaction of every audit write. */
-    void record(Connection c) throws SQLException {
+    public void record(Connection c) throws SQLException {
         long rows;
         long lastId;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(id) FROM " + auditTable)) {

@@ -22,23 +22,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code <prefix>migration_audit} table: its DDL and row reads and writes. */
-final class AuditTable {
+public final class AuditTable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String COLUMNS = "id, migration, direction, executor, environment, metadata, started_at, finished_at,"
+    public static final String COLUMNS = "id, migration, direction, executor, environment, metadata, started_at, finished_at,"
             + " status, duration_ms, affected_rows, sql_executed, error, row_hash";
 
     private final Dialect dialect;
     private final String tablePrefix;
     private final String table;
 
-    AuditTable(Dialect dialect, String tablePrefix) {
+    public AuditTable(Dialect dialect, String tablePrefix) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.table = dialect.quote(tablePrefix + "migration_audit");
     }
 
-    String name() {
+    public String name() {
         return table;
     }
 
@@ -61,30 +61,30 @@ final class AuditTable {
                 ColumnSchema.of("row_hash", ColumnType.varchar(64)).notNull()));
     }
 
-    void create(Connection c) throws SQLException {
+    public void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(dialect.createIfNotExists(schema(tablePrefix)));
         }
     }
 
     /** The last row (highest id), or {@code null}. */
-    AuditEntry last(Connection c) throws SQLException {
+    public AuditEntry last(Connection c) throws SQLException {
         List<AuditEntry> rows = query(c, "SELECT " + COLUMNS + " FROM " + table + " ORDER BY id DESC", 1);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    AuditEntry get(Connection c, long id) throws SQLException {
+    public AuditEntry get(Connection c, long id) throws SQLException {
         List<AuditEntry> rows = query(c, "SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?", 1, id);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** The row before {@code id}, or {@code null}. */
-    AuditEntry before(Connection c, long id) throws SQLException {
+    public AuditEntry before(Connection c, long id) throws SQLException {
         List<AuditEntry> rows = query(c, "SELECT " + COLUMNS + " FROM " + table + " WHERE id < ? ORDER BY id DESC", 1, id);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    void insert(Connection c, AuditEntry e) throws SQLException {
+    public void insert(Connection c, AuditEntry e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, e.id());
@@ -105,7 +105,7 @@ final class AuditTable {
         }
     }
 
-    void complete(Connection c, AuditEntry e) throws SQLException {
+    public void complete(Connection c, AuditEntry e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET finished_at = ?, status = ?,"
                 + " duration_ms = ?, affected_rows = ?, sql_executed = ?, error = ?, row_hash = ? WHERE id = ?")) {
             setTimestamp(ps, 1, e.finishedAt());
@@ -120,7 +120,7 @@ final class AuditTable {
         }
     }
 
-    List<AuditEntry> query(Connection c, String sql, int maxRows, Object... params) throws SQLException {
+    public List<AuditEntry> query(Connection c, String sql, int maxRows, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (maxRows > 0) {
                 ps.setMaxRows(maxRows);

@@ -11,30 +11,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Counts the rows a rollback would lose or break, with one COUNT query each. */
-final class RowCounter {
+public final class RowCounter {
 
     private final Dialect dialect;
     private final Connection connection;
 
-    RowCounter(Dialect dialect, Connection connection) {
+    public RowCounter(Dialect dialect, Connection connection) {
         this.dialect = dialect;
         this.connection = connection;
     }
 
-    long rows(String table) throws SQLException {
+    public long rows(String table) throws SQLException {
         return count("SELECT COUNT(*) FROM " + dialect.quote(table));
     }
 
-    long nonNull(String table, String column) throws SQLException {
+    public long nonNull(String table, String column) throws SQLException {
         return count("SELECT COUNT(*) FROM " + dialect.quote(table) + " WHERE " + dialect.quote(column) + " IS NOT NULL");
     }
 
-    long nulls(String table, String column) throws SQLException {
+    public long nulls(String table, String column) throws SQLException {
         return count("SELECT COUNT(*) FROM " + dialect.quote(table) + " WHERE " + dialect.quote(column) + " IS NULL");
     }
 
     /** Values of {@code current} that do not fit {@code narrower}; -1 when the change is not a narrowing. */
-    long notFitting(String table, ColumnSchema current, ColumnType narrower) throws SQLException {
+    public long notFitting(String table, ColumnSchema current, ColumnType narrower) throws SQLException {
         ColumnType from = current.type();
         String col = dialect.quote(current.name());
         String t = dialect.quote(table);

@@ -1,6 +1,6 @@
 package dev.covet.migrations.internal.backup;
 
-import dev.covet.migrations.safety.BackupStore;
+import dev.covet.migrations.internal.LogNames;
 import dev.covet.migrations.dialect.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +18,14 @@ import java.util.List;
  * order, a batch at a time, and a copy of more than one batch logs the rows copied so far: a backup of a million rows
  * takes a while, and the log should say it is moving. Other tables are copied with one statement.
  */
-final class TableCopier {
+public final class TableCopier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackupStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LogNames.BACKUPS);
 
     private final Dialect dialect;
     private final int batchSize;
 
-    TableCopier(Dialect dialect, int batchSize) {
+    public TableCopier(Dialect dialect, int batchSize) {
         this.dialect = dialect;
         this.batchSize = batchSize;
     }
@@ -39,7 +39,7 @@ final class TableCopier {
      * @param expected the rows expected (for the progress messages), or -1 when unknown
      * @return rows copied
      */
-    long copy(Connection c, String source, String target, List<String> columns, List<String> key, String where, long expected)
+    public long copy(Connection c, String source, String target, List<String> columns, List<String> key, String where, long expected)
             throws SQLException {
         String select = "SELECT " + list(columns) + " FROM " + dialect.quote(source);
         try (Statement s = c.createStatement()) {

@@ -12,12 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.sql.Statement;
 
 /**
  * The {@code <prefix>batch_progress} table: the last finished key of each batch job, written in the same
  * transaction as the batch, so a crash can lose a batch's work only together with its progress.
  */
-final class BatchProgressTable {
+public final class BatchProgressTable {
 
     /**
      * A job's saved state.
@@ -26,14 +27,14 @@ final class BatchProgressTable {
      * @param rowsDone rows updated so far
      * @param finished whether the job completed
      */
-    record State(Object lastKey, long rowsDone, boolean finished) {
+    public record State(Object lastKey, long rowsDone, boolean finished) {
     }
 
     private final Dialect dialect;
     private final String tablePrefix;
     private final String table;
 
-    BatchProgressTable(Dialect dialect, String tablePrefix) {
+    public BatchProgressTable(Dialect dialect, String tablePrefix) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.table = dialect.quote(tablePrefix + "batch_progress");
@@ -48,11 +49,11 @@ final class BatchProgressTable {
                 ColumnSchema.of("finished", OwnTables.INTEGER).notNull()));
     }
 
-    void create(Connection c) throws SQLException {
-        BatchUpdate.exec(c, dialect.createIfNotExists(schema(tablePrefix)));
+    public void create(Connection c) throws SQLException {
+        exec(c, dialect.createIfNotExists(schema(tablePrefix)));
     }
 
-    State load(Connection c, String job) throws SQLException {
+    public State load(Connection c, String job) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT last_key, rows_done, finished FROM " + table + " WHERE job = ?")) {
             ps.setString(1, job);
             try (ResultSet rs = ps.executeQuery()) {
@@ -65,7 +66,7 @@ final class BatchProgressTable {
         }
     }
 
-    void save(Connection c, String job, Object lastKey, long rowsDone, boolean finished) throws SQLException {
+    public void save(Connection c, String job, Object lastKey, long rowsDone, boolean finished) throws SQLException {
         int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET last_key = ?, rows_done = ?, finished = ? WHERE job = ?")) {
             ps.setString(1, lastKey == null ? null : lastKey.toString());
@@ -91,6 +92,12 @@ final class BatchProgressTable {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             return text;
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 }

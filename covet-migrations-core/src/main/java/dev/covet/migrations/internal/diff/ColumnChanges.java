@@ -5,7 +5,7 @@ import dev.covet.migrations.schema.ColumnSchema;
 import java.util.Objects;
 
 /** Comparisons of column definitions that ALTER_COLUMN can change. */
-final class ColumnChanges {
+public final class ColumnChanges {
 
     private ColumnChanges() {
     }
@@ -15,13 +15,13 @@ final class ColumnChanges {
      * auto-increment. Name and primary-key membership are not part of it: renames and the table's primary key
      * handle those.
      */
-    static boolean sameDefinition(ColumnSchema a, ColumnSchema b) {
+    public static boolean sameDefinition(ColumnSchema a, ColumnSchema b) {
         return a.type().equals(b.type()) && a.nullable() == b.nullable() && Objects.equals(a.defaultValue(), b.defaultValue())
                 && a.unique() == b.unique() && a.autoIncrement() == b.autoIncrement();
     }
 
     /** Whether the column's type changes (foreign keys on it must then be dropped and added back around the change). */
-    static boolean typeChanged(ColumnSchema a, ColumnSchema b) {
+    public static boolean typeChanged(ColumnSchema a, ColumnSchema b) {
         return !a.type().equals(b.type());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * is common in an adopted database, named by the database's own default ({@code accounts_email_key} on
  * PostgreSQL, {@code email} on MySQL): keeping it beats dropping it and building the same unique index again.
  */
-final class ExistingUniqueKeys {
+public final class ExistingUniqueKeys {
 
     private ExistingUniqueKeys() {
     }
@@ -27,7 +27,7 @@ final class ExistingUniqueKeys {
      * @param current the schema as it stands (renames applied)
      * @param target the schema wanted
      */
-    static SchemaState keep(SchemaState current, SchemaState target) {
+    public static SchemaState keep(SchemaState current, SchemaState target) {
         List<TableSchema> tables = new ArrayList<>();
         boolean changed = false;
         for (TableSchema wanted : target.tables().values()) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * foreign key on the same columns referenced the dropped table and now references the created one
  * ({@code book.author_id} moving from {@code author} to {@code writer}).
  */
-final class ForeignKeyRedirects {
+public final class ForeignKeyRedirects {
 
     private ForeignKeyRedirects() {
     }
@@ -22,7 +22,7 @@ final class ForeignKeyRedirects {
      *
      * @return {@code old=new} to a description such as {@code book.author_id now references writer}
      */
-    static Map<String, String> between(SchemaState from, SchemaState to) {
+    public static Map<String, String> between(SchemaState from, SchemaState to) {
         Map<String, String> redirected = new LinkedHashMap<>();
         for (TableSchema now : to.tables().values()) {
             TableSchema before = from.table(now.name()).orElse(null);

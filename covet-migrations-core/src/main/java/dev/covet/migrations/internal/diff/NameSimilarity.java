@@ -38,7 +38,7 @@ public final class NameSimilarity {
     }
 
     /** {@link #score} of names already in lower case (callers comparing many pairs lower-case each name once). */
-    static double scoreOfLowerCase(String x, String y) {
+    public static double scoreOfLowerCase(String x, String y) {
         if (x.equals(y)) {
             return 1.0;
         }

@@ -36,7 +36,7 @@ public final class RenameScore {
     }
 
     /** {@link #column(ColumnSchema, ColumnSchema)} with the name similarity already computed. */
-    static double column(ColumnSchema dropped, ColumnSchema added, double nameScore) {
+    public static double column(ColumnSchema dropped, ColumnSchema added, double nameScore) {
         return NAME_WEIGHT * nameScore + TYPE_WEIGHT * type(dropped.type(), added.type())
                 + CONSTRAINT_WEIGHT * constraints(dropped, added);
     }
@@ -50,7 +50,7 @@ public final class RenameScore {
     }
 
     /** {@link #columnNameOnly(ColumnSchema, ColumnSchema)} of an already computed name similarity. */
-    static double columnNameOnly(double nameScore) {
+    public static double columnNameOnly(double nameScore) {
         return NAME_WEIGHT * nameScore + TYPE_WEIGHT + CONSTRAINT_WEIGHT;
     }
 

@@ -5,7 +5,7 @@ package dev.covet.migrations.internal.execute;
  * (by throwing an {@link Error} there, which nothing in the executor catches) and check what the next start
  * makes of it. Production runs use {@link #NONE}.
  */
-interface CrashPoints {
+public interface CrashPoints {
 
     /** No crashes. */
     CrashPoints NONE = (point, statement) -> {

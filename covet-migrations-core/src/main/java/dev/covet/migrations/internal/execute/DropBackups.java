@@ -1,10 +1,11 @@
 package dev.covet.migrations.internal.execute;
 
 import dev.covet.migrations.internal.backup.BackupScope;
+import dev.covet.migrations.internal.backup.BackupTables;
 import dev.covet.migrations.internal.backup.RowCounter;
+import dev.covet.migrations.internal.LogNames;
 import dev.covet.migrations.safety.BackupInfo;
 import dev.covet.migrations.safety.BackupLimitExceededException;
-import dev.covet.migrations.safety.BackupStore;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.CreateTable;
@@ -33,9 +34,9 @@ import java.util.Set;
  */
 public final class DropBackups {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackupStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LogNames.BACKUPS);
 
-    private final BackupStore store;
+    private final BackupTables store;
     private final Dialect dialect;
     private final long maxRows;
     private final boolean force;
@@ -45,10 +46,10 @@ public final class DropBackups {
      * @param force back up however many rows there are ({@code covet migrate --force})
      */
     public DropBackups(DataSource dataSource, Dialect dialect, String tablePrefix, long maxRows, boolean force) {
-        this(new BackupStore(dataSource, dialect, tablePrefix), dialect, maxRows, force);
+        this(new BackupTables(dataSource, dialect, tablePrefix), dialect, maxRows, force);
     }
 
-    DropBackups(BackupStore store, Dialect dialect, long maxRows, boolean force) {
+    DropBackups(BackupTables store, Dialect dialect, long maxRows, boolean force) {
         this.store = store;
         this.dialect = dialect;
         this.maxRows = maxRows;

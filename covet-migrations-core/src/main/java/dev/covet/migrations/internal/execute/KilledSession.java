@@ -1,7 +1,7 @@
 package dev.covet.migrations.internal.execute;
 
+import dev.covet.migrations.internal.LogNames;
 import dev.covet.migrations.execute.MigrationFailedException;
-import dev.covet.migrations.MigrationRunner;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
@@ -51,7 +51,7 @@ final class KilledSession {
         if (first == null) {
             return null;
         }
-        LoggerFactory.getLogger(MigrationRunner.class).info("Resuming {}: the killed attempt's server session {} still runs"
+        LoggerFactory.getLogger(LogNames.RUNNER).info("Resuming {}: the killed attempt's server session {} still runs"
                 + " a statement ({}); waiting up to {} ms for it to end", migration, id, abbreviate(first), timeout.toMillis());
         boolean killed = false;
         while (true) {

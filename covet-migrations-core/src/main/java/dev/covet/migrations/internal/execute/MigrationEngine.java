@@ -2,6 +2,7 @@ package dev.covet.migrations.internal.execute;
 
 import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.MigrationConfig;
+import dev.covet.migrations.internal.LogNames;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.ExecutedMigration;
 import dev.covet.migrations.MigrateOptions;
@@ -11,7 +12,6 @@ import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationListener;
-import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.Printable;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
@@ -43,7 +43,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The changing work behind {@link MigrationRunner}: migrate, roll back, record as applied; one instance per call.
+ * The changing work behind {@code MigrationRunner}: migrate, roll back, record as applied; one instance per call.
  * Read-only questions are {@link MigrationInspector}'s. Internal: use the runner.
  */
 public final class MigrationEngine {
@@ -53,7 +53,7 @@ public final class MigrationEngine {
      * service-loader scan, about 20 ms) then happens on the loader thread, which logs first, while this one connects.
      */
     private static final class Log {
-        static final Logger INSTANCE = LoggerFactory.getLogger(MigrationRunner.class);
+        static final Logger INSTANCE = LoggerFactory.getLogger(LogNames.RUNNER);
     }
 
     private final MigrationConfig config;
@@ -149,15 +149,15 @@ public final class MigrationEngine {
         return new MigrationException(what + ": " + e.getMessage(), e);
     }
 
-    List<MigrationSource> sources() {
+    public List<MigrationSource> sources() {
         return new MigrationLoader(config.classLoader()).list(config.locations());
     }
 
-    HistoryTable history() {
+    public HistoryTable history() {
         return new HistoryTable(dialect(), config.tablePrefix());
     }
 
-    MigrationRenderer renderer() {
+    public MigrationRenderer renderer() {
         return new MigrationRenderer(dialect(), config.javaMigrations());
     }
 

@@ -7,7 +7,6 @@ import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationInfo;
-import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.internal.graph.MigrationGraph;
@@ -49,14 +48,35 @@ public final class MigrationInspector {
      * side of makemigrations. Needs no database.
      */
     public SchemaState projectedSchema() {
-        List<Migration> parsed = engine.sources().stream().map(MigrationSource::parse).toList();
+        return projection().schema();
+    }
+
+    /**
+     * The ids of every migration file and the schema they all project, from one listing of the files: what
+     * makemigrations starts from (the next file's number and dependency, and the schema to compare with).
+     */
+    public Projection projection() {
+        List<MigrationSource> sources = engine.sources();
+        List<Migration> parsed = sources.stream().map(MigrationSource::parse).toList();
         List<Migration> ordered = MigrationGraph.of(SquashResolver.resolve(parsed, Set.of())).order();
         SchemaState state = SchemaState.empty();
         MigrationRenderer renderer = new MigrationRenderer(config.dialect() == null ? Dialect.forName("postgresql") : config.dialect(), config.javaMigrations());
         for (Migration m : ordered) {
             state = renderer.project(m, state);
         }
-        return state;
+        return new Projection(sources.stream().map(MigrationSource::id).toList(), state);
+    }
+
+    /**
+     * The migration files and what they project.
+     *
+     * @param fileIds the id of every file
+     * @param schema the schema all of them project
+     */
+    public record Projection(List<MigrationId> fileIds, SchemaState schema) {
+        public Projection {
+            fileIds = List.copyOf(fileIds);
+        }
     }
 
     /**

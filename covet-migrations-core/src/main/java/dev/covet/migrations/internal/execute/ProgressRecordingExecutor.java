@@ -1,8 +1,8 @@
 package dev.covet.migrations.internal.execute;
 
+import dev.covet.migrations.internal.LogNames;
 import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.Direction;
-import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.Transactions;
 import dev.covet.migrations.HistoryRow;
@@ -34,7 +34,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
 
     /** Held apart so that loading the executor does not initialize SLF4J. */
     private static final class Log {
-        static final Logger INSTANCE = LoggerFactory.getLogger(MigrationRunner.class);
+        static final Logger INSTANCE = LoggerFactory.getLogger(LogNames.RUNNER);
     }
 
     private final Dialect dialect;
@@ -44,12 +44,12 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
 
     private final CrashPoints crash;
 
-    ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context) {
+    public ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context) {
         this(dialect, steps, context, CrashPoints.NONE);
     }
 
     /** With crash points, for tests that stop a run at an exact moment. */
-    ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context, CrashPoints crash) {
+    public ProgressRecordingExecutor(Dialect dialect, StepRunner steps, ExecutionContext context, CrashPoints crash) {
         this.dialect = dialect;
         this.transactions = dialect.transactions();
         this.steps = steps;

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * transactional Java migration always runs inside a transaction Covet commits: the migration's own, or, where the
  * migration has none (MySQL, or a migration with a batch job), one of its own here.
  */
-final class StepRunner {
+public final class StepRunner {
 
     private final Map<String, JavaMigration> javaMigrations;
     private final Transactions transactions;
@@ -29,7 +29,7 @@ final class StepRunner {
      * @param javaMigrations the registered Java migrations by name
      * @param transactions how the dialect opens the transaction a Java step gets of its own
      */
-    StepRunner(Map<String, JavaMigration> javaMigrations, Transactions transactions) {
+    public StepRunner(Map<String, JavaMigration> javaMigrations, Transactions transactions) {
         this.javaMigrations = javaMigrations;
         this.transactions = transactions;
     }
@@ -51,7 +51,7 @@ final class StepRunner {
      * @param inTransaction whether the caller has a transaction open around the step; when not, a transactional
      *        Java step gets one of its own, committed when it completes and rolled back when it fails
      */
-    long run(Connection c, Step step, boolean inTransaction) throws SQLException {
+    public long run(Connection c, Step step, boolean inTransaction) throws SQLException {
         return inTransaction || !isTransactionalJava(step) ? run(c, step) : runInOwnTransaction(c, step);
     }
 

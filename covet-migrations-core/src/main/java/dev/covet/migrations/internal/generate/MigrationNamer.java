@@ -24,16 +24,16 @@ import java.util.stream.Collectors;
  * Names and descriptions for generated migrations: {@code add_users_email},
  * {@code rename_customers_name_to_full_name}, {@code create_orders_and_more}, or {@code auto}.
  */
-final class MigrationNamer {
+public final class MigrationNamer {
 
     /** Longest migration name written, number included, so file names stay readable. */
-    static final int MAX_NAME_LENGTH = 60;
+    public static final int MAX_NAME_LENGTH = 60;
 
     private MigrationNamer() {
     }
 
     /** A name for the operations: one operation's own, two joined with {@code _and_}, else the first {@code _and_more}. */
-    static String slug(List<Operation> operations, int room) {
+    public static String slug(List<Operation> operations, int room) {
         if (operations.isEmpty()) {
             return "auto";
         }
@@ -51,13 +51,13 @@ final class MigrationNamer {
      * Lower-case snake_case with only {@code [a-z0-9_]}: anything else becomes {@code _}, runs of {@code _}
      * collapse, and leading or trailing ones go.
      */
-    static String sanitize(String text) {
+    public static String sanitize(String text) {
         String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_").replaceAll("_+", "_");
         return s.replaceAll("^_|_$", "");
     }
 
     /** The name cut to {@code room} characters, without a dangling {@code _}. */
-    static String cut(String slug, int room) {
+    public static String cut(String slug, int room) {
         String s = slug.length() <= room ? slug : slug.substring(0, room);
         return s.replaceAll("_+$", "");
     }
@@ -109,7 +109,7 @@ final class MigrationNamer {
     }
 
     /** One line per operation, for people: "Add column users.email; Drop table tags". */
-    static String describe(List<Operation> operations) {
+    public static String describe(List<Operation> operations) {
         String text = operations.stream().map(MigrationNamer::sentence).collect(Collectors.joining("; "));
         return text.length() <= 500 ? text : text.substring(0, 497) + "...";
     }

@@ -41,14 +41,14 @@ import java.util.TreeMap;
  * keys, one line per column, index or key definition, drops with their {@code previous:} definitions. Built as a
  * tree and emitted by {@link CompactYaml}, which quotes whatever could be misread.
  */
-final class MigrationYamlWriter {
+public final class MigrationYamlWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private MigrationYamlWriter() {
     }
 
-    static String write(Migration migration) {
+    public static String write(Migration migration) {
         ObjectNode root = NODES.objectNode();
         if (!migration.description().isBlank()) {
             root.put("description", migration.description());

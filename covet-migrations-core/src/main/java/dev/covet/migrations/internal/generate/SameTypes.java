@@ -13,7 +13,7 @@ import java.util.List;
  * adopted PostgreSQL column read as {@code TIMESTAMP} is what Hibernate calls {@code timestamp(6)}, and altering it
  * would change nothing but the file.
  */
-final class SameTypes {
+public final class SameTypes {
 
     private SameTypes() {
     }
@@ -25,7 +25,7 @@ final class SameTypes {
      * @param model what the application needs
      * @param dialect the database both are for
      */
-    static SchemaState keepWritten(SchemaState current, SchemaState model, Dialect dialect) {
+    public static SchemaState keepWritten(SchemaState current, SchemaState model, Dialect dialect) {
         List<TableSchema> tables = new ArrayList<>();
         boolean changed = false;
         for (TableSchema wanted : model.tables().values()) {

@@ -106,7 +106,7 @@ public final class MySqlSchemaReader implements SchemaReader {
      * MariaDB shows COLUMN_DEFAULT as SQL (quoted strings, {@code NULL} for none); MySQL 8 shows literal
      * values unquoted and marks expressions with {@code DEFAULT_GENERATED} in EXTRA.
      */
-    static ColumnDefault defaultValue(String text, String extra, ColumnType type, boolean mariaDb) {
+    public static ColumnDefault defaultValue(String text, String extra, ColumnType type, boolean mariaDb) {
         if (text == null) {
             return null;
         }

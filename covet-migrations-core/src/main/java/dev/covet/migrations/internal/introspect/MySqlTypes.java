@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Maps MySQL/MariaDB {@code COLUMN_TYPE} text to the model's types. */
-final class MySqlTypes {
+public final class MySqlTypes {
 
     /** Integer types with a display width, which is no part of the type ({@code int(11)}, {@code bigint(20)}). */
     private static final Pattern INTEGER_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)$");
@@ -17,7 +17,7 @@ final class MySqlTypes {
     private MySqlTypes() {
     }
 
-    static ColumnType parse(String columnType) {
+    public static ColumnType parse(String columnType) {
         String t = columnType.toLowerCase(Locale.ROOT).replace(" unsigned", "").replace(" zerofill", "").trim();
         if (t.startsWith("enum(")) {
             return enumAsText(columnType.trim());

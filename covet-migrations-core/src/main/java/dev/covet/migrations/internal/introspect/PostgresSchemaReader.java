@@ -168,7 +168,7 @@ public final class PostgresSchemaReader implements SchemaReader {
         }
     }
 
-    static ColumnType type(String table, String column, String formatType) {
+    public static ColumnType type(String table, String column, String formatType) {
         Matcher m = TIME_WITH_PRECISION.matcher(formatType);
         String sql = m.matches() ? m.group(1) + " " + m.group(3) + " time zone(" + m.group(2) + ")" : formatType;
         try {
@@ -183,7 +183,7 @@ public final class PostgresSchemaReader implements SchemaReader {
      * removed only when a plain literal remains, so an expression such as {@code 'a'::text || 'b'::text} keeps
      * its text.
      */
-    static ColumnDefault defaultValue(String sql, ColumnType type) {
+    public static ColumnDefault defaultValue(String sql, ColumnType type) {
         return defaultValue(sql, type, false);
     }
 
@@ -191,7 +191,7 @@ public final class PostgresSchemaReader implements SchemaReader {
      * As {@link #defaultValue(String, ColumnType)}, for a session where {@code backslashEscapes}: with
      * {@code standard_conforming_strings=off} PostgreSQL shows a backslash in a literal doubled.
      */
-    static ColumnDefault defaultValue(String sql, ColumnType type, boolean backslashEscapes) {
+    public static ColumnDefault defaultValue(String sql, ColumnType type, boolean backslashEscapes) {
         if (sql == null) {
             return null;
         }

@@ -135,7 +135,7 @@ public final class SqliteSchemaReader implements SchemaReader {
     }
 
     /** The predicate after WHERE in a CREATE INDEX text, or null. */
-    static String where(String createIndexSql) {
+    public static String where(String createIndexSql) {
         if (createIndexSql == null) {
             return null;
         }

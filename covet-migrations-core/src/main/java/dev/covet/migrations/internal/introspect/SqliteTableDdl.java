@@ -9,10 +9,10 @@ import java.util.Set;
  * What SQLite's pragmas do not report, recovered from a table's CREATE TABLE text: constraint names (of
  * UNIQUE constraints, foreign keys and CHECKs), CHECK expressions, and the AUTOINCREMENT column.
  */
-final class SqliteTableDdl {
+public final class SqliteTableDdl {
 
     /** A UNIQUE constraint; {@code name} is null when it was not named. */
-    record Unique(String name, List<String> columns) {
+    public record Unique(String name, List<String> columns) {
     }
 
     /** A foreign key in declaration order; {@code name} is null when it was not named. */
@@ -20,7 +20,7 @@ final class SqliteTableDdl {
     }
 
     /** A CHECK constraint; {@code name} is null when it was not named. */
-    record Check(String name, String expression) {
+    public record Check(String name, String expression) {
     }
 
     /** Words that start a column constraint other than the ones recorded here: a pending name belongs to them. */
@@ -34,7 +34,7 @@ final class SqliteTableDdl {
     private SqliteTableDdl() {
     }
 
-    static SqliteTableDdl parse(String createSql) {
+    public static SqliteTableDdl parse(String createSql) {
         SqliteTableDdl ddl = new SqliteTableDdl();
         if (createSql == null) {
             return ddl;
@@ -56,7 +56,7 @@ final class SqliteTableDdl {
         return ddl;
     }
 
-    List<Unique> uniques() {
+    public List<Unique> uniques() {
         return uniques;
     }
 
@@ -64,12 +64,12 @@ final class SqliteTableDdl {
         return foreignKeys;
     }
 
-    List<Check> checks() {
+    public List<Check> checks() {
         return checks;
     }
 
     /** The column declared {@code INTEGER PRIMARY KEY AUTOINCREMENT}, or null. */
-    String autoIncrementColumn() {
+    public String autoIncrementColumn() {
         return autoIncrementColumn;
     }
 

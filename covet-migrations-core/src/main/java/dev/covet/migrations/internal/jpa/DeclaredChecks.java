@@ -36,7 +36,7 @@ import java.util.Set;
  * generating twice gives the same model. The expression is kept as written (trimmed); it must use column names
  * as they are in the database. The {@code options} of a Jakarta {@code @CheckConstraint} are not read.
  */
-final class DeclaredChecks {
+public final class DeclaredChecks {
 
     private final Dialect dialect;
     /** Who maps each table, for error messages: entity class names or collection roles. */
@@ -44,7 +44,7 @@ final class DeclaredChecks {
     /** Discriminator column names by table name. */
     private final Map<String, Set<String>> discriminators = new HashMap<>();
 
-    DeclaredChecks(Metadata metadata) {
+    public DeclaredChecks(Metadata metadata) {
         this.dialect = metadata.getDatabase().getDialect();
         for (PersistentClass pc : metadata.getEntityBindings()) {
             owners.computeIfAbsent(pc.getTable().getName(), k -> new ArrayList<>()).add("entity " + pc.getClassName());
@@ -70,7 +70,7 @@ final class DeclaredChecks {
      * @throws SchemaException when a check is blank, or two checks of the table share a name with different
      *         expressions
      */
-    List<ConstraintSchema> of(Table table) {
+    public List<ConstraintSchema> of(Table table) {
         String name = table.getName();
         Map<String, ConstraintSchema> checks = new LinkedHashMap<>();
         for (CheckConstraint check : table.getChecks()) {

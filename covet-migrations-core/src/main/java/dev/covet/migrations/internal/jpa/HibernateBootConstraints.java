@@ -22,7 +22,7 @@ import java.util.Map;
  * reads is the one Hibernate's {@code ddl-auto=create} would write. Without the Bean Validation API on the class
  * path there is nothing to apply and no session factory is built.
  */
-final class HibernateBootConstraints {
+public final class HibernateBootConstraints {
 
     private static final String VALIDATION_API = "jakarta.validation.Validation";
 
@@ -30,7 +30,7 @@ final class HibernateBootConstraints {
     }
 
     /** Settings the reader's service registry needs so that building a session factory stays offline. */
-    static void offline(Map<String, Object> settings) {
+    public static void offline(Map<String, Object> settings) {
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         settings.put("hibernate.connection.provider_class", NoConnections.INSTANCE);
         settings.put("hibernate.resource.beans.container", DeferredBeans.INSTANCE);
@@ -48,7 +48,7 @@ final class HibernateBootConstraints {
     }
 
     /** Mutates the metadata's mapping as Hibernate's Bean Validation integration does, when that API is present. */
-    static void apply(Metadata metadata, ServiceRegistry registry) {
+    public static void apply(Metadata metadata, ServiceRegistry registry) {
         if (!present(registry) || turnedOff(registry.requireService(ConfigurationService.class).getSettings())) {
             return;
         }

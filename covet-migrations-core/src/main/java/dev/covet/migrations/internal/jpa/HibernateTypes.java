@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the SQL type names Hibernate's dialects write into the model's {@link ColumnType}. */
-final class HibernateTypes {
+public final class HibernateTypes {
 
     private static final Pattern FLOAT = Pattern.compile("float\\((\\d+)\\)");
     private static final Pattern ARGS_BEFORE_WORDS = Pattern.compile("^([a-z]+)(\\([\\d, ]+\\))(\\s+.+)$");
@@ -15,7 +15,7 @@ final class HibernateTypes {
     private HibernateTypes() {
     }
 
-    static ColumnType parse(String hibernateType, Long length, String context) {
+    public static ColumnType parse(String hibernateType, Long length, String context) {
         String t = hibernateType.trim().toLowerCase(Locale.ROOT);
         Matcher f = FLOAT.matcher(t);
         if (f.matches()) {

@@ -16,14 +16,14 @@ import java.util.Set;
  * @param validation the verdict
  * @param rendered the rollbacks, newest first; none when they could not be rendered (modified or irreversible)
  */
-record AssessedRollback(RollbackValidation validation, List<RenderedMigration> rendered) {
+public record AssessedRollback(RollbackValidation validation, List<RenderedMigration> rendered) {
 
-    AssessedRollback {
+    public AssessedRollback {
         rendered = List.copyOf(rendered);
     }
 
     /** The tables the rollbacks change, in the order first met. */
-    Set<String> affectedTables() {
+    public Set<String> affectedTables() {
         Set<String> tables = new LinkedHashSet<>();
         for (RenderedMigration r : rendered) {
             for (RenderedOperation op : r.operations()) {
@@ -40,7 +40,7 @@ record AssessedRollback(RollbackValidation validation, List<RenderedMigration> r
     }
 
     /** The ids of the migrations rolled back, newest first. */
-    List<String> migrationIds() {
+    public List<String> migrationIds() {
         return rendered.stream().map(r -> r.migration().id().toString()).toList();
     }
 }

@@ -23,21 +23,21 @@ import java.util.Set;
  * Judges a rollback before it runs: renders it from the call's context, counts the rows at risk in the database,
  * and turns the findings into a risk level, errors and recommendations.
  */
-final class RollbackAssessor {
+public final class RollbackAssessor {
 
     private final MigrationEngine engine;
     private final DataSource dataSource;
     private final boolean verifyChecksums;
     private final long maxDataLossRows;
 
-    RollbackAssessor(MigrationEngine engine, DataSource dataSource, boolean verifyChecksums, long maxDataLossRows) {
+    public RollbackAssessor(MigrationEngine engine, DataSource dataSource, boolean verifyChecksums, long maxDataLossRows) {
         this.engine = engine;
         this.dataSource = dataSource;
         this.verifyChecksums = verifyChecksums;
         this.maxDataLossRows = maxDataLossRows;
     }
 
-    AssessedRollback assess(MigrationContext context, RollbackOptions options) {
+    public AssessedRollback assess(MigrationContext context, RollbackOptions options) {
         List<RenderedMigration> rendered;
         try {
             rendered = engine.renderRollback(context, options);

@@ -1,6 +1,6 @@
 package dev.covet.migrations.internal.rollback;
 
-import dev.covet.migrations.safety.BackupStore;
+import dev.covet.migrations.internal.backup.BackupTables;
 import dev.covet.migrations.safety.RollbackRisk;
 import dev.covet.migrations.safety.RollbackValidation;
 import dev.covet.migrations.safety.SafeRollbackResult;
@@ -20,21 +20,21 @@ import java.util.List;
  * One safe rollback, from one context: assess it, back up what it puts at risk, roll back, check the schema is what
  * the remaining migrations project, and bring schema and rows back from the backup when anything failed.
  */
-final class SafeRollback {
+public final class SafeRollback {
 
     private final MigrationEngine engine;
     private final RollbackAssessor assessor;
-    private final BackupStore backups;
+    private final BackupTables backups;
     private final boolean requireBackup;
 
-    SafeRollback(MigrationEngine engine, RollbackAssessor assessor, BackupStore backups, boolean requireBackup) {
+    public SafeRollback(MigrationEngine engine, RollbackAssessor assessor, BackupTables backups, boolean requireBackup) {
         this.engine = engine;
         this.assessor = assessor;
         this.backups = backups;
         this.requireBackup = requireBackup;
     }
 
-    SafeRollbackResult run(RollbackOptions options, boolean force, String backupId) {
+    public SafeRollbackResult run(RollbackOptions options, boolean force, String backupId) {
         long start = System.nanoTime();
         MigrationContext context = engine.load();
         AssessedRollback assessed = assessor.assess(context, options);

@@ -36,7 +36,7 @@ import static dev.covet.migrations.internal.sqlite.SqliteStatements.pragmaOn;
 public final class RebuildGuard {
 
     /** Tables with more rows than this get their copy logged at INFO. */
-    static final long LARGE_TABLE_ROWS = 100_000;
+    public static final long LARGE_TABLE_ROWS = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(RebuildGuard.class);
 

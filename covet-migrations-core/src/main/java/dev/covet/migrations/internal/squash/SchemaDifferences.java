@@ -33,7 +33,7 @@ public final class SchemaDifferences {
         return out;
     }
 
-    static String describe(SchemaState expected, SchemaState actual) {
+    public static String describe(SchemaState expected, SchemaState actual) {
         return "\n  " + String.join("\n  ", of(expected, actual));
     }
 }

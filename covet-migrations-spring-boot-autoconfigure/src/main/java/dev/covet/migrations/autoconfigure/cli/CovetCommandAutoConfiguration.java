@@ -1,8 +1,16 @@
 package dev.covet.migrations.autoconfigure.cli;
 
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
+import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
+import dev.covet.migrations.autoconfigure.EntityModelSource;
+import dev.covet.migrations.cli.CommandOutput;
+import dev.covet.migrations.cli.CovetCommand;
+import dev.covet.migrations.cli.CovetCommandDispatcher;
+import dev.covet.migrations.cli.CovetCommands;
 import dev.covet.migrations.safety.RollbackValidator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,13 +19,9 @@ import org.springframework.context.annotation.Bean;
 
 import java.util.List;
 
-import dev.covet.migrations.audit.MigrationAuditLog;
-import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
-import dev.covet.migrations.autoconfigure.EntityModelSource;
-import org.springframework.beans.factory.ObjectProvider;
-
 /**
- * The {@code covet} commands: {@code java -jar app.jar covet <command> [options]}.
+ * The {@code covet} commands: {@code java -jar app.jar covet <command> [options]}. The commands live in core
+ * ({@code dev.covet.migrations.cli}); this wires them to the application's runner, properties and entity model.
  */
 @AutoConfiguration(after = CovetMigrationsAutoConfiguration.class)
 @ConditionalOnBean({MigrationRunner.class, RollbackValidator.class})
@@ -41,11 +45,9 @@ public final class CovetCommandAutoConfiguration {
     CovetCommandDispatcher covetCommandDispatcher(MigrationRunner runner, RollbackValidator validator,
             CovetMigrationsProperties properties, ObjectProvider<EntityModelSource> model,
             ObjectProvider<MigrationAuditLog> auditLog, CommandOutput output) {
-        List<CovetCommand> commands = List.of(new MigrateCommand(runner), new RollbackCommand(validator),
-                new StatusCommand(runner), new SqlMigrateCommand(runner), new ValidateCommand(runner),
-                new MakeMigrationsCommand(runner, properties, model.getIfAvailable()), new BaselineCommand(runner, properties),
-                new SquashCommand(runner, properties), new AuditCommand(auditLog.getIfAvailable()),
-                new LintCommand(runner, properties.getLint().getSuppressions()), new BackupsCommand(runner));
+        EntityModelSource entities = model.getIfAvailable();
+        List<CovetCommand> commands = CovetCommands.all(runner, validator, auditLog.getIfAvailable(),
+                PropertiesCommandSettings.of(properties), entities == null ? null : entities::read);
         return new CovetCommandDispatcher(commands, output);
     }
 

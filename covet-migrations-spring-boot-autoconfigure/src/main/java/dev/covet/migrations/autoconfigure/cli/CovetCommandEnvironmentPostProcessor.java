@@ -1,6 +1,7 @@
 package dev.covet.migrations.autoconfigure.cli;
 
 import dev.covet.migrations.autoconfigure.CovetCommandMode;
+import dev.covet.migrations.cli.CommandSpec;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -1,6 +1,7 @@
 package dev.covet.migrations.autoconfigure.cli;
 
 import dev.covet.migrations.autoconfigure.CovetCommandMode;
+import dev.covet.migrations.cli.CovetCommandDispatcher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;

@@ -1,0 +1,39 @@
+package dev.covet.migrations;
+
+import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.schema.TableFilter;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a runner is configured with.
+ *
+ * @param dataSource where migrations run
+ * @param dialect the database's dialect ({@code null}: detected from the connection)
+ * @param locations where migration files are ({@code classpath:...} or {@code filesystem:...})
+ * @param javaMigrations code migrations by name, for {@code RUN_JAVA}
+ * @param tablePrefix prefix of the tables Covet keeps ({@code covet_})
+ * @param lockTimeout how long to wait for another instance's lock
+ * @param validateChecksums whether a modified applied migration stops the run
+ * @param listeners told about each migration
+ * @param appliedBy recorded as who applied
+ * @param classLoader for classpath locations
+ * @param unmanagedTables tables other tools own, which makemigrations, baseline and the drift check leave alone
+ * @param backupMaxRows the most rows a migration's drop backs up before dropping them; above it the run stops
+ *        (see {@link MigrationRunner.Builder#backupMaxRows(long)})
+ */
+public record MigrationConfig(DataSource dataSource, Dialect dialect, List<String> locations,
+                     Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
+                     boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
+                     ClassLoader classLoader, TableFilter unmanagedTables, long backupMaxRows) {
+
+    /** The default of {@code backupMaxRows}. */
+    public static final long DEFAULT_BACKUP_MAX_ROWS = 1_000_000;
+
+    public MigrationConfig {
+        unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
+    }
+}

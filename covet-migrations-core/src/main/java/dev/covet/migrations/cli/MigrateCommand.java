@@ -1,0 +1,94 @@
+package dev.covet.migrations.cli;
+
+import dev.covet.migrations.ExecutedMigration;
+import dev.covet.migrations.MigrateOptions;
+import dev.covet.migrations.MigrateResult;
+import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.MigrationPhase;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.report.PlannedMigration;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force]}: apply pending migrations, or
+ * show their SQL; {@code --phase expand} holds back contract migrations and what depends on them; {@code --force}
+ * backs up the rows a drop removes even when there are more than {@code covet.migrations.backup.max-rows} (as
+ * {@code rollback --force} goes ahead despite the risk, still with its backup). With {@code --json}:
+ * {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}.
+ */
+public class MigrateCommand extends RunnerCommand {
+
+    private static final String HELP = """
+              --target ID        stop once this migration is applied
+              --phase expand     hold back contract migrations and what depends on them (--phase contract: everything)
+              --dry-run          print the SQL that would run; change nothing
+              --force            back up the rows a drop removes even above covet.migrations.backup.max-rows""";
+
+    private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--json]",
+            Set.of("dry-run", "force"), Set.of("target", "phase"), 0, 0, Set.of(), HELP);
+
+    /**
+     * Creates the command.
+     *
+     * @param runner the runner
+     */
+    public MigrateCommand(MigrationRunner runner) {
+        super(SPEC, runner);
+    }
+
+    @Override
+    public int execute(ParsedCommand command, CommandOutput output) {
+        MigrationId target = null;
+        if (command.value("target") != null) {
+            try {
+                target = MigrationId.parse(command.value("target"), MigrationId.DEFAULT_APP);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--target: " + e.getMessage());
+            }
+        }
+        MigrationPhase phase;
+        try {
+            phase = MigrationPhase.parse(command.value("phase"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--phase: " + e.getMessage());
+        }
+        MigrateResult result = runner.migrate(new MigrateOptions(target, command.flag("dry-run"), phase, null, command.flag("force")));
+        List<String> ids = result.applied().stream().map(m -> m.id().toString()).toList();
+        MigrateReport report = new MigrateReport(result.dryRun(), ids,
+                result.applied().stream().map(PlannedMigration::of).toList());
+        output.result(command, report, text(result));
+        return ExitCodes.SUCCESS;
+    }
+
+    private static String text(MigrateResult result) {
+        if (result.applied().isEmpty()) {
+            return "No migrations to apply.";
+        }
+        StringBuilder b = new StringBuilder(result.dryRun() ? "Would apply (dry run):\n" : "Applied:\n");
+        for (ExecutedMigration m : result.applied()) {
+            b.append("  ").append(m.id());
+            if (!result.dryRun()) {
+                b.append("  (").append(m.duration().toMillis()).append(" ms)");
+            }
+            b.append('\n');
+            if (result.dryRun()) {
+                for (String sql : m.sql()) {
+                    b.append("    ").append(sql).append(";\n");
+                }
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /**
+     * The JSON document of {@code covet migrate --json}.
+     *
+     * @param dryRun whether nothing was changed
+     * @param applied ids of the migrations applied (or that would be)
+     * @param migrations each with its SQL
+     */
+    public record MigrateReport(boolean dryRun, List<String> applied, List<PlannedMigration> migrations) {
+    }
+}
