@@ -1,7 +1,7 @@
 package dev.covet.migrations.dialect;
 
 import dev.covet.migrations.introspect.SchemaReader;
-import dev.covet.migrations.internal.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;

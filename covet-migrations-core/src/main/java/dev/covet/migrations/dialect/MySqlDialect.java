@@ -2,7 +2,7 @@ package dev.covet.migrations.dialect;
 
 import dev.covet.migrations.internal.introspect.MySqlSchemaReader;
 import dev.covet.migrations.introspect.SchemaReader;
-import dev.covet.migrations.internal.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.internal.lock.MySqlNamedLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.DropColumn;

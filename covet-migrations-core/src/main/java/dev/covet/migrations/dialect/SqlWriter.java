@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * constraints, CREATE INDEX, and the dispatch from an {@link Operation} to the statement(s) for it. Dialects
  * supply quoting, types and literals, and override the operations they spell differently.
  *
- * <p>Public so that {@code dev.covet.migrations.internal.sqlite.TableRebuild} can write a full table definition.
+ * <p>Public so that {@code dev.covet.migrations.dialect.TableRebuild} can write a full table definition.
  */
 public abstract class SqlWriter {
 

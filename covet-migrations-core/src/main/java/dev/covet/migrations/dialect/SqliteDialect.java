@@ -2,7 +2,7 @@ package dev.covet.migrations.dialect;
 
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.internal.introspect.SqliteSchemaReader;
-import dev.covet.migrations.internal.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.internal.lock.SqliteLeaseLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
@@ -15,9 +15,7 @@ import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
-import dev.covet.migrations.sqlite.SQLiteWorkaround;
 import dev.covet.migrations.sqlite.SqliteVersion;
-import dev.covet.migrations.internal.sqlite.TableRebuild;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -31,7 +29,7 @@ import java.util.Map;
  * SQLite: double-quoted identifiers, portable type names (so the declared type reads back as the same
  * {@link ColumnType}), and native ALTER TABLE only where the SQLite version has it: RENAME TABLE, RENAME
  * COLUMN (3.25+), ADD COLUMN of a column SQLite can add, DROP COLUMN (3.35+) of a column nothing else uses.
- * Every other table change is a {@link TableRebuild}; {@link SQLiteWorkaround} makes those decisions. With
+ * Every other table change is a {@link TableRebuild}; {@link SqliteAlterations} makes those decisions. With
  * {@code forceTableRebuild}, every column, foreign-key and constraint operation is a rebuild (table and index
  * operations stay native: they never needed ALTER TABLE).
  *
@@ -40,7 +38,7 @@ import java.util.Map;
  */
 public final class SqliteDialect extends SqlWriter implements Dialect {
 
-    private final SQLiteWorkaround workaround;
+    private final SqliteAlterations workaround;
     private final boolean versionKnown;
 
     /** Native ALTER TABLE where a current SQLite supports it (the engine refines this with the database's version). */
@@ -65,7 +63,7 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
     }
 
     private SqliteDialect(SqliteVersion version, boolean forceTableRebuild, boolean versionKnown) {
-        this.workaround = new SQLiteWorkaround(this, version, forceTableRebuild);
+        this.workaround = new SqliteAlterations(this, version, forceTableRebuild);
         this.versionKnown = versionKnown;
     }
 
@@ -86,7 +84,7 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
     }
 
     /** What decides between native ALTER TABLE and a rebuild. */
-    public SQLiteWorkaround workaround() {
+    public SqliteAlterations workaround() {
         return workaround;
     }
 

@@ -1,6 +1,6 @@
 package dev.covet.migrations.dialect;
 
-import dev.covet.migrations.internal.sqlite.SqliteLocking;
+import dev.covet.migrations.internal.sqlite.session.SqliteLocking;
 
 import java.sql.Connection;
 import java.sql.SQLException;

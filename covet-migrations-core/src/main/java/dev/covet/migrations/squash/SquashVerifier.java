@@ -10,7 +10,6 @@ import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.internal.execute.MigrationRenderer;
 import dev.covet.migrations.internal.execute.RenderedMigration;
 import dev.covet.migrations.internal.execute.Step;
-import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.SchemaState;
 
 import javax.sql.DataSource;
@@ -98,9 +97,9 @@ public final class SquashVerifier {
     private SchemaState applyAndRead(Connection c, List<Migration> migrations) {
         MigrationRenderer renderer = new MigrationRenderer(dialect, javaMigrations);
         try (Statement s = c.createStatement()) {
-            if (dialect.name().equals("sqlite")) {
+            if (dialect.rebuildsTables()) {
                 // Table rebuilds drop and re-create tables that others reference: the scratch copy checks no keys.
-                s.execute("PRAGMA foreign_keys = OFF");
+                dialect.foreignKeyChecks(c, false);
             }
             SchemaState state = SchemaState.empty();
             for (Migration m : migrations) {
@@ -114,9 +113,9 @@ public final class SquashVerifier {
                 }
                 state = rendered.after();
             }
-            SchemaState read = SchemaReader.forDialect(dialect).read(c, tablePrefix);
-            if (dialect.name().equals("sqlite")) {
-                s.execute("PRAGMA foreign_keys = ON");
+            SchemaState read = dialect.schemaReader().read(c, tablePrefix);
+            if (dialect.rebuildsTables()) {
+                dialect.foreignKeyChecks(c, true);
             }
             return read;
         } catch (SQLException e) {

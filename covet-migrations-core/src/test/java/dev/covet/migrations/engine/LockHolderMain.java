@@ -2,7 +2,7 @@ package dev.covet.migrations.engine;
 
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.SqliteDialect;
-import dev.covet.migrations.internal.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.testing.ConnectionSource;
 
 import javax.sql.DataSource;

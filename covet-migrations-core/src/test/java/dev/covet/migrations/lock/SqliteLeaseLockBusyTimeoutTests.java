@@ -1,6 +1,5 @@
 package dev.covet.migrations.lock;
 
-import dev.covet.migrations.internal.lock.MigrationLock;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.testing.OneConnectionPool;
 import org.junit.jupiter.api.Test;

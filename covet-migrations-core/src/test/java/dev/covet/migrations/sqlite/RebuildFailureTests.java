@@ -1,5 +1,6 @@
 package dev.covet.migrations.sqlite;
 
+import dev.covet.migrations.dialect.SqliteAlterations;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.SqliteDialect;
@@ -107,7 +108,7 @@ class RebuildFailureTests {
 
     @Test
     void changingThePrimaryKeyToDuplicatedValuesFails() throws Exception {
-        SQLiteWorkaround workaround = new SqliteDialect(true).workaround();
+        SqliteAlterations workaround = new SqliteDialect(true).workaround();
         List<String> sql = workaround.changePrimaryKey(db.schema().requireTable("orders"), List.of("customer_id"));
         assertFailsChangingNothing("orders_key", JsonMapper.builder().build().writeValueAsString(
                         Map.of("operations", List.of(Map.of("type", "RUN_SQL", "sql", sql)))),

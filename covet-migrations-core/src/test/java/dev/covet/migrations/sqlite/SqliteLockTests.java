@@ -3,7 +3,7 @@ package dev.covet.migrations.sqlite;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.dialect.SqliteDialect;
-import dev.covet.migrations.internal.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

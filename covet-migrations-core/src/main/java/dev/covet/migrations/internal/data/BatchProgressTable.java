@@ -1,6 +1,5 @@
 package dev.covet.migrations.internal.data;
 
-import dev.covet.migrations.data.BatchUpdate;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;

@@ -22,7 +22,7 @@ import dev.covet.migrations.LintFinding;
 import dev.covet.migrations.internal.lint.MigrationLinter;
 import dev.covet.migrations.HistoryRow;
 import dev.covet.migrations.internal.history.HistoryTable;
-import dev.covet.migrations.internal.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.internal.loader.MigrationLoader;
 import dev.covet.migrations.internal.loader.MigrationSource;
 import dev.covet.migrations.schema.SchemaState;

@@ -1,6 +1,6 @@
 package dev.covet.migrations.internal.lock;
 
-import dev.covet.migrations.internal.sqlite.SqliteLocking;
+import dev.covet.migrations.internal.sqlite.session.SqliteLocking;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.covet.migrations.internal.lock;
 
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;

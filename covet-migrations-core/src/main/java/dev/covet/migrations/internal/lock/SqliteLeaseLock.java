@@ -1,12 +1,13 @@
 package dev.covet.migrations.internal.lock;
 
+import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.ConstraintSchema;
 import dev.covet.migrations.schema.OwnTables;
 import dev.covet.migrations.schema.TableSchema;
-import dev.covet.migrations.internal.sqlite.SqliteLocking;
+import dev.covet.migrations.internal.sqlite.session.SqliteLocking;
 
 import javax.sql.DataSource;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package dev.covet.migrations.internal.sqlite;
 
+import dev.covet.migrations.dialect.TableRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import static dev.covet.migrations.internal.sqlite.SqliteStatements.exec;
-import static dev.covet.migrations.internal.sqlite.SqliteStatements.pragmaOn;
+import static dev.covet.migrations.internal.sqlite.session.SqliteStatements.exec;
+import static dev.covet.migrations.internal.sqlite.session.SqliteStatements.pragmaOn;
 
 /**
  * The part of SQLite's 12-step table rebuild that needs the live database, done while the executor runs the

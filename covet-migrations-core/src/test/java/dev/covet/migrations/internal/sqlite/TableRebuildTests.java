@@ -1,6 +1,6 @@
 package dev.covet.migrations.internal.sqlite;
 
-import dev.covet.migrations.sqlite.SQLiteWorkaround;
+import dev.covet.migrations.dialect.SqliteAlterations;
 import dev.covet.migrations.sqlite.ShopSchema;
 import dev.covet.migrations.sqlite.SqliteFixture;
 import tools.jackson.databind.json.JsonMapper;
@@ -251,7 +251,7 @@ class TableRebuildTests {
                 """);
         runner.migrate();
         db.execute("INSERT INTO tags VALUES (1, 'b', 'Bee'), (2, 'a', NULL), (3, 'c', 'Sea ✓')");
-        SQLiteWorkaround workaround = new SqliteDialect(true).workaround();
+        SqliteAlterations workaround = new SqliteDialect(true).workaround();
         List<String> sql = workaround.changePrimaryKey(db.schema().requireTable("tags"), List.of("code", "id"));
         assertRebuilt(sql, "tags");
         // explicit SQL runs through the same executor, so the rebuild gets the same guard

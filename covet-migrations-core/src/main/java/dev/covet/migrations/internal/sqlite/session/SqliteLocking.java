@@ -1,4 +1,4 @@
-package dev.covet.migrations.internal.sqlite;
+package dev.covet.migrations.internal.sqlite.session;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.covet.migrations.internal.lock;
+package dev.covet.migrations.lock;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import java.time.Duration;
  * connection drops; SQLite's lock row names its process and expires. The dialect hands out the lock for its
  * database ({@code Dialect.lock}).
  */
-public sealed interface MigrationLock permits PostgresAdvisoryLock, MySqlNamedLock, SqliteLeaseLock {
+public interface MigrationLock {
 
     /**
      * Waits up to {@code timeout} for the lock.
