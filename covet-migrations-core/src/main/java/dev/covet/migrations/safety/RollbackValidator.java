@@ -22,21 +22,15 @@ import java.util.Set;
 public final class RollbackValidator {
 
     private final MigrationRunner runner;
-    private final boolean requireBackup;
-    private final boolean verifyChecksums;
-    private final long maxDataLossRows;
+    private final RollbackPolicy policy;
 
     /**
      * @param runner the runner whose migrations are rolled back
-     * @param requireBackup always back up before rolling back (else only when rows are at risk)
-     * @param verifyChecksums refuse when applied files were modified
-     * @param maxDataLossRows rows at risk above which a rollback is HIGH risk
+     * @param policy when to back up, whether modified files stop a rollback, how many rows at risk are HIGH risk
      */
-    public RollbackValidator(MigrationRunner runner, boolean requireBackup, boolean verifyChecksums, long maxDataLossRows) {
+    public RollbackValidator(MigrationRunner runner, RollbackPolicy policy) {
         this.runner = runner;
-        this.requireBackup = requireBackup;
-        this.verifyChecksums = verifyChecksums;
-        this.maxDataLossRows = maxDataLossRows;
+        this.policy = policy;
     }
 
     /** Validates rolling back the newest {@code steps} migrations. */
@@ -102,7 +96,7 @@ public final class RollbackValidator {
             throw new IllegalArgumentException("a safe rollback runs; validate a rollback to see what it would do");
         }
         MigrationEngine engine = engine();
-        return new SafeRollback(engine, assessor(engine), backups(), requireBackup).run(options, force, backupId);
+        return new SafeRollback(engine, assessor(engine), backups(), policy.backupEveryRollback()).run(options, force, backupId);
     }
 
     private AssessedRollback assess(RollbackOptions options) {
@@ -115,7 +109,7 @@ public final class RollbackValidator {
     }
 
     private RollbackAssessor assessor(MigrationEngine engine) {
-        return new RollbackAssessor(engine, runner.config().dataSource(), verifyChecksums, maxDataLossRows);
+        return new RollbackAssessor(engine, runner.config().dataSource(), policy.verifyChecksums(), policy.maxDataLossRows());
     }
 
     private BackupTables backups() {

@@ -62,13 +62,13 @@ class RollbackSafetyTests {
                     """));
             MigrationRunner runner = runner(db, dir);
             runner.migrate();
-            RollbackValidation medium = new RollbackValidator(runner, false, true, 1000).validateRollback(1);
+            RollbackValidation medium = new RollbackValidator(runner, RollbackPolicy.defaults()).validateRollback(1);
             assertThat(medium.dataAtRisk()).isEqualTo(Map.of("customers", 2L));
             assertThat(medium.riskLevel()).isEqualTo(RollbackRisk.MEDIUM);
             assertThat(medium.isSafe()).isTrue();
             assertThat(medium.sql()).anyMatch(s -> s.contains("nickname"));
 
-            RollbackValidation high = new RollbackValidator(runner, false, true, 1).validateRollback(1);
+            RollbackValidation high = new RollbackValidator(runner, RollbackPolicy.defaults().highRiskAbove(1)).validateRollback(1);
             assertThat(high.riskLevel()).isEqualTo(RollbackRisk.HIGH);
             assertThat(high.isSafe()).isFalse();
             assertThat(high.recommendations()).isNotEmpty();
@@ -84,7 +84,7 @@ class RollbackSafetyTests {
                     """));
             MigrationRunner runner = runner(db, dir);
             runner.migrate();
-            RollbackValidator validator = new RollbackValidator(runner, false, true, 1000);
+            RollbackValidator validator = new RollbackValidator(runner, RollbackPolicy.defaults());
             RollbackValidation empty = validator.validateRollback(1);
             assertThat(empty.riskLevel()).isEqualTo(RollbackRisk.SAFE);
             assertThat(empty.dataAtRisk()).isEmpty();
@@ -107,7 +107,7 @@ class RollbackSafetyTests {
             MigrationRunner runner = runner(db, dir);
             runner.migrate();
             db.execute("INSERT INTO customers (id, name) VALUES (4, 'A name far longer than ten')");
-            RollbackValidation v = new RollbackValidator(runner, false, true, 0).validateRollback(1);
+            RollbackValidation v = new RollbackValidator(runner, RollbackPolicy.defaults().highRiskAbove(0)).validateRollback(1);
             assertThat(v.dataAtRisk()).containsEntry("customers", 1L);
             assertThat(v.riskLevel()).isEqualTo(RollbackRisk.HIGH);
 
@@ -131,7 +131,7 @@ class RollbackSafetyTests {
             MigrationRunner runner = runner(db, dir);
             runner.migrate();
             db.execute("INSERT INTO codes (id, code) VALUES (1, NULL)", "INSERT INTO codes (id, code) VALUES (2, 'ok')");
-            RollbackValidation v = new RollbackValidator(runner, false, true, 1000).validateRollback(1);
+            RollbackValidation v = new RollbackValidator(runner, RollbackPolicy.defaults()).validateRollback(1);
             assertThat(v.riskLevel()).isEqualTo(RollbackRisk.HIGH);
             assertThat(v.isSafe()).isFalse();
             assertThat(v.dataAtRisk()).containsEntry("codes", 1L);
@@ -148,11 +148,11 @@ class RollbackSafetyTests {
                     """));
             MigrationRunner runner = runner(db, dir);
             runner.migrate();
-            RollbackValidation v = new RollbackValidator(runner, false, true, 1000).validateRollback(1);
+            RollbackValidation v = new RollbackValidator(runner, RollbackPolicy.defaults()).validateRollback(1);
             assertThat(v.riskLevel()).isEqualTo(RollbackRisk.CRITICAL);
             assertThat(v.isSafe()).isFalse();
             assertThat(v.errors()).anyMatch(e -> e.contains("0002_raw") && e.contains("reverse"));
-            SafeRollbackResult refused = new RollbackValidator(runner, true, true, 1000).safeRollback(1, false, null);
+            SafeRollbackResult refused = new RollbackValidator(runner, RollbackPolicy.defaults().alwaysBackUp()).safeRollback(1, false, null);
             assertThat(refused.success()).isFalse();
             assertThat(runner.status().applied()).hasSize(2);
         }
@@ -185,7 +185,7 @@ class RollbackSafetyTests {
             runner.migrate();
             Map<String, String> before = contentHashes(db);
 
-            SafeRollbackResult result = new RollbackValidator(runner, true, true, 1000).safeRollback(2, true, null);
+            SafeRollbackResult result = new RollbackValidator(runner, RollbackPolicy.defaults().alwaysBackUp()).safeRollback(2, true, null);
 
             assertThat(result.success()).isFalse();
             assertThat(result.errors()).anyMatch(e -> e.contains("no_such_table"));
@@ -209,7 +209,7 @@ class RollbackSafetyTests {
             runner.migrate();
             db.execute("UPDATE customers SET nickname = 'n'");
             Map<String, String> withNickname = contentHashes(db);
-            RollbackValidator validator = new RollbackValidator(runner, true, true, 1000);
+            RollbackValidator validator = new RollbackValidator(runner, RollbackPolicy.defaults().alwaysBackUp());
             SafeRollbackResult result = validator.safeRollback(1, false, null);
             assertThat(result.success()).as(result.errors().toString()).isTrue();
             assertThat(result.rolledBack()).containsExactly("0002_nickname");
@@ -235,7 +235,7 @@ class RollbackSafetyTests {
             runner.migrate();
             db.execute("UPDATE customers SET nickname = 'n' WHERE id = 1");
             Map<String, String> before = contentHashes(db);
-            DryRunRollback dry = new RollbackValidator(runner, false, true, 1000).dryRunRollback(1);
+            DryRunRollback dry = new RollbackValidator(runner, RollbackPolicy.defaults()).dryRunRollback(1);
             assertThat(dry.affectedTables()).containsExactlyInAnyOrder("customers", "orders");
             assertThat(dry.dataAtRisk()).isEqualTo(Map.of("customers", 1L));
             assertThat(dry.riskLevel()).isEqualTo(RollbackRisk.MEDIUM);
@@ -260,7 +260,7 @@ class RollbackSafetyTests {
             MigrationRunner runner = runner(db, dir);
             runner.migrate();
             db.execute("UPDATE customers SET nickname = 'n'");
-            RollbackValidator validator = new RollbackValidator(runner, false, true, 1000);
+            RollbackValidator validator = new RollbackValidator(runner, RollbackPolicy.defaults());
             SafeRollbackResult result = validator.safeRollback(
                     RollbackOptions.toTarget(MigrationId.parse("0001_customers", MigrationId.DEFAULT_APP)), false, null);
             assertThat(result.success()).as(result.errors().toString()).isTrue();

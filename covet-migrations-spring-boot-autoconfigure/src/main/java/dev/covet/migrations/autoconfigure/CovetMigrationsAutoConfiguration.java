@@ -11,6 +11,7 @@ import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.TableFilter;
 import dev.covet.migrations.dialect.SqliteDialect;
+import dev.covet.migrations.safety.RollbackPolicy;
 import dev.covet.migrations.safety.RollbackValidator;
 import org.hibernate.boot.MetadataSources;
 import org.springframework.beans.factory.ObjectProvider;
@@ -127,8 +128,10 @@ public final class CovetMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RollbackValidator covetRollbackValidator(MigrationRunner runner, CovetMigrationsProperties properties) {
-        return new RollbackValidator(runner, properties.getRollback().isRequireBackup(),
-                properties.isValidateChecksums(), properties.getRollback().getMaxDataLossRows());
+        return new RollbackValidator(runner, RollbackPolicy.defaults()
+                .alwaysBackUp(properties.getRollback().isRequireBackup())
+                .verifyChecksums(properties.isValidateChecksums())
+                .highRiskAbove(properties.getRollback().getMaxDataLossRows()));
     }
 
     @Bean

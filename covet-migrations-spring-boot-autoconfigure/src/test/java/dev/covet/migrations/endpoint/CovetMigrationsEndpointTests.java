@@ -7,6 +7,7 @@ import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.report.RollbackValidationDescriptor;
 import dev.covet.migrations.safety.RollbackRisk;
 import dev.covet.migrations.safety.RollbackValidation;
+import dev.covet.migrations.safety.RollbackPolicy;
 import dev.covet.migrations.safety.RollbackValidator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CovetMigrationsEndpointTests {
 
     private final MigrationRunner runner = MigrationRunner.builder(new DriverManagerDataSource("jdbc:sqlite::memory:")).build();
-    private final RollbackValidator validator = new RollbackValidator(runner, false, true, 1000);
+    private final RollbackValidator validator = new RollbackValidator(runner, RollbackPolicy.defaults());
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test

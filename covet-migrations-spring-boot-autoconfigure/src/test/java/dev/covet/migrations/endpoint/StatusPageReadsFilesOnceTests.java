@@ -4,6 +4,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.cli.CommandOutput;
 import dev.covet.migrations.cli.CovetCommandDispatcher;
 import dev.covet.migrations.cli.ValidateCommand;
+import dev.covet.migrations.safety.RollbackPolicy;
 import dev.covet.migrations.safety.RollbackValidator;
 import dev.covet.migrations.testing.CountingClassLoader;
 import dev.covet.migrations.testing.DatabaseKind;
@@ -44,7 +45,7 @@ class StatusPageReadsFilesOnceTests {
             loader.takeScans();
 
             MigrationsDescriptor status = new CovetMigrationsEndpoint(runner,
-                    new RollbackValidator(runner, false, true, 1000), false).migrations();
+                    new RollbackValidator(runner, RollbackPolicy.defaults()), false).migrations();
 
             assertThat(loader.takeScans()).as("file reads for GET /actuator/migrations").isEqualTo(1);
             assertThat(status.applied()).hasSize(1);

@@ -1,4 +1,4 @@
-package dev.covet.migrations.internal.sqlite;
+package dev.covet.migrations.dialect;
 
 import dev.covet.migrations.dialect.SqliteAlterations;
 import dev.covet.migrations.sqlite.ShopSchema;
