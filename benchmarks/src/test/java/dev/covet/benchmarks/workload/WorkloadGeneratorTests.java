@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class WorkloadGeneratorTest {
+class WorkloadGeneratorTests {
 
     @TempDir
     Path tmp;
