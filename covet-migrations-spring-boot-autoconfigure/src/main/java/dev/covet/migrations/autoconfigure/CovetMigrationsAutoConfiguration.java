@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,11 +39,12 @@ import javax.sql.DataSource;
 /**
  * Auto-configuration of Covet Migrations: a {@link MigrationRunner} on the application's (or a dedicated)
  * DataSource, startup migration ordered before the beans that use the database, and a
- * {@link RollbackValidator}. Every bean backs off when the user defines one of the same type.
+ * {@link RollbackValidator}. Active when there is a database to migrate: the application's DataSource, or
+ * {@code covet.migrations.url} alone. Every bean backs off when the user defines one of the same type.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(MigrationRunner.class)
-@ConditionalOnBean(DataSource.class)
+@Conditional(MigrationDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "covet.migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CovetMigrationsProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)

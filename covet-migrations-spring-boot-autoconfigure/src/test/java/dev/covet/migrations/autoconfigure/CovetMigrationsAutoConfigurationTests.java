@@ -24,6 +24,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -156,6 +157,28 @@ class CovetMigrationsAutoConfigurationTests {
                 assertThat(c.getMetaData().getURL()).isEqualTo(url);
             }
         });
+    }
+
+    @Test
+    void covetMigrationsUrlAloneActivatesItWithoutAnApplicationDataSource() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("0001_notes.yaml"), """
+                operations:
+                  - {type: CREATE_TABLE, table: notes, columns: [{name: id, type: BIGINT, nullable: false, primary_key: true}]}
+                """);
+        String url = "jdbc:sqlite:" + dir.resolve("only-covet.db");
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CovetMigrationsAutoConfiguration.class))
+                .withPropertyValues("covet.migrations.url=" + url, "covet.migrations.locations=filesystem:" + migrations)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class);
+                    MigrationRunner runner = context.getBean(MigrationRunner.class);
+                    assertThat(runner.status().applied()).extracting(i -> i.id().toString()).containsExactly("0001_notes");
+                    try (Connection c = runner.config().dataSource().getConnection()) {
+                        assertThat(c.getMetaData().getURL()).isEqualTo(url);
+                        assertThat(c.getMetaData().getTables(null, null, "notes", null).next()).isTrue();
+                    }
+                });
     }
 
     @Test
