@@ -61,6 +61,22 @@ class DashboardPageBrowserTests {
     }
 
     @Test
+    void pageFindsTheEndpointUnderAContextPathAndACustomActuatorBasePath() throws Exception {
+        Optional<Path> browser = HeadlessChromium.find();
+        if (browser.isEmpty()) {
+            String why = "no headless Chromium (install Debian's chromium package, or set COVET_TEST_CHROMIUM)";
+            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI=true needs the browser: " + why).isFalse();
+            Assumptions.abort(why);
+        }
+        try (ConfigurableApplicationContext context = start(true, "server.servlet.context-path=/shop",
+                "management.endpoints.web.base-path=/manage")) {
+            String dom = HeadlessChromium.dumpDom(browser.get(), base(context) + "/shop/covet/dashboard");
+            assertThat(dom).contains("data-loaded=\"true\"").doesNotContain("id=\"error\"")
+                    .contains("data-migration=\"0001_create_gadget\"");
+        }
+    }
+
+    @Test
     void pageIsServedOnlyWhenEnabled() throws Exception {
         try (ConfigurableApplicationContext context = start(false)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
@@ -80,13 +96,14 @@ class DashboardPageBrowserTests {
         }
     }
 
-    private ConfigurableApplicationContext start(boolean dashboard) {
+    private ConfigurableApplicationContext start(boolean dashboard, String... more) {
         return new SpringApplicationBuilder(DashboardTestApplication.class).web(WebApplicationType.SERVLET)
-                .properties("spring.datasource.url=jdbc:sqlite:" + dir.resolve(dashboard + ".db"),
+                .properties("spring.datasource.url=jdbc:sqlite:" + dir.resolve(dashboard + "-" + more.length + ".db"),
                         "covet.migrations.locations=classpath:db/it-migrations",
                         "covet.migrations.dashboard.enabled=" + dashboard,
                         "management.endpoints.web.exposure.include=health,migrations",
                         "server.port=0")
+                .properties(more)
                 .run();
     }
 

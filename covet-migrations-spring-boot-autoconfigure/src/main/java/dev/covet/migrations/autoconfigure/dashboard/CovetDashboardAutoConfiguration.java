@@ -31,8 +31,9 @@ public final class CovetDashboardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DashboardPage covetDashboardPage(Environment environment) {
-        return new DashboardPage(environment.getProperty("management.endpoints.web.base-path", "/actuator"));
+    DashboardPage covetDashboardPage(Environment environment, CovetMigrationsProperties properties) {
+        return new DashboardPage(environment.getProperty("management.endpoints.web.base-path", "/actuator"),
+                properties.getDashboard().getPath());
     }
 
     @Bean
