@@ -55,6 +55,8 @@ class DashboardPageBrowserTests {
                     .contains("data-migration=\"0002_create_tag\"");
             assertThat(dom).contains("id=\"failed-table\"").contains("relation \"nope\" does not exist");
             assertThat(dom).contains("id=\"velocity-chart\"").containsPattern("data-count=\"3\"");
+            // All three executions are today: one bar, as wide as a bar, not the whole chart.
+            assertThat(dom).containsPattern("<rect[^>]* width=\"40\"[^>]*data-count=\"3\"");
             // Two successful executions and one failed one.
             assertThat(dom).contains("data-rate=\"0.6667\"").contains("66.7%");
         }
