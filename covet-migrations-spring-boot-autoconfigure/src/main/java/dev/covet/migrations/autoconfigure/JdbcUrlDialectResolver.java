@@ -20,7 +20,24 @@ final class JdbcUrlDialectResolver {
         if (configured != null && !configured.isBlank() && !"auto".equalsIgnoreCase(configured.trim())) {
             return Dialect.forName(configured.trim());
         }
-        return Dialect.forJdbcUrl(jdbcUrl(dataSource));
+        return forUrl(jdbcUrl(dataSource));
+    }
+
+    /**
+     * The dialect of a JDBC URL. An embedded database Covet does not run on (H2, HSQLDB, Derby) is most often the
+     * one a test slice put in place of the application's: the error says how to keep the real one.
+     */
+    static Dialect forUrl(String url) {
+        try {
+            return Dialect.forJdbcUrl(url);
+        } catch (IllegalArgumentException e) {
+            if (url.matches("(?i)jdbc:(h2|hsqldb|derby):.*")) {
+                throw new IllegalStateException(e.getMessage() + ". If a test slice (@DataJpaTest, @JdbcTest, @DataJdbcTest)"
+                        + " replaced your DataSource with this embedded database, keep your database with"
+                        + " @AutoConfigureTestDatabase(replace = Replace.NONE), or test on SQLite (jdbc:sqlite:...)", e);
+            }
+            throw e;
+        }
     }
 
     static String jdbcUrl(DataSource dataSource) {
