@@ -68,7 +68,8 @@ class RollbackAndRepairCommandTests {
             assertThat(runner.status().applied()).hasSize(3);
 
             assertThat(run(runner, "rollback", "--target", "0009_nothing")).isEqualTo(ExitCodes.FAILURE);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("0009_nothing").contains("not applied");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("0009_nothing").contains("not a known migration");
+            assertThat(run(runner, "rollback", "--target", "0009_nothing", "--dry-run")).isEqualTo(ExitCodes.FAILURE);
             assertThat(runner.status().applied()).hasSize(3);
 
             assertThat(run(runner, "rollback", "--target", "0001_customers", "--json")).isEqualTo(ExitCodes.SUCCESS);
@@ -77,7 +78,9 @@ class RollbackAndRepairCommandTests {
             assertThat(runner.status().applied()).extracting(i -> i.id().name()).containsExactly("0001_customers");
             assertThat(runner.status().pending()).extracting(i -> i.id().name()).containsExactly("0002_nickname", "0003_tags");
 
-            // The target itself is kept: rolling back to it again has nothing to do or fails, never removes it.
+            // A known migration no longer applied is refused as such; the target itself is never removed.
+            assertThat(run(runner, "rollback", "--target", "0003_tags")).isEqualTo(ExitCodes.FAILURE);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("0003_tags is not applied");
             run(runner, "rollback", "--target", "0001_customers");
             assertThat(runner.status().applied()).extracting(i -> i.id().name()).containsExactly("0001_customers");
         }
