@@ -82,7 +82,8 @@ public final class RollbackAssessor {
         RollbackRisk risk = modified ? RollbackRisk.HIGH : RollbackRisk.CRITICAL;
         String advice = risk == RollbackRisk.CRITICAL
                 ? "Irreversible: write a reverse (reverse_sql/backward_sql) or restore a backup by hand"
-                : "Restore the modified files before rolling back";
+                : "Restore the modified files before rolling back (or, if the edit was intended and the database"
+                        + " matches it, run covet repair)";
         RollbackValidation validation = new RollbackValidation(false, List.of(e.getMessage()), risk, Map.of(),
                 List.of(advice), List.of(), List.of(), List.of(), List.of(new RiskFinding(risk, null, 0, e.getMessage(), null)));
         return new AssessedRollback(validation, List.of());
