@@ -10,6 +10,8 @@ import dev.covet.migrations.audit.AuditEntry;
 import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.execute.MigrationFailedException;
+import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
@@ -18,6 +20,7 @@ import dev.covet.migrations.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +158,24 @@ class RepairTests {
             assertThatThrownBy(() -> runner.repair(true)).hasMessageContaining("0002_notes");
             assertThat(runner.status().modified()).extracting(i -> i.id().name()).containsExactly("0001_accounts");
             assertThat(repairRows(log)).isEmpty();
+        }
+    }
+
+    @AllDatabases
+    void repairWaitsForTheMigrationLockAndChangesNothingWithoutIt(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_accounts.yaml", ACCOUNTS);
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).dialect(db.dialect())
+                    .locations(files.location()).lockTimeout(Duration.ofMillis(300)).build();
+            runner.migrate();
+            files.write("0001_accounts.yaml", "# edited\n" + ACCOUNTS);
+            // Another instance migrating holds the lock: repair must not change the history under it.
+            try (MigrationLock.Held ignored = db.dialect().lock(db.dataSource(), "covet_").acquire(Duration.ofSeconds(5))) {
+                assertThatThrownBy(() -> runner.repair(false)).isInstanceOf(MigrationLockTimeoutException.class);
+            }
+            assertThat(runner.status().modified()).hasSize(1);
+            assertThat(runner.repair(false).changes()).hasSize(1);
+            assertThat(runner.status().modified()).isEmpty();
         }
     }
 
