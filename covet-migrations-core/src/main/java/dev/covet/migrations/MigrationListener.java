@@ -29,4 +29,11 @@ public interface MigrationListener {
     /** After it failed (and was undone where the database allows). */
     default void onFailure(MigrationEvent event) {
     }
+
+    /**
+     * After {@code covet repair} changed one history row (a checksum realigned, a FAILED row removed), under the
+     * migration lock. Not called in a dry run.
+     */
+    default void onRepair(RepairChange change) {
+    }
 }

@@ -78,6 +78,19 @@ public final class MigrationRunner {
     }
 
     /**
+     * Makes the history agree with the files after a deliberate change, as Flyway's {@code repair}: records the
+     * file's checksum for each applied migration whose file was edited on purpose (the database already matches it),
+     * and deletes FAILED rows after the user fixed the database by hand (those migrations are then pending and run
+     * from their first statement). Takes the migration lock; each change is told to the listeners (the audit trail).
+     *
+     * @param dryRun only say what would change
+     * @throws MigrationException, changing nothing, when an applied migration's file is missing
+     */
+    public RepairResult repair(boolean dryRun) {
+        return engine().repair(dryRun);
+    }
+
+    /**
      * The same runner reading migrations from other locations (for example with the directory makemigrations writes
      * to, before a build copies it onto the classpath).
      */

@@ -15,8 +15,9 @@ import java.util.List;
  * @param metadata free JSON text (ticket, approver), or {@code null}
  * @param startedAt when it started
  * @param finishedAt when it ended, or {@code null} while running (or when the process died)
- * @param status {@code RUNNING}, {@code SUCCESS}, {@code FAILED}, or {@code INTERRUPTED} (its process died; closed
- *               by the next run, with what is known of what ran)
+ * @param status {@code RUNNING}, {@code SUCCESS}, {@code FAILED}, {@code INTERRUPTED} (its process died; closed
+ *               by the next run, with what is known of what ran), or {@code REPAIRED} (a history row changed by
+ *               {@code covet repair}, what changed in {@code sqlExecuted}; direction {@code UP})
  * @param duration how long it took, or {@code null} while running
  * @param affectedRows rows changed, as drivers report them
  * @param sqlExecuted the statements executed
@@ -31,9 +32,15 @@ public record AuditEntry(long id, String migration, String direction, String exe
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILED = "FAILED";
     public static final String INTERRUPTED = "INTERRUPTED";
+    public static final String REPAIRED = "REPAIRED";
 
     public AuditEntry {
         sqlExecuted = sqlExecuted == null ? List.of() : List.copyOf(sqlExecuted);
+    }
+
+    /** Whether it records a repair of the history rather than an execution. */
+    public boolean isRepair() {
+        return REPAIRED.equals(status);
     }
 
     /** Whether it was a rollback. */

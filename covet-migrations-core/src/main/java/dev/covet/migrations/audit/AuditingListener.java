@@ -4,6 +4,7 @@ import dev.covet.migrations.internal.audit.Interruption;
 import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationListener;
+import dev.covet.migrations.RepairChange;
 import dev.covet.migrations.RunStartEvent;
 import dev.covet.migrations.HistoryRow;
 
@@ -75,6 +76,11 @@ public final class AuditingListener implements MigrationListener {
     @Override
     public void onFailure(MigrationEvent event) {
         complete(event, false);
+    }
+
+    @Override
+    public void onRepair(RepairChange change) {
+        log.recordRepair(change, executor, environment, metadata);
     }
 
     private void complete(MigrationEvent event, boolean success) {

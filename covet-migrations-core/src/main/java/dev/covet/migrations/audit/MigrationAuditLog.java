@@ -7,6 +7,7 @@ import dev.covet.migrations.internal.audit.Interruption;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.RepairChange;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.LockWaits;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,25 @@ public final class MigrationAuditLog {
                     now(), null, AuditEntry.RUNNING, null, 0, List.of(), null, "");
             AuditEntry hashed = withHash(entry, last == null ? AuditHasher.GENESIS : last.hash());
             table.insert(c, hashed);
+            return id;
+        });
+    }
+
+    /**
+     * Records one change {@code covet repair} made to the history, complete at once: status {@code REPAIRED},
+     * direction {@code UP} (the direction column is four characters wide), what changed as its only statement.
+     *
+     * @return the audit id
+     */
+    public long recordRepair(RepairChange change, String executor, String environment, Map<String, String> metadata) {
+        return write(c -> {
+            AuditEntry last = table.last(c);
+            long id = last == null ? 1 : last.id() + 1;
+            Instant now = now();
+            AuditEntry entry = new AuditEntry(id, change.id().toString(), Direction.UP.name(), executor, environment,
+                    metadata == null || metadata.isEmpty() ? null : JSON.writeValueAsString(new TreeMap<>(metadata)),
+                    now, now, AuditEntry.REPAIRED, Duration.ZERO, 0, List.of("repair: " + change.describe()), null, "");
+            table.insert(c, withHash(entry, last == null ? AuditHasher.GENESIS : last.hash()));
             return id;
         });
     }

@@ -28,6 +28,7 @@ public final class CovetCommands {
         return List.of(new MigrateCommand(runner), new RollbackCommand(validator), new StatusCommand(runner),
                 new SqlMigrateCommand(runner), new ValidateCommand(runner), new MakeMigrationsCommand(runner, settings, model),
                 new BaselineCommand(runner, settings.outputDirectory()), new SquashCommand(runner, settings),
-                new AuditCommand(auditLog), new LintCommand(runner, settings.lintSuppressions()), new BackupsCommand(runner));
+                new AuditCommand(auditLog), new LintCommand(runner, settings.lintSuppressions()), new BackupsCommand(runner),
+                new RepairCommand(runner));
     }
 }

@@ -1,5 +1,7 @@
 package dev.covet.migrations.cli;
 
+import dev.covet.migrations.MigrationId;
+import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.report.RollbackOutcomeDescriptor;
 import dev.covet.migrations.report.RollbackValidationDescriptor;
 import dev.covet.migrations.safety.RollbackValidation;
@@ -10,14 +12,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code covet rollback [--steps N] [--dry-run] [--force]}: a safe rollback (validated, backed up when data is at
+ * {@code covet rollback [--steps N | --target ID] [--dry-run] [--force]}: a safe rollback of the newest N migrations,
+ * or of everything applied after migration ID (which stays applied) (validated, backed up when data is at
  * risk, verified, restored on failure), or with {@code --dry-run} its validation: {@code isSafe, riskLevel,
  * dataAtRisk, errors, recommendations, sql}. Exits 1 when the rollback is refused or fails.
  */
 public class RollbackCommand extends SpecifiedCommand {
 
+    private static final String HELP = """
+              --steps N          roll back the newest N applied migrations (default 1)
+              --target ID        roll back everything applied after migration ID, keeping ID (not with --steps)
+              --dry-run          validate and print the risk and SQL; change nothing
+              --force            go ahead despite a high risk (still with its backup)""";
+
     private static final CommandSpec SPEC = new CommandSpec("rollback",
-            "covet rollback [--steps N] [--dry-run] [--force] [--json]", Set.of("dry-run", "force"), Set.of("steps"), 0, 0);
+            "covet rollback [--steps N | --target ID] [--dry-run] [--force] [--json]", Set.of("dry-run", "force"),
+            Set.of("steps", "target"), 0, 0, Set.of(), HELP);
 
     private final RollbackValidator validator;
 
@@ -33,13 +43,13 @@ public class RollbackCommand extends SpecifiedCommand {
 
     @Override
     public int execute(ParsedCommand command, CommandOutput output) {
-        int steps = command.intValue("steps", 1, 1);
+        RollbackOptions options = options(command);
         if (command.flag("dry-run")) {
-            RollbackValidation validation = validator.validateRollback(steps);
+            RollbackValidation validation = validator.validateRollback(options);
             output.result(command, RollbackValidationDescriptor.of(validation), text(validation));
             return ExitCodes.SUCCESS;
         }
-        SafeRollbackResult result = validator.safeRollback(steps, command.flag("force"), null);
+        SafeRollbackResult result = validator.safeRollback(options, command.flag("force"), null);
         RollbackOutcomeDescriptor outcome = RollbackOutcomeDescriptor.of(result);
         if (result.success()) {
             output.result(command, outcome, "Rolled back: " + String.join(", ", result.rolledBack())
@@ -54,6 +64,22 @@ public class RollbackCommand extends SpecifiedCommand {
                     + (result.restored() ? " (backup " + result.backupId() + " restored)" : ""), Map.of());
         }
         return ExitCodes.FAILURE;
+    }
+
+    /** {@code --steps N} or {@code --target ID}: one or the other, never both. */
+    private static RollbackOptions options(ParsedCommand command) {
+        String target = command.value("target");
+        if (target == null) {
+            return RollbackOptions.steps(command.intValue("steps", 1, 1));
+        }
+        if (command.value("steps") != null) {
+            throw new UsageException("--steps and --target cannot be used together: give one");
+        }
+        try {
+            return RollbackOptions.toTarget(MigrationId.parse(target, MigrationId.DEFAULT_APP));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--target: " + e.getMessage());
+        }
     }
 
     private static String text(RollbackValidation v) {

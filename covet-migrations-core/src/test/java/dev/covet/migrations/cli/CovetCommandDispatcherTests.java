@@ -19,7 +19,7 @@ class CovetCommandDispatcherTests {
     private final CovetCommandDispatcher dispatcher = new CovetCommandDispatcher(
             List.of(new MakeMigrationsCommand(null, CommandSettings.defaults(), null),
                     new SquashCommand(null, CommandSettings.defaults()), new AuditCommand(null),
-                    new RollbackCommand(null), new StatusCommand(null)),
+                    new RollbackCommand(null), new StatusCommand(null), new RepairCommand(null)),
             new CommandOutput(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
 
     private int run(String... args) {
@@ -69,8 +69,26 @@ class CovetCommandDispatcherTests {
     }
 
     @Test
+    void rollbackTakesStepsOrATargetNeverBoth() {
+        assertThat(run("rollback", "--steps", "2", "--target", "0001_initial")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--steps and --target cannot be used together").contains("usage: covet rollback");
+        assertThat(run("rollback", "--target", "")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("rollback", "--help")).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(out()).contains("--target ID", "keeping ID");
+    }
+
+    @Test
+    void repairTakesOnlyDryRunAndJson() {
+        assertThat(run("repair", "extra")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("repair", "--steps", "1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("usage: covet repair");
+        assertThat(run("repair", "--help")).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(out()).contains("usage: covet repair [--dry-run] [--json]", "print what would change");
+    }
+
+    @Test
     void everyCommandPrintsItsHelpAndSucceeds() {
-        for (String command : List.of("makemigrations", "squash", "audit", "rollback", "status")) {
+        for (String command : List.of("makemigrations", "squash", "audit", "rollback", "status", "repair")) {
             assertThat(run(command, "--help")).as(command).isEqualTo(ExitCodes.SUCCESS);
             assertThat(out()).contains("usage: covet " + command, "--json", "--help");
         }

@@ -2,6 +2,7 @@ package dev.covet.migrations.endpoint;
 
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationCheck;
+import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.report.RollbackOutcomeDescriptor;
@@ -20,11 +21,15 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * <li>{@code GET /actuator/migrations}: dialect, applied, pending, failed, lock</li>
  * <li>{@code GET /actuator/migrations/plan}: pending migrations with their SQL (a dry run)</li>
  * <li>{@code GET /actuator/migrations/dashboard}: statistics, velocity per day, recent and failed migrations</li>
- * <li>{@code GET /actuator/migrations/rollback?steps=N}: the rollback's validation (risk, rows at risk, SQL)</li>
- * <li>{@code POST /actuator/migrations/rollback} with {@code {"steps": N, "force": false}}: a safe rollback
+ * <li>{@code GET /actuator/migrations/rollback?steps=N} or {@code ?target=ID}: the rollback's validation (risk, rows
+ * at risk, SQL); {@code target} rolls back everything applied after migration ID and keeps ID</li>
+ * <li>{@code POST /actuator/migrations/rollback} with {@code {"steps": N, "force": false}} or {@code {"target": "ID"}}:
+ * a safe rollback
  * (validated, backed up, verified); refused with 403 unless {@code covet.migrations.actuator.write-enabled=true},
  * and then still subject to the application's security</li>
  * </ul>
+ * Giving both {@code steps} and {@code target} is a 400; a target that is not applied (or more steps than are
+ * applied) a 409, with the reason.
  */
 @Endpoint(id = "migrations")
 public class CovetMigrationsEndpoint {
@@ -83,21 +88,26 @@ public class CovetMigrationsEndpoint {
      *
      * @param view which view
      * @param steps for {@code rollback}: how many migrations (default 1)
-     * @return the view, 400 for bad steps, 404 for an unknown view
+     * @param target for {@code rollback}: the migration to roll back to, kept applied (instead of steps)
+     * @return the view, 400 for bad steps, 409 for a rollback the history does not allow, 404 for an unknown view
      */
     @ReadOperation
-    public WebEndpointResponse<Object> view(@Selector String view, @Nullable Integer steps) {
+    public WebEndpointResponse<Object> view(@Selector String view, @Nullable Integer steps, @Nullable String target) {
         switch (view) {
             case PLAN:
                 return ok(PlanDescriptor.of(runner.dialect().name(), runner.migrate(MigrateOptions.all().asDryRun())));
             case DASHBOARD:
                 return ok(DashboardDescriptor.of(runner.status(), auditLog == null ? null : auditLog.getDashboardData()));
             case ROLLBACK:
-                int n = steps == null ? 1 : steps;
-                if (n < 1) {
-                    return badSteps(n);
+                RollbackRequest request = RollbackRequest.of(steps, target);
+                if (request.refusal() != null) {
+                    return request.refusal();
                 }
-                return ok(RollbackValidationDescriptor.of(rollbackValidator.validateRollback(n)));
+                try {
+                    return ok(RollbackValidationDescriptor.of(rollbackValidator.validateRollback(request.options())));
+                } catch (MigrationException e) {
+                    return conflict(e);
+                }
             default:
                 return notFound(view);
         }
@@ -108,11 +118,13 @@ public class CovetMigrationsEndpoint {
      *
      * @param action which action
      * @param steps how many migrations to roll back (default 1)
+     * @param target the migration to roll back to, kept applied (instead of steps)
      * @param force roll back even when the risk is HIGH
-     * @return the outcome; 403 when writes are disabled, 409 when the rollback was refused or failed
+     * @return the outcome; 403 when writes are disabled, 400 for bad steps, 409 when the rollback was refused or failed
      */
     @WriteOperation
-    public WebEndpointResponse<Object> action(@Selector String action, @Nullable Integer steps, @Nullable Boolean force) {
+    public WebEndpointResponse<Object> action(@Selector String action, @Nullable Integer steps, @Nullable String target,
+                                              @Nullable Boolean force) {
         if (!ROLLBACK.equals(action)) {
             return notFound(action);
         }
@@ -120,12 +132,17 @@ public class CovetMigrationsEndpoint {
             return new WebEndpointResponse<>(new RefusalDescriptor("Forbidden",
                     "Rollback through the endpoint is disabled: set covet.migrations.actuator.write-enabled=true"), 403);
         }
-        int n = steps == null ? 1 : steps;
-        if (n < 1) {
-            return badSteps(n);
+        RollbackRequest request = RollbackRequest.of(steps, target);
+        if (request.refusal() != null) {
+            return request.refusal();
         }
-        RollbackOutcomeDescriptor outcome = RollbackOutcomeDescriptor.of(
-                rollbackValidator.safeRollback(n, Boolean.TRUE.equals(force), null));
+        RollbackOutcomeDescriptor outcome;
+        try {
+            outcome = RollbackOutcomeDescriptor.of(
+                    rollbackValidator.safeRollback(request.options(), Boolean.TRUE.equals(force), null));
+        } catch (MigrationException e) {
+            return conflict(e);
+        }
         return new WebEndpointResponse<>(outcome, outcome.success() ? WebEndpointResponse.STATUS_OK : 409);
     }
 
@@ -133,9 +150,9 @@ public class CovetMigrationsEndpoint {
         return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
     }
 
-    private static WebEndpointResponse<Object> badSteps(int steps) {
-        return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", "steps must be at least 1, was " + steps),
-                WebEndpointResponse.STATUS_BAD_REQUEST);
+    /** A rollback the history does not allow (a target not applied, more steps than applied): the reason, as 409. */
+    private static WebEndpointResponse<Object> conflict(MigrationException e) {
+        return new WebEndpointResponse<>(new RefusalDescriptor("Conflict", e.getMessage()), 409);
     }
 
     private static WebEndpointResponse<Object> notFound(String name) {

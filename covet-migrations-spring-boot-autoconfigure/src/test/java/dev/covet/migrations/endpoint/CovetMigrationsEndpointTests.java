@@ -30,7 +30,7 @@ class CovetMigrationsEndpointTests {
 
     @Test
     void postRollbackRefusedUnlessWriteEnabled() {
-        WebEndpointResponse<Object> response = new CovetMigrationsEndpoint(runner, validator, false).action("rollback", 1, false);
+        WebEndpointResponse<Object> response = new CovetMigrationsEndpoint(runner, validator, false).action("rollback", 1, null, false);
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(((RefusalDescriptor) response.getBody()).message()).contains("covet.migrations.actuator.write-enabled=true");
     }
@@ -38,10 +38,26 @@ class CovetMigrationsEndpointTests {
     @Test
     void unknownPathsAndBadStepsAreRejected() {
         CovetMigrationsEndpoint endpoint = new CovetMigrationsEndpoint(runner, validator, true);
-        assertThat(endpoint.view("nope", null).getStatus()).isEqualTo(404);
-        assertThat(endpoint.view("rollback", 0).getStatus()).isEqualTo(400);
-        assertThat(endpoint.action("explode", 1, false).getStatus()).isEqualTo(404);
-        assertThat(endpoint.action("rollback", -1, false).getStatus()).isEqualTo(400);
+        assertThat(endpoint.view("nope", null, null).getStatus()).isEqualTo(404);
+        assertThat(endpoint.view("rollback", 0, null).getStatus()).isEqualTo(400);
+        assertThat(endpoint.action("explode", 1, null, false).getStatus()).isEqualTo(404);
+        assertThat(endpoint.action("rollback", -1, null, false).getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void rollbackTakesStepsOrATargetAndAnUnknownTargetIsAConflict() {
+        CovetMigrationsEndpoint endpoint = new CovetMigrationsEndpoint(runner, validator, true);
+        WebEndpointResponse<Object> both = endpoint.view("rollback", 1, "0001_init");
+        assertThat(both.getStatus()).isEqualTo(400);
+        assertThat(((RefusalDescriptor) both.getBody()).message()).contains("not both");
+        assertThat(endpoint.action("rollback", 1, "0001_init", false).getStatus()).isEqualTo(400);
+        assertThat(endpoint.view("rollback", null, " ").getStatus()).isEqualTo(400);
+        assertThat(endpoint.view("rollback", null, "../x").getStatus()).isEqualTo(400);
+        // An empty in-memory database: no migration is known, so no target can be rolled back to.
+        WebEndpointResponse<Object> notApplied = endpoint.view("rollback", null, "0001_init");
+        assertThat(notApplied.getStatus()).isEqualTo(409);
+        assertThat(((RefusalDescriptor) notApplied.getBody()).message()).contains("0001_init").contains("not a known migration");
+        assertThat(endpoint.action("rollback", null, "0001_init", false).getStatus()).isEqualTo(409);
     }
 
     @Test

@@ -125,6 +125,10 @@ class StarterDatabaseTests {
                 assertThat(validation.has("errors")).isTrue();
                 assertThat(validation.has("recommendations")).isTrue();
                 assertThat(validation.get("sql").toString()).containsIgnoringCase("tag");
+                JsonNode toTarget = get(base + "/actuator/migrations/rollback?target=0001_create_gadget", true, 200);
+                assertThat(toTarget.get("sql").toString()).containsIgnoringCase("tag");
+                get(base + "/actuator/migrations/rollback?target=0009_nothing", true, 409);
+                get(base + "/actuator/migrations/rollback?target=0001_create_gadget&steps=1", true, 400);
 
                 JsonNode health = get(base + "/actuator/health", true, 200);
                 assertThat(health.get("components").get("migrations").get("status").asString()).isEqualTo("UP");
@@ -156,6 +160,23 @@ class StarterDatabaseTests {
                 assertThat(outcome.get("rolledBack").get(0).asString()).isEqualTo("0002_create_tag");
                 assertThat(context.getBean(MigrationRunner.class).status().pending())
                         .extracting(i -> i.id().name()).containsExactly("0002_create_tag");
+            }
+        }
+    }
+
+    @AllDatabases
+    void postRollbackToATargetKeepsIt(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create()) {
+            try (ConfigurableApplicationContext context = start(db, WebApplicationType.SERVLET,
+                    "covet.migrations.actuator.write-enabled=true")) {
+                HttpResponse<String> response = post(base(context) + "/actuator/migrations/rollback",
+                        "{\"target\":\"0001_create_gadget\"}");
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                assertThat(JSON.readTree(response.body()).get("rolledBack").toString()).contains("0002_create_tag");
+                assertThat(context.getBean(MigrationRunner.class).status().applied())
+                        .extracting(i -> i.id().name()).containsExactly("0001_create_gadget");
+                assertThat(post(base(context) + "/actuator/migrations/rollback", "{\"target\":\"0002_create_tag\"}")
+                        .statusCode()).isEqualTo(409);
             }
         }
     }

@@ -13,6 +13,7 @@ import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.Printable;
+import dev.covet.migrations.RepairResult;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.RunStartEvent;
@@ -243,6 +244,14 @@ public final class MigrationEngine {
         }
     }
 
+    /**
+     * Realigns the recorded checksums of applied files edited on purpose and removes FAILED rows, under the lock, or
+     * in a dry run says what it would do.
+     */
+    public RepairResult repair(boolean dryRun) {
+        return new MigrationRepair(this).repair(dryRun);
+    }
+
     private List<ExecutedMigration> dryRun(List<MigrationSource> sources, List<HistoryRow> rows, MigrateOptions options) {
         MigrationPlan plan = new MigrationPlanner(renderer()).plan(sources, rows);
         List<ExecutedMigration> out = new ArrayList<>();
@@ -383,7 +392,7 @@ public final class MigrationEngine {
     }
 
     /** Calls every listener; a failure is logged, or, from a required listener, fails the run. */
-    private void notify(Consumer<MigrationListener> call) {
+    void notify(Consumer<MigrationListener> call) {
         for (MigrationListener l : config.listeners()) {
             try {
                 call.accept(l);

@@ -53,7 +53,7 @@ public final class MigrationPlanner {
                     .append(", file now ").append(s.checksum()).append(')');
         }
         sb.append("\nRestore the original file(s): an applied migration must not change. If the change is intended and the"
-                + " database already matches it, set covet.migrations.validate-checksums=false for one run.");
+                + " database already matches it, run 'covet repair' to record the files' checksums (the change is audited).");
         throw new MigrationException(sb.toString());
     }
 

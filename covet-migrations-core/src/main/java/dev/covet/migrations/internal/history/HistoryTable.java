@@ -135,6 +135,16 @@ public final class HistoryTable {
         }
     }
 
+    /** Records a new checksum for a migration's row (repair of an applied file edited on purpose). */
+    public void updateChecksum(Connection c, MigrationId id, String checksum) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + table + " SET checksum = ? WHERE app = ? AND name = ?")) {
+            p.setString(1, checksum);
+            p.setString(2, id.app());
+            p.setString(3, id.name());
+            p.executeUpdate();
+        }
+    }
+
     /** Removes a migration's row (after it was rolled back, or to retry a failed one). */
     public void delete(Connection c, MigrationId id) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE app = ? AND name = ?")) {

@@ -4,6 +4,7 @@ import dev.covet.migrations.safety.RiskFinding;
 import dev.covet.migrations.safety.RollbackRisk;
 import dev.covet.migrations.safety.RollbackValidation;
 import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.internal.execute.MigrationContext;
 import dev.covet.migrations.internal.execute.MigrationEngine;
@@ -37,7 +38,12 @@ public final class RollbackAssessor {
         this.maxDataLossRows = maxDataLossRows;
     }
 
+    /**
+     * @throws MigrationException when the target is unknown or not applied: a mistaken request, not a risky
+     *         rollback, so it is not reported as one
+     */
     public AssessedRollback assess(MigrationContext context, RollbackOptions options) {
+        requireAppliedTarget(context, options.target());
         List<RenderedMigration> rendered;
         try {
             rendered = engine.renderRollback(context, options);
@@ -52,6 +58,21 @@ public final class RollbackAssessor {
         }
     }
 
+    private static void requireAppliedTarget(MigrationContext context, MigrationId target) {
+        if (target == null) {
+            return;
+        }
+        // The plan's applied list, as the rollback counts: it includes a squash standing for its applied originals.
+        if (context.plan().applied().stream().anyMatch(m -> m.id().equals(target))) {
+            return;
+        }
+        boolean known = context.historyById().containsKey(target)
+                || context.sources().stream().anyMatch(s -> s.id().equals(target));
+        throw new MigrationException(known
+                ? "rollback target " + target + " is not applied: only an applied migration can be rolled back to (see covet status)"
+                : "rollback target " + target + " is not a known migration: no file and no history row has this id (see covet status)");
+    }
+
     /** A rollback that cannot even be rendered: modified files (HIGH) or an irreversible migration (CRITICAL). */
     private AssessedRollback unrenderable(MigrationException e) {
         boolean modified = e.getMessage().contains("modified after they were applied");
@@ -61,7 +82,8 @@ public final class RollbackAssessor {
         RollbackRisk risk = modified ? RollbackRisk.HIGH : RollbackRisk.CRITICAL;
         String advice = risk == RollbackRisk.CRITICAL
                 ? "Irreversible: write a reverse (reverse_sql/backward_sql) or restore a backup by hand"
-                : "Restore the modified files before rolling back";
+                : "Restore the modified files before rolling back (or, if the edit was intended and the database"
+                        + " matches it, run covet repair)";
         RollbackValidation validation = new RollbackValidation(false, List.of(e.getMessage()), risk, Map.of(),
                 List.of(advice), List.of(), List.of(), List.of(), List.of(new RiskFinding(risk, null, 0, e.getMessage(), null)));
         return new AssessedRollback(validation, List.of());
