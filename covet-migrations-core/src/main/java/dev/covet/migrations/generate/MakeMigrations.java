@@ -6,7 +6,7 @@ import dev.covet.migrations.internal.execute.MigrationEngine;
 import dev.covet.migrations.internal.execute.MigrationInspector;
 import dev.covet.migrations.internal.generate.MigrationNamer;
 import dev.covet.migrations.internal.lint.MigrationLinter;
-import dev.covet.migrations.internal.generate.SameTypes;
+import dev.covet.migrations.internal.diff.SameTypes;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;

@@ -1,5 +1,7 @@
 package dev.covet.migrations.internal.rollback;
 
+import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.internal.diff.SameTypes;
 import dev.covet.migrations.schema.CheckExpressions;
 import dev.covet.migrations.schema.SchemaState;
 
@@ -9,9 +11,11 @@ final class SchemaComparison {
     private SchemaComparison() {
     }
 
-    static boolean sameShape(SchemaState expected, SchemaState actual) {
-        // CHECKs by name: the database stores their expressions reworded.
-        return expected.canonical().equals(CheckExpressions.alignedTo(expected, actual).canonical());
+    static boolean sameShape(SchemaState expected, SchemaState actual, Dialect dialect) {
+        // CHECKs by name: the database stores their expressions reworded. Types the dialect cannot tell apart (a
+        // SQLite auto-increment key declared INTEGER reads back as BIGINT) as the migrations wrote them.
+        SchemaState database = SameTypes.keepWritten(expected, CheckExpressions.alignedTo(expected, actual), dialect);
+        return expected.canonical().equals(database.canonical());
     }
 
     static String describe(SchemaState expected, SchemaState actual) {
