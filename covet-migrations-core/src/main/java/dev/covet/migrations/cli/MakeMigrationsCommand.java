@@ -163,7 +163,7 @@ public class MakeMigrationsCommand extends RunnerCommand {
             String yaml = first == null || first.yaml() == null ? null : first.yaml();
             List<OperationSummary> operations = first == null ? List.of() : summaries(first.operations());
             output.result(command, new Report(null, List.of(), operations, List.of(), decisions, source, yaml, false),
-                    yaml == null ? "No changes detected" : "# Dry run: nothing written. The file would be:\n" + yaml);
+                    yaml == null ? "No changes detected" + decisionText(decisions) : "# Dry run: nothing written. The file would be:\n" + yaml);
             return ExitCodes.SUCCESS;
         }
         List<MakeMigrationsResult> changed = results.stream().filter(MakeMigrationsResult::changed).toList();
@@ -171,7 +171,7 @@ public class MakeMigrationsCommand extends RunnerCommand {
         List<String> files = changed.stream().map(r -> r.file().toString()).toList();
         List<String> warnings = written.lintWarnings();
         int renames = changed.isEmpty() ? 0 : changed.get(0).renames().renamesDetected();
-        String text = changed.isEmpty() ? "No changes detected"
+        String text = changed.isEmpty() ? "No changes detected" + decisionText(decisions)
                 : "Wrote " + String.join(", ", files) + " (" + operations.size() + " operation(s), " + renames
                         + " rename(s))" + describe(operations) + decisionText(decisions) + lintText(warnings);
         output.result(command, new Report(files.isEmpty() ? null : files.get(0), files, operations, warnings, decisions,

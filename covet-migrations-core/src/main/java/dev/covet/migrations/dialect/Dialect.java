@@ -3,6 +3,7 @@ package dev.covet.migrations.dialect;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
@@ -57,6 +58,15 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
         Integer precision = defaultTimePrecision();
         return temporal && precision != null && a.kind() == b.kind()
                 && (a.precision() == null ? precision : a.precision()).equals(b.precision() == null ? precision : b.precision());
+    }
+
+    /**
+     * Whether two definitions of one column give it the same type on this database: {@link #sameType} of their
+     * types, plus what only the column tells (on SQLite, an auto-increment key is {@code INTEGER PRIMARY KEY}
+     * whichever integer type it was declared with).
+     */
+    default boolean sameColumnType(ColumnSchema a, ColumnSchema b) {
+        return sameType(a.type(), b.type());
     }
 
     /**

@@ -103,6 +103,17 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
         return type.sql();
     }
 
+    /**
+     * An auto-increment key is written {@code INTEGER PRIMARY KEY AUTOINCREMENT} whatever integer type the
+     * migration gave it (SQLite accepts no other form), so an {@code INTEGER} and a {@code BIGINT} one are the same
+     * column here and the database cannot tell which was declared; on the other databases they differ.
+     */
+    @Override
+    public boolean sameColumnType(ColumnSchema a, ColumnSchema b) {
+        return Dialect.super.sameColumnType(a, b) || a.autoIncrement() && b.autoIncrement()
+                && a.type().kind().isInteger() && b.type().kind().isInteger();
+    }
+
     @Override
     protected String booleanLiteral(boolean value) {
         return value ? "1" : "0";

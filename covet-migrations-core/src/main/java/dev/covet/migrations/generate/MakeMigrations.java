@@ -6,7 +6,8 @@ import dev.covet.migrations.internal.execute.MigrationEngine;
 import dev.covet.migrations.internal.execute.MigrationInspector;
 import dev.covet.migrations.internal.generate.MigrationNamer;
 import dev.covet.migrations.internal.lint.MigrationLinter;
-import dev.covet.migrations.internal.generate.SameTypes;
+import dev.covet.migrations.internal.diff.DatabaseChoices;
+import dev.covet.migrations.internal.diff.SameTypes;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
@@ -42,6 +43,8 @@ public final class MakeMigrations {
     private final MigrationRunner runner;
     private final RenameDetector renameDetector;
     private MigrationInspector.Projection projection;
+    /** What the last diff kept as the current schema has it ({@link DatabaseChoices}). */
+    private List<String> keptNotes = List.of();
 
     /**
      * @param runner reads the existing migrations (its locations) and knows the dialect
@@ -125,8 +128,10 @@ public final class MakeMigrations {
                 log.warn("Entity table {} matches covet.migrations.unmanaged-tables: makemigrations leaves it alone", table);
             }
         }
-        UnmanagedTables.Sides sides = UnmanagedTables.forGeneration(runner.config().unmanagedTables(), from,
-                SameTypes.keepWritten(from, model, runner.dialect()));
+        // What the database chose by itself (Hibernate's key names, a composite key's order) is kept, not re-created.
+        DatabaseChoices.Kept kept = DatabaseChoices.keep(from, SameTypes.keepWritten(from, model, runner.dialect()));
+        keptNotes = kept.notes();
+        UnmanagedTables.Sides sides = UnmanagedTables.forGeneration(runner.config().unmanagedTables(), from, kept.target());
         return new DiffEngine(renameDetector).generateDiff(sides.from(), sides.to());
     }
 
@@ -203,8 +208,11 @@ public final class MakeMigrations {
         return new MakeMigrationsResult(null, null, operations, renameDetector.getStats(), decisionNotes(), undecided, unused, yaml);
     }
 
+    /** What was decided (renames, values for rows) and what the database's own choices kept, one line each. */
     private List<String> decisionNotes() {
         ChangeDecisions d = renameDetector.decisions();
-        return d == null ? List.of() : d.notes();
+        List<String> notes = new ArrayList<>(d == null ? List.of() : d.notes());
+        notes.addAll(keptNotes);
+        return notes;
     }
 }

@@ -153,7 +153,7 @@ public final class JpaModelReader {
                     ? fk.getReferencedTable().getPrimaryKey().getColumns().stream().map(Column::getName).toList()
                     : fk.getReferencedColumns().stream().map(Column::getName).toList();
             String fkName = fk.getName() != null && !fk.getName().toUpperCase(Locale.ROOT).startsWith("FK")
-                    ? fk.getName() : Names.bounded("fk_" + name + "_" + String.join("_", cols));
+                    ? fk.getName() : Names.foreignKeyName(name, cols);
             fks.add(new ForeignKeySchema(fkName, cols, fk.getReferencedTable().getName(), refCols,
                     fk.getOnDeleteAction() == OnDeleteAction.CASCADE ? "CASCADE"
                             : fk.getOnDeleteAction() == OnDeleteAction.SET_NULL ? "SET NULL" : null, null));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Deterministic names for constraints that migration files do not name themselves, so every dialect
@@ -40,6 +41,11 @@ public final class Names {
      */
     public static String tableCheckName(String table, String expression) {
         return bounded("ck_" + table + "_" + hash(expression.strip().replaceAll("\\s+", " ")));
+    }
+
+    /** The name of a foreign key the entities leave unnamed: {@code fk_<table>_<columns>}. */
+    public static String foreignKeyName(String table, List<String> columns) {
+        return bounded("fk_" + table + "_" + String.join("_", columns));
     }
 
     /**

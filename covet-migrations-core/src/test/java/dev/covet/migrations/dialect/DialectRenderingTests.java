@@ -485,6 +485,13 @@ class DialectRenderingTests {
         assertThat(my.sameType(timestamp, ColumnType.parse("TIMESTAMP(0)"))).isTrue();
         assertThat(my.sameType(timestamp, ColumnType.parse("TIMESTAMP(6)"))).isFalse();
         assertThat(my.sameType(ColumnType.varchar(10), ColumnType.varchar(20))).isFalse();
+        // Every SQLite auto-increment key is INTEGER PRIMARY KEY: its declared integer type cannot be told, elsewhere it can.
+        ColumnSchema intKey = autoPk("id").withType(ColumnType.of(ColumnType.Kind.INTEGER));
+        ColumnSchema longKey = autoPk("id").withType(ColumnType.of(ColumnType.Kind.BIGINT));
+        assertThat(lite.sameColumnType(intKey, longKey)).isTrue();
+        assertThat(lite.sameColumnType(intKey.withAutoIncrement(false), longKey.withAutoIncrement(false))).isFalse();
+        assertThat(pg.sameColumnType(intKey, longKey)).isFalse();
+        assertThat(my.sameColumnType(intKey, longKey)).isFalse();
         // Hibernate's UUID on MySQL is BINARY(16), its @Lob on PostgreSQL an OID: both must be created as such.
         ColumnType binary16 = ColumnType.parse("BINARY(16)");
         assertThat(binary16).isEqualTo(new ColumnType(ColumnType.Kind.BINARY, 16, null, null));

@@ -1,6 +1,12 @@
 package dev.covet.migrations.generate;
 
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ColumnType;
+import dev.covet.migrations.schema.ForeignKeySchema;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
@@ -31,6 +37,40 @@ class BaselineTests {
             reading.validate();
             assertThat(baseline.adopt("again")).isInstanceOfSatisfying(BaselineResult.Refused.class,
                     r -> assertThat(r.reason()).startsWith("the database already has migration history (1 migration(s)"));
+        }
+    }
+
+    /**
+     * What Hibernate's {@code ddl-auto=create} does: a foreign key under its own hash name, a composite key in its
+     * own column order. The entities read as {@code fk_<table>_<columns>} and another order; adopting must not
+     * drop and re-add the keys for that, and says what it kept.
+     */
+    @AllDatabases
+    void namesAndKeyOrderTheDatabaseChoseAreNoChangeAfterAdoption(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles locations = new MigrationFiles();
+             MigrationFiles output = new MigrationFiles()) {
+            db.execute("CREATE TABLE shops (id BIGINT NOT NULL, PRIMARY KEY (id))");
+            db.execute("CREATE TABLE stock (shop_id BIGINT NOT NULL, code VARCHAR(20) NOT NULL, PRIMARY KEY (code, shop_id), "
+                    + "CONSTRAINT FK3x7qk2mdv9 FOREIGN KEY (shop_id) REFERENCES shops (id))");
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(locations.location()).build();
+            assertThat(new Baseline(runner, output.dir()).adopt("initial")).isInstanceOf(BaselineResult.Adopted.class);
+            MigrationRunner adopted = runner.withLocations(List.of(output.location()));
+            SchemaState entities = SchemaState.of(List.of(
+                    TableSchema.of("shops", List.of(ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey())),
+                    new TableSchema("stock", List.of(
+                            ColumnSchema.of("shop_id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull(),
+                            ColumnSchema.of("code", ColumnType.varchar(20)).notNull()),
+                            List.of("shop_id", "code"), List.of(),
+                            List.of(new ForeignKeySchema("fk_stock_shop_id", List.of("shop_id"), "shops", List.of("id"), null, null)),
+                            List.of())));
+
+            MakeMigrationsResult result = new MakeMigrations(adopted, new RenameDetector()).preview(entities, null, null);
+
+            assertThat(result.operations()).as(result.yaml()).isEmpty();
+            String stored = kind.toString().equals("postgresql") ? "fk3x7qk2mdv9" : "FK3x7qk2mdv9"; // PostgreSQL folds unquoted names
+            assertThat(result.decisions()).containsExactlyInAnyOrder(
+                    "foreign key stock.fk_stock_shop_id: kept as " + stored + ", the name the database has (same columns, target and actions)",
+                    "primary key of stock: kept as (code, shop_id), the order the database has; the entities list (shop_id, code)");
         }
     }
 

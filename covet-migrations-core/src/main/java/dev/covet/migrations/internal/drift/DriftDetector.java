@@ -5,6 +5,8 @@ import dev.covet.migrations.drift.SchemaDrift;
 import dev.covet.migrations.Migration;
 import dev.covet.migrations.diff.DiffEngine;
 import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.internal.diff.SameTypes;
 import dev.covet.migrations.internal.diff.UnmanagedTables;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
@@ -23,12 +25,15 @@ import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.schema.CheckExpressions;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
+import dev.covet.migrations.schema.ForeignKeySchema;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableFilter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compares the live schema with the schema the applied migrations project. The difference is computed as the
@@ -39,20 +44,18 @@ import java.util.List;
 public final class DriftDetector {
 
     private final TableFilter unmanaged;
-
-    /** A detector that compares every table. */
-    public DriftDetector() {
-        this(TableFilter.none());
-    }
+    private final Dialect dialect;
 
     /**
      * A detector that ignores unmanaged tables on both sides: neither one the database has and no migration creates,
      * nor one a migration creates and the database differs in or lacks, is drift.
      *
      * @param unmanaged tables other tools own
+     * @param dialect the database's dialect, which knows which differently written types make the same column
      */
-    public DriftDetector(TableFilter unmanaged) {
+    public DriftDetector(TableFilter unmanaged, Dialect dialect) {
         this.unmanaged = unmanaged;
+        this.dialect = dialect;
     }
 
     /**
@@ -70,14 +73,50 @@ public final class DriftDetector {
                     + "), so drift is not judged");
         }
         UnmanagedTables.Sides sides = UnmanagedTables.forComparison(unmanaged, expected, live);
+        SchemaState database = SameTypes.keepWritten(sides.from(), CheckExpressions.alignedTo(sides.from(), sides.to()), dialect);
         List<Operation> changes = new DiffEngine(new RenameDetector(0.8, false, 10, false))
-                .generateDiff(sides.from().canonical(), CheckExpressions.alignedTo(sides.from(), sides.to()).canonical());
+                .generateDiff(sides.from().canonical(), database.canonical());
         List<SchemaDrift> drift = new ArrayList<>();
-        for (Operation op : changes) {
-            drift.add(new SchemaDrift(op.tables().isEmpty() ? "" : op.tables().iterator().next(), describe(op, expected)));
+        for (Operation op : withoutRecreatedForeignKeys(changes)) {
+            drift.add(new SchemaDrift(table(op), describe(op, expected)));
         }
         drift.sort(Comparator.comparing(SchemaDrift::table));
         return new DriftReport(true, null, drift);
+    }
+
+    /**
+     * The changes without the foreign keys that are dropped and added back unchanged: the diff does that around a
+     * column whose type changes, but the key itself is in the database as the migrations made it, so reporting it
+     * as both missing and present would be false.
+     */
+    private static List<Operation> withoutRecreatedForeignKeys(List<Operation> changes) {
+        Set<ForeignKeyAt> added = new HashSet<>();
+        Set<ForeignKeyAt> dropped = new HashSet<>();
+        for (Operation op : changes) {
+            if (op instanceof AddForeignKey a) {
+                added.add(new ForeignKeyAt(a.table(), a.foreignKey()));
+            } else if (op instanceof DropForeignKey d && d.previous() != null) {
+                dropped.add(new ForeignKeyAt(d.table(), d.previous()));
+            }
+        }
+        added.retainAll(dropped);
+        return changes.stream().filter(op -> !(op instanceof AddForeignKey a && added.contains(new ForeignKeyAt(a.table(), a.foreignKey()))
+                || op instanceof DropForeignKey d && d.previous() != null && added.contains(new ForeignKeyAt(d.table(), d.previous())))).toList();
+    }
+
+    /** A foreign key with the table it belongs to. */
+    private record ForeignKeyAt(String table, ForeignKeySchema foreignKey) {
+    }
+
+    /** The table a difference is in: a foreign key's own table, not the one it references. */
+    private static String table(Operation op) {
+        if (op instanceof AddForeignKey a) {
+            return a.table();
+        }
+        if (op instanceof DropForeignKey d) {
+            return d.table();
+        }
+        return op.tables().isEmpty() ? "" : op.tables().iterator().next();
     }
 
     private static boolean runsRawCode(Migration m) {

@@ -243,7 +243,7 @@ public final class MigrationInspector {
     }
 
     private DriftReport drift(Connection c, MigrationPlan plan) throws SQLException {
-        return new DriftDetector(config.unmanagedTables()).check(plan.applied(), plan.stateAfterApplied(), readLive(c));
+        return new DriftDetector(config.unmanagedTables(), engine.dialect()).check(plan.applied(), plan.stateAfterApplied(), readLive(c));
     }
 
     /** Renders every pending migration on the schema before it: a file that does not render fails here. */

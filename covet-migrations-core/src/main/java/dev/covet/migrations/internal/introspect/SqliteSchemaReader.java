@@ -76,7 +76,9 @@ public final class SqliteSchemaReader implements SchemaReader {
                 });
                 String column = rs.getString(3);
                 int pk = rs.getInt(7);
-                // SQLite only accepts AUTOINCREMENT on INTEGER PRIMARY KEY; the model calls that column BIGINT
+                // SQLite only accepts AUTOINCREMENT on INTEGER PRIMARY KEY, whatever integer type the migration
+                // declared, so the declared type is lost: read as BIGINT (a rowid holds 64 bits), and compared with
+                // an INTEGER key as the same column (SqliteDialect.sameColumnType)
                 boolean auto = column.equalsIgnoreCase(d.autoIncrementColumn());
                 ColumnType type = auto ? ColumnType.of(ColumnType.Kind.BIGINT) : type(t.name(), column, rs.getString(4));
                 ColumnDefault def = DefaultValues.fromSql(rs.getString(6), type, false);

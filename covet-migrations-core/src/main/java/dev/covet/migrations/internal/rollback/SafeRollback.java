@@ -55,9 +55,9 @@ public final class SafeRollback {
             result = engine.rollback(context, options);
             SchemaState expected = engine.reload(context).plan().stateAfterApplied();
             SchemaState actual = new MigrationInspector(engine).liveSchema();
-            if (!SchemaComparison.sameShape(expected, actual)) {
+            if (!SchemaComparison.sameShape(expected, actual, engine.dialect())) {
                 errors.add("after the rollback the schema differs from what the remaining migrations project: "
-                        + SchemaComparison.describe(expected, actual));
+                        + SchemaComparison.describe(expected, actual, engine.dialect()));
             }
         } catch (RuntimeException e) {
             errors.add(e.getMessage());

@@ -1,4 +1,4 @@
-package dev.covet.migrations.internal.generate;
+package dev.covet.migrations.internal.diff;
 
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps a column's type as the migrations wrote it when the model writes the same database type differently: an
- * adopted PostgreSQL column read as {@code TIMESTAMP} is what Hibernate calls {@code timestamp(6)}, and altering it
- * would change nothing but the file.
+ * Keeps a column's type as the migrations wrote it when the other side writes the same database column differently:
+ * an adopted PostgreSQL column read as {@code TIMESTAMP} is what Hibernate calls {@code timestamp(6)}, and altering it
+ * would change nothing but the file; a SQLite auto-increment key reads back as {@code BIGINT} whether a migration
+ * declared it {@code INTEGER} or {@code BIGINT}, which drift and a verified rollback must not report.
  */
 public final class SameTypes {
 
@@ -22,7 +23,7 @@ public final class SameTypes {
      * The model, with such column types taken from the current schema.
      *
      * @param current what the migrations project
-     * @param model what the application needs
+     * @param model what the application needs, or what the database holds
      * @param dialect the database both are for
      */
     public static SchemaState keepWritten(SchemaState current, SchemaState model, Dialect dialect) {
@@ -40,7 +41,7 @@ public final class SameTypes {
         TableSchema result = wanted;
         for (ColumnSchema column : wanted.columns()) {
             ColumnSchema old = existing.column(column.name()).orElse(null);
-            if (old != null && !old.type().equals(column.type()) && dialect.sameType(old.type(), column.type())) {
+            if (old != null && !old.type().equals(column.type()) && dialect.sameColumnType(old, column)) {
                 result = result.mapColumn(column.name(), c -> c.withType(old.type()));
             }
         }
