@@ -1,0 +1,22 @@
+package dev.covet.migrations.slice;
+
+import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class JdbcSliceOnPostgresTests extends JdbcSlice {
+
+    private static final TestDatabase DB = new DatabaseKind("postgresql").create();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        register(registry, DB);
+    }
+
+    @AfterAll
+    static void drop() {
+        DB.close();
+    }
+}
