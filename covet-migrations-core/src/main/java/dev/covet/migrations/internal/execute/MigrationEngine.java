@@ -412,13 +412,7 @@ public final class MigrationEngine {
      * @throws MigrationException when the history cannot be read
      */
     public MigrationContext load() {
-        List<MigrationSource> sources = sources();
-        long start = System.nanoTime();
-        try (OpenConnection open = connect()) {
-            return load(open.connection(), sources);
-        } catch (SQLException e) {
-            throw failure("cannot read the migration history", e, start);
-        }
+        return load(sources());
     }
 
     /**
@@ -427,9 +421,13 @@ public final class MigrationEngine {
      * @throws MigrationException when the history cannot be read
      */
     public MigrationContext reload(MigrationContext context) {
+        return load(context.sources());
+    }
+
+    private MigrationContext load(List<MigrationSource> sources) {
         long start = System.nanoTime();
         try (OpenConnection open = connect()) {
-            return load(open.connection(), context.sources());
+            return load(open.connection(), sources);
         } catch (SQLException e) {
             throw failure("cannot read the migration history", e, start);
         }
