@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -55,9 +56,10 @@ public final class CovetMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CovetMigrationsTarget covetMigrationsTarget(CovetMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
-            @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource) {
+            @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails) {
         DataSource target = MigrationDataSourceResolver.resolve(migrationDataSource.getIfAvailable(),
-                dataSource.getIfUnique(), properties);
+                dataSource.getIfUnique(), connectionDetails.getIfUnique(), properties);
         SqliteDirectories.createParentDirectory(target);
         Dialect dialect = JdbcUrlDialectResolver.resolve(properties.getDialect(), target);
         if (dialect instanceof SqliteDialect && properties.getSqlite().isForceTableRebuild()) {
