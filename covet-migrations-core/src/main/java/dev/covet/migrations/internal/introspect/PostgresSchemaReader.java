@@ -66,6 +66,9 @@ public final class PostgresSchemaReader implements SchemaReader {
             ORDER BY con.oid, k.ord""";
 
     /** format_type puts a time precision in the middle: {@code timestamp(3) with time zone}. */
+    private static final String DIALECT = "postgresql";
+    /** Types that parse as portable ones but would come back as another type: kept as PostgreSQL writes them. */
+    private static final Pattern KEPT_AS_WRITTEN = Pattern.compile("^(json|bit(\\(\\d+\\))?|bit varying(\\(\\d+\\))?|character varying)$");
     private static final Pattern TIME_WITH_PRECISION =
             Pattern.compile("^(timestamp|time)\\((\\d+)\\) (with|without) time zone$");
 
@@ -168,13 +171,26 @@ public final class PostgresSchemaReader implements SchemaReader {
         }
     }
 
+    /**
+     * The model's type for what {@code format_type} shows: a portable type when it renders back as the same
+     * PostgreSQL type, else PostgreSQL's own type verbatim (enums, domains, arrays, {@code tsvector}, {@code inet},
+     * {@code interval}, extension types, and the portable-looking {@code json}, {@code bit(n)} and unbounded
+     * {@code character varying}, which the portable kinds would turn into another type).
+     */
     public static ColumnType type(String table, String column, String formatType) {
+        if (KEPT_AS_WRITTEN.matcher(formatType).matches()) {
+            return ColumnType.nativeType(DIALECT, formatType);
+        }
         Matcher m = TIME_WITH_PRECISION.matcher(formatType);
         String sql = m.matches() ? m.group(1) + " " + m.group(3) + " time zone(" + m.group(2) + ")" : formatType;
         try {
             return ColumnType.parse(sql);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException unknown) {
+            try {
+                return ColumnType.nativeType(DIALECT, formatType);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -96,8 +96,13 @@ public final class SqliteSchemaReader implements SchemaReader {
         }
         try {
             return ColumnType.parse(declared);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException unknown) {
+            // SQLite takes any type name (its affinity comes from words in it): kept as declared, it keeps both.
+            try {
+                return ColumnType.nativeType("sqlite", declared);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+            }
         }
     }
 
