@@ -3,9 +3,9 @@ package dev.covet.migrations.dashboardit;
 import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.endpoint.FailedHistoryRows;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,12 +48,7 @@ class DashboardPageBrowserTests {
 
     @Test
     void pageDrawsVelocitySuccessRecentAndFailedExecutions() throws Exception {
-        Optional<Path> browser = HeadlessChromium.find();
-        if (browser.isEmpty()) {
-            String why = "no headless Chromium (install Debian's chromium package, or set COVET_TEST_CHROMIUM)";
-            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI=true needs the browser: " + why).isFalse();
-            Assumptions.abort(why);
-        }
+        Path browser = browser();
         try (ConfigurableApplicationContext context = start(true)) {
             MigrationAuditLog audit = context.getBean(MigrationAuditLog.class);
             long failed = audit.recordExecutionStart(MigrationId.parse("0003_broken", MigrationId.DEFAULT_APP), Direction.UP,
@@ -61,7 +56,7 @@ class DashboardPageBrowserTests {
             audit.recordExecutionComplete(failed, false, Duration.ofMillis(42), 0, List.of("ALTER TABLE nope ADD x int"),
                     "relation \"nope\" does not exist");
 
-            String dom = HeadlessChromium.dumpDom(browser.get(), base(context) + "/covet/dashboard");
+            String dom = HeadlessChromium.dumpDom(browser, base(context) + "/covet/dashboard");
 
             assertThat(dom).contains("data-loaded=\"true\"").doesNotContain("id=\"error\"");
             assertThat(dom).contains("id=\"recent-table\"").contains("data-migration=\"0001_create_gadget\"")
@@ -77,15 +72,10 @@ class DashboardPageBrowserTests {
 
     @Test
     void pageFindsTheEndpointUnderAContextPathAndACustomActuatorBasePath() throws Exception {
-        Optional<Path> browser = HeadlessChromium.find();
-        if (browser.isEmpty()) {
-            String why = "no headless Chromium (install Debian's chromium package, or set COVET_TEST_CHROMIUM)";
-            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI=true needs the browser: " + why).isFalse();
-            Assumptions.abort(why);
-        }
+        Path browser = browser();
         try (ConfigurableApplicationContext context = start(true, "server.servlet.context-path=/shop",
                 "management.endpoints.web.base-path=/manage")) {
-            String dom = HeadlessChromium.dumpDom(browser.get(), base(context) + "/shop/covet/dashboard");
+            String dom = HeadlessChromium.dumpDom(browser, base(context) + "/shop/covet/dashboard");
             assertThat(dom).contains("data-loaded=\"true\"").doesNotContain("id=\"error\"")
                     .contains("data-migration=\"0001_create_gadget\"");
         }
@@ -126,7 +116,7 @@ class DashboardPageBrowserTests {
                 s.execute("INSERT OR REPLACE INTO covet_lock (id, owner, host, pid, acquired_at, expires_at) VALUES (1, 'o',"
                         + " 'build-host-7', 4242, " + System.currentTimeMillis() + ", " + (System.currentTimeMillis() + 3_600_000) + ")");
             }
-            insertFailedHistoryRow(dataSource, "0009_half_done", "ran 1 of 2 statements; failed: " + LONG_ERROR);
+            FailedHistoryRows.insert(dataSource, "0009_half_done", "ran 1 of 2 statements; failed: " + LONG_ERROR);
 
             try (ChromiumPage page = ChromiumPage.open(browser, 1280, 900)) {
                 assertThat(page.load(base(context) + "/covet/dashboard")).isEqualTo("true");
@@ -260,18 +250,6 @@ class DashboardPageBrowserTests {
             Assumptions.abort(why);
         }
         return browser.get();
-    }
-
-    /** A history row of a migration whose attempt failed part-way, as MySQL's executor leaves one. */
-    private static void insertFailedHistoryRow(DataSource dataSource, String name, String detail) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("INSERT INTO covet_migrations"
-                + " (app, name, checksum, description, applied_at, execution_ms, applied_by, state, statements_done, detail)"
-                + " VALUES ('default', ?, 'none', 'half done', ?, 5, 'ci-bot', 'FAILED', 1, ?)")) {
-            p.setString(1, name);
-            p.setTimestamp(2, Timestamp.from(Instant.now()));
-            p.setString(3, detail);
-            p.executeUpdate();
-        }
     }
 
     private ConfigurableApplicationContext start(boolean dashboard, String... more) {

@@ -13,11 +13,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +40,7 @@ class DashboardPanelsDataTests {
             files.write("0003_label.yaml", TABLE.formatted("label"));
             db.execute("CREATE TABLE made_by_hand (id INTEGER)");
             String error = "ran 1 of 2 statements; failed: " + "x".repeat(2000);
-            insertFailedHistoryRow(db, "0009_half_done", error);
+            FailedHistoryRows.insert(db.dataSource(), "0009_half_done", error);
             CovetMigrationsEndpoint endpoint = new CovetMigrationsEndpoint(runner,
                     new RollbackValidator(runner, RollbackPolicy.defaults()), false);
 
@@ -106,18 +102,6 @@ class DashboardPanelsDataTests {
             assertThat(endpoint.view("plan", null, null, "../x").getStatus()).isEqualTo(400);
             // Without an id, the whole plan as before.
             assertThat(((PlanDescriptor) endpoint.view("plan", null, null).getBody()).pending()).hasSize(2);
-        }
-    }
-
-    /** A history row of a migration whose attempt failed part-way, as MySQL's executor leaves one. */
-    private static void insertFailedHistoryRow(TestDatabase db, String name, String detail) throws Exception {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("INSERT INTO covet_migrations"
-                + " (app, name, checksum, description, applied_at, execution_ms, applied_by, state, statements_done, detail)"
-                + " VALUES ('default', ?, 'none', 'half done', ?, 5, 'ci-bot', 'FAILED', 1, ?)")) {
-            p.setString(1, name);
-            p.setTimestamp(2, Timestamp.from(Instant.now()));
-            p.setString(3, detail);
-            p.executeUpdate();
         }
     }
 }
