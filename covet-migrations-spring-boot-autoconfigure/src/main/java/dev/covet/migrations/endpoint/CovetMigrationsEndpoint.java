@@ -121,7 +121,8 @@ public class CovetMigrationsEndpoint {
                         ? ok(PlanDescriptor.of(runner.dialect().name(), runner.migrate(MigrateOptions.all().asDryRun())))
                         : planOf(id);
             case DASHBOARD:
-                return ok(DashboardDescriptor.of(runner.check(), runner.lockState(), runner.migrations(),
+                // One read of the files and the history for the figures, the drift and the graph, as for the status.
+                return ok(DashboardDescriptor.of(runner.check(), runner.lockState(),
                         auditLog == null ? null : auditLog.getDashboardData()));
             case ROLLBACK:
                 RollbackRequest request = RollbackRequest.of(steps, target);

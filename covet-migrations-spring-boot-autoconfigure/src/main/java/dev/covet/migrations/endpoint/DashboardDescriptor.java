@@ -1,6 +1,5 @@
 package dev.covet.migrations.endpoint;
 
-import dev.covet.migrations.Migration;
 import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationStatus;
@@ -98,18 +97,16 @@ public record DashboardDescriptor(String source, Statistics statistics, Map<Stri
      * The whole dashboard: the figures of {@link #of(MigrationStatus, DashboardData)}, and the drift, the lock holder
      * and the dependency graph.
      *
-     * @param check status and drift, from one read of the files and the history
+     * @param check status, drift and the migrations in dependency order, from one read of the files and the history
      * @param lock the lock state
-     * @param migrations the migration files in dependency order, for the graph
      * @param audit the audit dashboard, or null
      * @return the dashboard
      */
-    public static DashboardDescriptor of(MigrationCheck check, String lock, List<Migration> migrations,
-                                         DashboardData audit) {
+    public static DashboardDescriptor of(MigrationCheck check, String lock, DashboardData audit) {
         DashboardDescriptor figures = of(check.status(), audit);
         return new DashboardDescriptor(figures.source(), figures.statistics(), figures.velocityPerDay(),
                 figures.recent(), figures.failed(), audit, figures.pending(), lock, check.drift(),
-                MigrationNode.graphOf(migrations, check.status()));
+                MigrationNode.graphOf(check.migrations(), check.status()));
     }
 
     /**

@@ -30,7 +30,7 @@ public record MigrationNode(String id, String state, List<String> dependencies) 
      * The graph of the migration files in dependency order, each with its state in the status; applied migrations
      * whose files are gone come last, with no edges (nothing says what they depended on).
      *
-     * @param migrations the migration files in dependency order ({@code MigrationRunner.migrations()})
+     * @param migrations the migration files in dependency order ({@code MigrationCheck.migrations()})
      * @param status the status from the same files
      * @return one node per migration
      */
