@@ -173,7 +173,7 @@ public final class MigrationInspector {
                 throw e;
             }
             String problem = modified != null ? modified : renderProblem(plan);
-            return new MigrationCheck(status(context), problem, driftOrReason(c, plan));
+            return new MigrationCheck(status(context), problem, driftOrReason(c, plan), plan.ordered());
         } catch (SQLException e) {
             throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
         }
