@@ -19,6 +19,7 @@ import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.HistoryRow;
 import dev.covet.migrations.internal.loader.MigrationSource;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.introspect.DatabaseObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -135,6 +136,15 @@ public final class MigrationInspector {
             return readLive(c);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The live database's objects besides tables (views, routines, triggers, types, sequences). */
+    public List<DatabaseObject> liveObjects() {
+        try (Connection c = config.dataSource().getConnection()) {
+            return engine.dialect().schemaReader().readObjects(c);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database's views, routines and triggers: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.covet.migrations.internal.introspect;
 
+import dev.covet.migrations.introspect.DatabaseObject;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -27,7 +28,9 @@ public final class PostgresSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
-                   pg_get_expr(d.adbin, d.adrelid), current_setting('standard_conforming_strings') = 'off'
+                   pg_get_expr(d.adbin, d.adrelid), current_setting('standard_conforming_strings') = 'off',
+                   EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                           WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a')
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -76,6 +79,11 @@ public final class PostgresSchemaReader implements SchemaReader {
     private static final Pattern TRAILING_CAST = Pattern.compile("::[a-z_ ]+(\\(\\d+(,\\d+)?\\))?( with(out)? time zone)?(\\[\\])?$");
 
     @Override
+    public List<DatabaseObject> readObjects(Connection connection) throws SQLException {
+        return PostgresObjects.read(connection);
+    }
+
+    @Override
     public SchemaState read(Connection connection, String excludedPrefix) throws SQLException {
         TableSet tables = new TableSet(excludedPrefix);
         try (Statement st = connection.createStatement()) {
@@ -107,9 +115,10 @@ public final class PostgresSchemaReader implements SchemaReader {
                 }
                 String defaultSql = rs.getString(6);
                 String identity = rs.getString(5);
-                // identity and serial columns: the sequence is the auto increment, not a default
+                // Identity and serial columns: the sequence is the auto increment, not a default. A nextval() of a
+                // sequence the column does not own (one shared by several tables) is an ordinary default.
                 boolean auto = "a".equals(identity) || "d".equals(identity)
-                        || (defaultSql != null && defaultSql.startsWith("nextval("));
+                        || (defaultSql != null && defaultSql.startsWith("nextval(") && rs.getBoolean(8));
                 ColumnDefault def = null;
                 if (!auto && defaultSql != null) {
                     String key = formatType + '\u0000' + defaultSql;
