@@ -43,8 +43,11 @@ public class BaselineCommand extends RunnerCommand {
         }
         BaselineResult.Adopted adopted = (BaselineResult.Adopted) result;
         String applied = adopted.id().name();
-        output.result(command, new Report(adopted.file().toString(), applied, adopted.tables()), "Wrote " + adopted.file()
-                + " from the database's schema (" + adopted.tables().size() + " table(s)) and recorded " + applied
+        String objects = adopted.objects().isEmpty() ? ""
+                : ", and as RUN_SQL " + adopted.objects().size() + " other object(s): " + String.join(", ", adopted.objects());
+        output.result(command, new Report(adopted.file().toString(), applied, adopted.tables(), adopted.objects()),
+                "Wrote " + adopted.file() + " from the database's schema (" + adopted.tables().size() + " table(s)"
+                + objects + ") and recorded " + applied
                 + " as applied without running it. Commit the file; covet validate checks the database against it.");
         return ExitCodes.SUCCESS;
     }
@@ -55,7 +58,8 @@ public class BaselineCommand extends RunnerCommand {
      * @param file the migration written
      * @param applied its name, recorded as applied
      * @param tables the tables it creates (the database's tables)
+     * @param objects the other objects it creates with RUN_SQL (types, sequences, routines, views, triggers)
      */
-    public record Report(String file, String applied, List<String> tables) {
+    public record Report(String file, String applied, List<String> tables, List<String> objects) {
     }
 }

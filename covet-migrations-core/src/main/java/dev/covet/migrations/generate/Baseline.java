@@ -61,8 +61,9 @@ public final class Baseline {
             return new BaselineResult.Refused(refusal);
         }
         MakeMigrationsResult written;
+        List<DatabaseObject> objects;
         try {
-            List<DatabaseObject> objects = runner.liveObjects();
+            objects = runner.liveObjects();
             written = new MakeMigrations(runner, new RenameDetector()).runAround(SchemaState.empty(), live,
                     runSql(objects, true), runSql(objects, false), name, outputDirectory);
         } catch (SchemaException e) {
@@ -76,7 +77,8 @@ public final class Baseline {
             delete(written.file());
             throw e;
         }
-        return new BaselineResult.Adopted(written.file(), id, new ArrayList<>(live.tables().keySet()));
+        return new BaselineResult.Adopted(written.file(), id, new ArrayList<>(live.tables().keySet()),
+                objects.stream().map(DatabaseObject::label).toList());
     }
 
     /**

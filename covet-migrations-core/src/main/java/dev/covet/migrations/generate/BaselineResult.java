@@ -14,10 +14,12 @@ public sealed interface BaselineResult {
      * @param file the migration written
      * @param id the migration, recorded as applied
      * @param tables the tables it creates (the database's managed tables)
+     * @param objects the other objects it creates with RUN_SQL ({@code view rated}, {@code trigger t on film})
      */
-    record Adopted(Path file, MigrationId id, List<String> tables) implements BaselineResult {
+    record Adopted(Path file, MigrationId id, List<String> tables, List<String> objects) implements BaselineResult {
         public Adopted {
             tables = List.copyOf(tables);
+            objects = List.copyOf(objects);
         }
     }
 

@@ -500,6 +500,9 @@ class DialectRenderingTests {
         assertThat(pg.typeSql(ColumnType.parse("OID"))).isEqualTo("OID");
         assertThat(my.typeSql(ColumnType.parse("OID"))).isEqualTo("LONGBLOB");
         for (ColumnType.Kind k : ColumnType.Kind.values()) {
+            if (k == ColumnType.Kind.NATIVE) {
+                continue; // not a portable kind: one database's own type, covered by NativeColumnTypeTests
+            }
             ColumnType t = k == ColumnType.Kind.CHAR || k == ColumnType.Kind.VARCHAR || k == ColumnType.Kind.BINARY
                     ? new ColumnType(k, 12, null, null) : ColumnType.of(k);
             assertThat(ColumnType.parse(lite.typeSql(t))).as(k.name()).isEqualTo(t);

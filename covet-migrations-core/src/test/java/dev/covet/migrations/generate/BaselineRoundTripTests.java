@@ -69,7 +69,9 @@ class BaselineRoundTripTests {
                     "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated := now(); RETURN NEW; END $$",
                     "CREATE TRIGGER film_touch BEFORE UPDATE ON film FOR EACH ROW EXECUTE FUNCTION touch()",
                     "CREATE VIEW rated AS SELECT id, title FROM film WHERE rating <> 'G'",
-                    "CREATE VIEW rated_titles AS SELECT title FROM rated");
+                    "CREATE VIEW rated_titles AS SELECT title FROM rated",
+                    "CREATE TABLE film_log (film_id BIGINT, at TIMESTAMP DEFAULT now())",
+                    "CREATE RULE log_deletes AS ON DELETE TO film DO ALSO INSERT INTO film_log (film_id) VALUES (OLD.id)");
             case "mysql" -> List.of(
                     "CREATE TABLE film (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL, updated DATETIME)",
                     "CREATE TRIGGER film_touch BEFORE UPDATE ON film FOR EACH ROW BEGIN SET NEW.updated = NOW(); END",

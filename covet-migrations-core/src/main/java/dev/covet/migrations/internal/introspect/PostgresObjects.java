@@ -11,14 +11,22 @@ import java.util.List;
 
 /**
  * The objects of the current PostgreSQL schema besides tables, with the definitions the catalog gives back:
- * enum types, domains and free-standing sequences (before the tables, which may use them), then functions and
- * procedures, views and materialized views, triggers. Each group in creation order (object id), which is also
+ * extensions, enum types, domains and free-standing sequences (before the tables, which may use them), then
+ * functions and procedures, views and materialized views, rules, triggers. Each group in creation order (object id), which is also
  * dependency order for objects made one after another. Objects of extensions are the extension's, and left out.
  */
 final class PostgresObjects {
 
     private static final String NOT_FROM_EXTENSION =
             " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s AND d.deptype = 'e')";
+
+    private static final String EXTENSIONS = """
+            SELECT quote_ident(e.extname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname <> 'plpgsql' AND n.nspname = current_schema() ORDER BY e.oid""";
+
+    private static final String RULES = """
+            SELECT quote_ident(rulename), quote_ident(tablename), definition FROM pg_rules
+            WHERE schemaname = current_schema() ORDER BY tablename, rulename""";
 
     private static final String ENUMS = """
             SELECT quote_ident(t.typname), string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
@@ -68,6 +76,13 @@ final class PostgresObjects {
     static List<DatabaseObject> read(Connection connection) throws SQLException {
         List<DatabaseObject> objects = new ArrayList<>();
         try (Statement st = connection.createStatement()) {
+            // An extension's types and functions are the extension's: creating it brings them.
+            try (ResultSet rs = st.executeQuery(EXTENSIONS)) {
+                while (rs.next()) {
+                    objects.add(new DatabaseObject("extension", rs.getString(1),
+                            "CREATE EXTENSION IF NOT EXISTS " + rs.getString(1), "DROP EXTENSION " + rs.getString(1), true));
+                }
+            }
             try (ResultSet rs = st.executeQuery(ENUMS)) {
                 while (rs.next()) {
                     objects.add(new DatabaseObject("enum type", rs.getString(1),
@@ -116,6 +131,14 @@ final class PostgresObjects {
                     objects.add(new DatabaseObject(kind, rs.getString(1),
                             "CREATE " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1) + " AS " + definition,
                             "DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1), false));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(RULES)) {
+                while (rs.next()) {
+                    String definition = rs.getString(3).strip();
+                    definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+                    objects.add(new DatabaseObject("rule", rs.getString(1) + " on " + rs.getString(2), definition,
+                            "DROP RULE " + rs.getString(1) + " ON " + rs.getString(2), false));
                 }
             }
             try (ResultSet rs = st.executeQuery(TRIGGERS)) {
