@@ -60,7 +60,7 @@ final class SchemaShapes {
     /**
      * The differences, one line each ("table.column: covet ... hibernate ..."); empty when the schemas are the same.
      * A column of {@code hibernateEnums} matches a Covet VARCHAR that holds all its values (the reader reads an
-     * enum as a VARCHAR as long as its longest value), the rest of the column being the same.
+     * enum as MySQL's own {@code enum(...)} type), the rest of the column being the same.
      */
     static List<String> differences(Map<String, TableShape> covet, Map<String, TableShape> hibernate, Set<String> hibernateEnums) {
         List<String> out = new ArrayList<>();
@@ -91,8 +91,21 @@ final class SchemaShapes {
 
     private static boolean holdsEnum(TableShape.ColumnShape covet, TableShape.ColumnShape hibernateEnum) {
         return covet != null && hibernateEnum != null && covet.type().kind() == ColumnType.Kind.VARCHAR
-                && covet.type().length() >= hibernateEnum.type().length()
+                && covet.type().length() >= longestValue(hibernateEnum.type())
                 && covet.nullable() == hibernateEnum.nullable() && covet.autoIncrement() == hibernateEnum.autoIncrement();
+    }
+
+    /** The longest value of a native {@code enum('A','B')} (the reader keeps it as MySQL's own type). */
+    private static int longestValue(ColumnType enumType) {
+        if (!enumType.isNative()) {
+            return enumType.length() == null ? Integer.MAX_VALUE : enumType.length();
+        }
+        java.util.regex.Matcher values = java.util.regex.Pattern.compile("'((?:[^']|'')*)'").matcher(enumType.nativeSql());
+        int longest = 0;
+        while (values.find()) {
+            longest = Math.max(longest, values.group(1).replace("''", "'").length());
+        }
+        return longest;
     }
 
     private static void compare(List<String> out, String table, String what, Object covet, Object hibernate) {

@@ -33,9 +33,11 @@ public final class MySqlSchemaReader implements SchemaReader {
 
     private static final String INDEXES = """
             SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME
-            FROM information_schema.STATISTICS
-            WHERE TABLE_SCHEMA = DATABASE()
-            ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""";
+            FROM information_schema.STATISTICS s
+            WHERE TABLE_SCHEMA = DATABASE() AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS n
+                WHERE n.TABLE_SCHEMA = s.TABLE_SCHEMA AND n.TABLE_NAME = s.TABLE_NAME AND n.INDEX_NAME = s.INDEX_NAME
+                  AND %s)
+            ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""".formatted(MySqlObjects.NATIVE_INDEX_PART);
 
     private static final String FOREIGN_KEYS = """
             SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME,

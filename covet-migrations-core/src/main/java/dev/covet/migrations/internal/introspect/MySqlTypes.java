@@ -14,11 +14,12 @@ public final class MySqlTypes {
 
     /**
      * What parses as a portable type but would come back as another: enums and sets (the portable model has
-     * neither), unsigned and zero-filled numbers, {@code bit(n)}, and the text and blob types below the long ones
+     * neither), unsigned and zero-filled numbers, {@code bit(n)} for n above 1 ({@code bit(1)} is Hibernate's
+     * boolean here, read as BOOLEAN), and the text and blob types below the long ones
      * (the portable TEXT and BLOB are {@code longtext} and {@code longblob} here).
      */
     private static final Pattern KEPT_AS_WRITTEN = Pattern.compile(
-            "^(enum|set)\\(| unsigned| zerofill|^bit\\(|^(tiny|medium)?(text|blob)$|^year|^mediumint");
+            "^(enum|set)\\(| unsigned| zerofill|^bit\\((?!1\\))|^(tiny|medium)?(text|blob)$|^year|^mediumint");
 
     private MySqlTypes() {
     }

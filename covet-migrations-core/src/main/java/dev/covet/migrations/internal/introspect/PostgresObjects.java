@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The objects of the current PostgreSQL schema besides tables, with the definitions the catalog gives back:
  * extensions, enum types, domains and free-standing sequences (before the tables, which may use them), then
- * functions and procedures, views and materialized views, rules, triggers. Each group in creation order (object id), which is also
+ * functions and procedures, views and materialized views, the indexes the model cannot say, rules, triggers. Each group in creation order (object id), which is also
  * dependency order for objects made one after another. Objects of extensions are the extension's, and left out.
  */
 final class PostgresObjects {
@@ -23,6 +23,24 @@ final class PostgresObjects {
     private static final String EXTENSIONS = """
             SELECT quote_ident(e.extname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE e.extname <> 'plpgsql' AND n.nspname = current_schema() ORDER BY e.oid""";
+
+    /**
+     * An index the model can say: plain btree over columns, no sort options, no INCLUDE columns, no expressions
+     * (a WHERE predicate it can). The others (GiST, GIN, expressions, DESC) are kept as PostgreSQL writes them.
+     */
+    static final String PORTABLE_INDEX = """
+            i.relam = (SELECT oid FROM pg_am WHERE amname = 'btree') AND ix.indexprs IS NULL
+              AND ix.indnatts = ix.indnkeyatts AND NOT (0 < ANY (ix.indoption::int2[]))""";
+
+    private static final String NATIVE_INDEXES = """
+            SELECT quote_ident(i.relname), pg_get_indexdef(ix.indexrelid)
+            FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = current_schema()
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid
+                              AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+              AND NOT (%s)
+            ORDER BY ix.indexrelid""".formatted(PORTABLE_INDEX);
 
     private static final String RULES = """
             SELECT quote_ident(rulename), quote_ident(tablename), definition FROM pg_rules
@@ -131,6 +149,12 @@ final class PostgresObjects {
                     objects.add(new DatabaseObject(kind, rs.getString(1),
                             "CREATE " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1) + " AS " + definition,
                             "DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1), false));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(NATIVE_INDEXES)) {
+                while (rs.next()) {
+                    objects.add(new DatabaseObject("index", rs.getString(1), rs.getString(2),
+                            "DROP INDEX " + rs.getString(1), false));
                 }
             }
             try (ResultSet rs = st.executeQuery(RULES)) {

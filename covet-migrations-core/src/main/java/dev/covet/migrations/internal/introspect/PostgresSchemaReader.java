@@ -51,7 +51,8 @@ public final class PostgresSchemaReader implements SchemaReader {
             WHERE n.nspname = current_schema() AND k.ord <= ix.indnkeyatts
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid
                               AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
-            ORDER BY ix.indexrelid, k.ord""";
+              AND %s
+            ORDER BY ix.indexrelid, k.ord""".formatted(PostgresObjects.PORTABLE_INDEX);
 
     /** One row per constrained column (NOT NULL pseudo-constraints, contype 'n' on PostgreSQL 18, are skipped). */
     private static final String CONSTRAINTS = """
@@ -70,6 +71,9 @@ public final class PostgresSchemaReader implements SchemaReader {
 
     /** format_type puts a time precision in the middle: {@code timestamp(3) with time zone}. */
     private static final String DIALECT = "postgresql";
+    /** PostgreSQL's special date/time inputs, evaluated when read, not when the default was declared. */
+    private static final java.util.Set<String> TIME_INPUT_WORDS =
+            java.util.Set.of("now", "today", "tomorrow", "yesterday", "allballs");
     /** Types that parse as portable ones but would come back as another type: kept as PostgreSQL writes them. */
     private static final Pattern KEPT_AS_WRITTEN = Pattern.compile("^(json|bit(\\(\\d+\\))?|bit varying(\\(\\d+\\))?|character varying)$");
     private static final Pattern TIME_WITH_PRECISION =
@@ -227,7 +231,12 @@ public final class PostgresSchemaReader implements SchemaReader {
             uncast = TRAILING_CAST.matcher(s).replaceFirst("");
         }
         if (SqlText.isQuotedString(s)) {
-            return DefaultValues.literal(SqlText.unquoteString(s, backslashEscapes), type);
+            String value = SqlText.unquoteString(s, backslashEscapes);
+            // 'now', 'today'... are read when the statement runs: as a literal they would freeze into one date.
+            if (!s.equals(sql.trim()) && TIME_INPUT_WORDS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+                return DefaultValues.expression(sql);
+            }
+            return DefaultValues.literal(value, type);
         }
         if ((s.startsWith("E'") || s.startsWith("e'")) && SqlText.isQuotedString(s.substring(1))) {
             // An escape string: how PostgreSQL shows a backslash with standard_conforming_strings=off
