@@ -35,6 +35,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -56,8 +57,12 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     CovetMigrationsTarget covetMigrationsTarget(CovetMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
             @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource) {
-        DataSource target = MigrationDataSourceResolver.resolve(migrationDataSource.getIfAvailable(),
-                dataSource.getIfUnique(), properties);
+        return target(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique());
+    }
+
+    /** The migration DataSource (see {@link MigrationDataSourceResolver}) and its dialect. */
+    static CovetMigrationsTarget target(CovetMigrationsProperties properties, DataSource qualified, DataSource application) {
+        DataSource target = MigrationDataSourceResolver.resolve(qualified, application, properties);
         SqliteDirectories.createParentDirectory(target);
         Dialect dialect = JdbcUrlDialectResolver.resolve(properties.getDialect(), target);
         if (dialect instanceof SqliteDialect && properties.getSqlite().isForceTableRebuild()) {
@@ -71,6 +76,16 @@ public final class CovetMigrationsAutoConfiguration {
     MigrationRunner covetMigrationRunner(CovetMigrationsProperties properties, CovetMigrationsTarget target,
             ObjectProvider<CovetMigrationsCustomizer> customizers, ObjectProvider<JavaMigration> javaMigrations,
             ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
+        MigrationRunner.Builder builder = runnerBuilder(properties, target, resourceLoader.getClassLoader());
+        javaMigrations.orderedStream().forEach(builder::javaMigration);
+        listeners.orderedStream().forEach(builder::listener);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    /** A runner builder configured from the properties, before beans (Java migrations, listeners, customizers) add to it. */
+    static MigrationRunner.Builder runnerBuilder(CovetMigrationsProperties properties, CovetMigrationsTarget target,
+            ClassLoader classLoader) {
         MigrationRunner.Builder builder = MigrationRunner.builder(target.dataSource())
                 .dialect(target.dialect())
                 .locations(properties.getLocations())
@@ -79,14 +94,10 @@ public final class CovetMigrationsAutoConfiguration {
                 .validateChecksums(properties.isValidateChecksums())
                 .backupMaxRows(properties.getBackup().getMaxRows())
                 .unmanagedTables(TableFilter.of("covet.migrations.unmanaged-tables", properties.getUnmanagedTables()));
-        if (resourceLoader.getClassLoader() != null) {
-            builder.classLoader(resourceLoader.getClassLoader());
+        if (classLoader != null) {
+            builder.classLoader(classLoader);
         }
-        builder.appliedBy(AuditIdentity.executor(properties));
-        javaMigrations.orderedStream().forEach(builder::javaMigration);
-        listeners.orderedStream().forEach(builder::listener);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        return builder.appliedBy(AuditIdentity.executor(properties));
     }
 
     @Bean
@@ -115,6 +126,10 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "covet.migrations.audit.enabled", matchIfMissing = true)
     MigrationAuditLog covetMigrationAuditLog(CovetMigrationsTarget target, CovetMigrationsProperties properties) {
+        return auditLog(target, properties);
+    }
+
+    static MigrationAuditLog auditLog(CovetMigrationsTarget target, CovetMigrationsProperties properties) {
         // Audit writes retry as long as a run waits for the migration lock: a row is never dropped for a busy database.
         return new MigrationAuditLog(target.dataSource(), target.dialect(), properties.getTablePrefix(),
                 Clock.systemUTC(), properties.getLockTimeout());
@@ -125,6 +140,11 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     AuditingListener covetAuditingListener(MigrationAuditLog auditLog, CovetMigrationsProperties properties,
             Environment environment) {
+        return auditingListener(auditLog, properties, environment);
+    }
+
+    static AuditingListener auditingListener(MigrationAuditLog auditLog, CovetMigrationsProperties properties,
+            Environment environment) {
         return new AuditingListener(auditLog, AuditIdentity.executor(properties),
                 AuditIdentity.environment(properties, environment), properties.getAudit().getMetadata());
     }
@@ -132,6 +152,10 @@ public final class CovetMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RollbackValidator covetRollbackValidator(MigrationRunner runner, CovetMigrationsProperties properties) {
+        return rollbackValidator(runner, properties);
+    }
+
+    static RollbackValidator rollbackValidator(MigrationRunner runner, CovetMigrationsProperties properties) {
         return new RollbackValidator(runner, RollbackPolicy.defaults()
                 .alwaysBackUp(properties.getRollback().isRequireBackup())
                 .verifyChecksums(properties.isValidateChecksums())
@@ -156,7 +180,11 @@ public final class CovetMigrationsAutoConfiguration {
                 ObjectProvider<PersistenceManagedTypes> types,
                 CovetMigrationsTarget target, Environment environment,
                 ResourceLoader resourceLoader) {
-            return new JpaEntityModelSource(types, target.dialect(), environment, resourceLoader.getClassLoader());
+            // Looked up when read, not now: JPA's auto-configuration runs after Covet's.
+            return new JpaEntityModelSource(() -> {
+                PersistenceManagedTypes managed = types.getIfAvailable();
+                return managed == null ? List.of() : managed.getManagedClassNames();
+            }, target.dialect(), environment, resourceLoader.getClassLoader());
         }
     }
 }

@@ -1,0 +1,99 @@
+package dev.covet.migrations.maven;
+
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The application's configuration as Spring Boot reads it at startup, without starting it: Boot's config data
+ * loading ({@code application.properties}, {@code .yml}, {@code .yaml} on the class path and in {@code ./config},
+ * {@code application-{profile}.*} for the active profiles, {@code spring.config.import}) with its own property
+ * source loaders, over system properties and environment variables, so {@code ${user.home}} and {@code ${DB_URL}}
+ * resolve as they would in the application.
+ *
+ * <p>Profiles given here replace {@code spring.profiles.active} from the files, as {@code --spring.profiles.active}
+ * does on the application's command line. Overrides (the plugin's {@code url}, {@code user}, {@code password}) win
+ * over everything. A relative SQLite file is resolved against the project's directory, where
+ * {@code spring-boot:run} runs the application, not against wherever Maven was started.
+ */
+final class ProjectConfiguration {
+
+    static final String PROPERTY_SOURCE = "covetMavenPlugin";
+
+    private static final List<String> URL_PROPERTIES = List.of("covet.migrations.url", "spring.datasource.url");
+
+    private ProjectConfiguration() {
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param classLoader the project's classes and dependencies (its {@code application.*} are resources there)
+     * @param profiles the profiles to activate, or empty for the files' {@code spring.profiles.active}
+     * @param overrides properties that win over the files
+     * @param baseDirectory the project's directory
+     * @return the environment
+     * @throws IllegalStateException when a file cannot be read (the message names it)
+     */
+    static ConfigurableEnvironment load(ClassLoader classLoader, Collection<String> profiles, Map<String, String> overrides,
+            Path baseDirectory) {
+        StandardEnvironment environment = new StandardEnvironment();
+        Map<String, Object> first = new LinkedHashMap<>(overrides);
+        List<String> active = profiles == null ? List.of() : profiles.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+        if (!active.isEmpty()) {
+            first.put("spring.profiles.active", String.join(",", active));
+        }
+        MapPropertySource plugin = new MapPropertySource(PROPERTY_SOURCE, first);
+        environment.getPropertySources().addFirst(plugin);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(classLoader);
+        try {
+            ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(classLoader),
+                    new DefaultBootstrapContext(), List.of());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read the application's configuration: " + Messages.of(e), e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        for (String property : URL_PROPERTIES) {
+            String url = environment.getProperty(property);
+            String resolved = url == null ? null : sqliteAgainst(url, baseDirectory);
+            if (resolved != null && !resolved.equals(url)) {
+                first.put(property, resolved);
+            }
+        }
+        return environment;
+    }
+
+    /** A SQLite URL whose file is relative, made absolute against the directory; any other URL as it is. */
+    static String sqliteAgainst(String url, Path directory) {
+        String prefix = "jdbc:sqlite:";
+        if (!url.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+            return url;
+        }
+        String rest = url.substring(prefix.length());
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
+        if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:") || Path.of(path).isAbsolute()) {
+            return url;
+        }
+        return prefix + directory.resolve(path).normalize() + (query < 0 ? "" : rest.substring(query));
+    }
+
+    /** The application files a person would look for, for messages. */
+    static String expectedFiles(Path classesDirectory) {
+        return classesDirectory.resolve("application.{properties,yml,yaml}")
+                + (Files.isDirectory(classesDirectory) ? "" : " (not compiled yet)");
+    }
+}
