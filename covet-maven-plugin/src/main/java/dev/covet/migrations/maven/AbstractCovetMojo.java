@@ -102,10 +102,12 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
         int exit;
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = projectClassLoader()) {
+        String[] summary = {null}; // the result's first line: what a failing command says it found
+        try (URLClassLoader loader = projectClassLoader(); ProjectDrivers drivers = ProjectDrivers.register(loader);
+             QuietHibernate quiet = QuietHibernate.during()) {
             thread.setContextClassLoader(loader);
-            ConfigurableEnvironment environment = ProjectConfiguration.load(loader, profiles, overrides(), baseDirectory);
-            requireDatabase(environment, classes);
+            ConfigurableEnvironment environment = ProjectConfiguration.load(loader, profiles, overrides(), classes, baseDirectory);
+            ProjectConfiguration.requireDatabase(environment, classes, profiles);
             List<String> entities = readsEntities() ? EntityClasses.find(classes, entityPackages(), loader) : List.of();
             StandaloneCovetMigrations covet = StandaloneCovetMigrations.of(environment, loader, entities);
             CommandSettings settings = PropertiesCommandSettings.of(covet.properties());
@@ -114,7 +116,10 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
             if (readsEntities()) {
                 getLog().debug("entity classes: " + entities);
             }
-            try (PrintStream out = json ? null : LineStream.to(getLog()::info);
+            try (PrintStream out = json ? null : LineStream.to(line -> {
+                     getLog().info(line);
+                     summary[0] = summary[0] == null && !line.isBlank() ? line : summary[0];
+                 });
                  PrintStream err = LineStream.to(line -> diagnostic(line, failures))) {
                 CommandOutput output = new CommandOutput(json ? System.out : out, err);
                 exit = new CovetCommandDispatcher(CovetCommands.all(covet.runner(), covet.rollbackValidator(),
@@ -126,7 +131,8 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
             thread.setContextClassLoader(previous);
         }
         if (exit != ExitCodes.SUCCESS) {
-            String message = failures.isEmpty() ? "see the output above" : String.join("\n", failures);
+            String message = !failures.isEmpty() ? String.join("\n", failures)
+                    : summary[0] != null ? summary[0].strip() : "see the output above";
             throw new MojoFailureException("covet " + command() + " failed (exit " + exit + "): " + message);
         }
     }
@@ -153,15 +159,6 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
             overrides.put("covet.migrations.password", password);
         }
         return overrides;
-    }
-
-    private void requireDatabase(ConfigurableEnvironment environment, Path classes) throws MojoExecutionException {
-        if (!environment.containsProperty("covet.migrations.url") && !environment.containsProperty("spring.datasource.url")) {
-            throw new MojoExecutionException("no database to migrate: neither spring.datasource.url nor covet.migrations.url"
-                    + " is set in " + ProjectConfiguration.expectedFiles(classes)
-                    + (profiles == null || profiles.isEmpty() ? "" : " with profiles " + profiles)
-                    + "; configure one, or give -Dcovet.url=jdbc:...");
-        }
     }
 
     /** The project's compiled classes and runtime dependencies, over the plugin's own classes (Covet, Spring, Hibernate). */

@@ -42,12 +42,15 @@ final class ProjectConfiguration {
      * @param classLoader the project's classes and dependencies (its {@code application.*} are resources there)
      * @param profiles the profiles to activate, or empty for the files' {@code spring.profiles.active}
      * @param overrides properties that win over the files
+     * @param classesDirectory the project's compiled classes (its own {@code application*.yml} are checked first,
+     *        see {@link YamlFiles})
      * @param baseDirectory the project's directory
      * @return the environment
      * @throws IllegalStateException when a file cannot be read (the message names it)
      */
     static ConfigurableEnvironment load(ClassLoader classLoader, Collection<String> profiles, Map<String, String> overrides,
-            Path baseDirectory) {
+            Path classesDirectory, Path baseDirectory) {
+        YamlFiles.check(classesDirectory);
         StandardEnvironment environment = new StandardEnvironment();
         Map<String, Object> first = new LinkedHashMap<>(overrides);
         List<String> active = profiles == null ? List.of() : profiles.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
@@ -91,9 +94,18 @@ final class ProjectConfiguration {
         return prefix + directory.resolve(path).normalize() + (query < 0 ? "" : rest.substring(query));
     }
 
-    /** The application files a person would look for, for messages. */
-    static String expectedFiles(Path classesDirectory) {
-        return classesDirectory.resolve("application.{properties,yml,yaml}")
-                + (Files.isDirectory(classesDirectory) ? "" : " (not compiled yet)");
+    /**
+     * Fails unless the configuration names a database: {@code covet.migrations.url} or {@code spring.datasource.url}.
+     *
+     * @throws IllegalStateException naming the files read and how to give a URL
+     */
+    static void requireDatabase(ConfigurableEnvironment environment, Path classesDirectory, Collection<String> profiles) {
+        if (!environment.containsProperty("covet.migrations.url") && !environment.containsProperty("spring.datasource.url")) {
+            throw new IllegalStateException("no database to migrate: neither spring.datasource.url nor covet.migrations.url"
+                    + " is set in " + classesDirectory.resolve("application.{properties,yml,yaml}")
+                    + (Files.isDirectory(classesDirectory) ? "" : " (not compiled yet)")
+                    + (profiles == null || profiles.isEmpty() ? "" : " with profiles " + profiles)
+                    + "; configure one, or give -Dcovet.url=jdbc:...");
+        }
     }
 }
