@@ -15,7 +15,7 @@ if (phase == 'select') {
     if (System.getenv('CI') == 'true') {
         throw new IllegalStateException("COVET_TEST_${kind}_URL is not set, and CI=true: the ${basedir.name} run of the Maven plugin cannot be skipped")
     }
-    println "[covet-maven-plugin IT] ${basedir.name} skipped: set COVET_TEST_${kind}_URL (with _USER and _PASSWORD) to run it"
+    System.err.println "[covet-maven-plugin IT] ${basedir.name} skipped: set COVET_TEST_${kind}_URL (with _USER and _PASSWORD) to run it"
     return false
 }
 

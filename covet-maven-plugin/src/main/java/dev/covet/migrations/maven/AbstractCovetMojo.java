@@ -67,8 +67,10 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
     /** The command's name. */
     protected abstract String command();
 
-    /** The command's options from the goal's parameters. */
-    protected abstract List<String> arguments();
+    /** The command's options from the goal's parameters; none by default. */
+    protected List<String> arguments() {
+        return List.of();
+    }
 
     /** Whether the command reads the entity model (only {@code makemigrations}). */
     protected boolean readsEntities() {

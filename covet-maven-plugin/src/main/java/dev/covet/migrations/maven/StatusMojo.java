@@ -3,8 +3,6 @@ package dev.covet.migrations.maven;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import java.util.List;
-
 /** {@code covet status}: the applied, pending and failed migrations. */
 @Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class StatusMojo extends AbstractCovetMojo {
@@ -12,10 +10,5 @@ public class StatusMojo extends AbstractCovetMojo {
     @Override
     protected String command() {
         return "status";
-    }
-
-    @Override
-    protected List<String> arguments() {
-        return List.of();
     }
 }

@@ -3,8 +3,6 @@ package dev.covet.migrations.maven;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import java.util.List;
-
 /**
  * {@code covet validate}: fails the build when the migrations and the database disagree (modified or missing applied
  * migrations, failed ones, an order that cannot be applied).
@@ -15,10 +13,5 @@ public class ValidateMojo extends AbstractCovetMojo {
     @Override
     protected String command() {
         return "validate";
-    }
-
-    @Override
-    protected List<String> arguments() {
-        return List.of();
     }
 }
