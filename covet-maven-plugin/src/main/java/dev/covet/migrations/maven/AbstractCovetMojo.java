@@ -135,8 +135,13 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
         if (exit != ExitCodes.SUCCESS) {
             String message = !failures.isEmpty() ? String.join("\n", failures)
                     : summary[0] != null ? summary[0].strip() : "see the output above";
-            throw new MojoFailureException("covet " + command() + " failed (exit " + exit + "): " + message);
+            throw new MojoFailureException("covet " + command() + " failed (exit " + exit + "): " + message + failureHint());
         }
+    }
+
+    /** Added to a failure's message: how the command's flags are given to this goal. */
+    protected String failureHint() {
+        return "";
     }
 
     /** Lines on the commands' standard error: a failure ("covet: ...") is an error, the rest notes. */

@@ -69,6 +69,12 @@ public class MakeMigrationsMojo extends AbstractCovetMojo {
     }
 
     @Override
+    protected String failureHint() {
+        return "\n(the flags named above are this goal's parameters: --rename X -> -Dcovet.renames=X, --no-rename X -> "
+                + "-Dcovet.noRenames=X, --default X -> -Dcovet.defaults=X; several values comma-separated)";
+    }
+
+    @Override
     protected List<String> arguments() {
         // No questions in a build: an undecided change fails with the flags that settle it.
         List<String> args = new ArrayList<>(List.of("--no-input"));

@@ -24,12 +24,15 @@ import java.util.Map;
  *
  * <p>Profiles given here replace {@code spring.profiles.active} from the files, as {@code --spring.profiles.active}
  * does on the application's command line. Overrides (the plugin's {@code url}, {@code user}, {@code password}) win
- * over everything. A relative SQLite file is resolved against the project's directory, where
- * {@code spring-boot:run} runs the application, not against wherever Maven was started.
+ * over everything. Boot's {@code file:./} and {@code file:./config/} locations, and a relative SQLite file, are the
+ * project's directory, where {@code spring-boot:run} runs the application, not wherever Maven was started (the root of
+ * a multi-module build).
  */
 final class ProjectConfiguration {
 
     static final String PROPERTY_SOURCE = "covetMavenPlugin";
+
+    private static final String CONFIG_LOCATION = "spring.config.location";
 
     private static final List<String> URL_PROPERTIES = List.of("covet.migrations.url", "spring.datasource.url");
 
@@ -50,7 +53,8 @@ final class ProjectConfiguration {
      */
     static ConfigurableEnvironment load(ClassLoader classLoader, Collection<String> profiles, Map<String, String> overrides,
             Path classesDirectory, Path baseDirectory) {
-        YamlFiles.check(classesDirectory);
+        YamlFiles.check(List.of(classesDirectory, classesDirectory.resolve("config"), baseDirectory,
+                baseDirectory.resolve("config")));
         StandardEnvironment environment = new StandardEnvironment();
         Map<String, Object> first = new LinkedHashMap<>(overrides);
         List<String> active = profiles == null ? List.of() : profiles.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
@@ -59,6 +63,9 @@ final class ProjectConfiguration {
         }
         MapPropertySource plugin = new MapPropertySource(PROPERTY_SOURCE, first);
         environment.getPropertySources().addFirst(plugin);
+        if (!environment.containsProperty(CONFIG_LOCATION)) {
+            first.put(CONFIG_LOCATION, defaultLocations(baseDirectory));
+        }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(classLoader);
         try {
@@ -77,6 +84,16 @@ final class ProjectConfiguration {
             }
         }
         return environment;
+    }
+
+    /**
+     * Boot's default config locations (two groups: the class path's, then the files'), with the file ones in the
+     * project's directory instead of the working one.
+     */
+    static String defaultLocations(Path baseDirectory) {
+        String base = baseDirectory.toAbsolutePath().normalize().toString().replace('\\', '/');
+        return "optional:classpath:/;optional:classpath:/config/,optional:file:" + base + "/;optional:file:" + base
+                + "/config/;optional:file:" + base + "/config/*/";
     }
 
     /** A SQLite URL whose file is relative, made absolute against the directory; any other URL as it is. */

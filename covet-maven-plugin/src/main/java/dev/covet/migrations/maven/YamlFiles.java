@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads the project's own {@code application*.yml} and {@code .yaml} once before Spring Boot does, for two things
+ * Reads the project's own {@code application*.yml} and {@code .yaml} (compiled, and in the project's directory and
+ * its {@code config}) once before Spring Boot does, for two things
  * Boot's loader does not do: name the file in a syntax error, and refuse a file whose aliases expand it beyond all
  * reason ("billion laughs": Boot lifts SnakeYAML's alias limit and would expand it until memory runs out). Aliases
  * themselves are fine; only the expanded size counts.
@@ -34,13 +35,15 @@ final class YamlFiles {
     }
 
     /**
-     * Checks the YAML application files in the classes directory and its {@code config} directory.
+     * Checks the YAML application files in these directories (those that exist).
      *
      * @throws IllegalStateException naming the file that cannot be read, is not YAML, or expands too far
      */
-    static void check(Path classesDirectory) {
-        for (Path file : files(classesDirectory)) {
-            check(file, classesDirectory.relativize(file).toString());
+    static void check(List<Path> directories) {
+        for (Path directory : directories) {
+            for (Path file : files(directory)) {
+                check(file, file.getFileName().toString());
+            }
         }
     }
 
@@ -90,21 +93,17 @@ final class YamlFiles {
         return size;
     }
 
-    private static List<Path> files(Path classesDirectory) {
-        List<Path> files = new ArrayList<>();
-        for (Path directory : List.of(classesDirectory, classesDirectory.resolve("config"))) {
-            if (!Files.isDirectory(directory)) {
-                continue;
-            }
-            try (Stream<Path> list = Files.list(directory)) {
-                list.filter(f -> {
-                    String n = f.getFileName().toString();
-                    return n.startsWith("application") && (n.endsWith(".yml") || n.endsWith(".yaml")) && Files.isRegularFile(f);
-                }).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot list " + directory + ": " + e.getMessage(), e);
-            }
+    private static List<Path> files(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
         }
-        return files;
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith("application") && (n.endsWith(".yml") || n.endsWith(".yaml")) && Files.isRegularFile(f);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + directory + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -144,6 +144,18 @@ class ProjectConfigurationTests {
     }
 
     @Test
+    void filesInTheProjectsConfigDirectoryWinOverThePackagedOnes() throws IOException {
+        write("application.yml", "spring.datasource.url: jdbc:postgresql://packaged/shop\ncovet.migrations.table-prefix: shop\n");
+        Files.createDirectories(project.resolve("config"));
+        Files.writeString(project.resolve("config/application.properties"), "spring.datasource.url=jdbc:postgresql://local/shop\n");
+
+        ConfigurableEnvironment environment = load(List.of(), Map.of());
+
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://local/shop");
+        assertThat(environment.getProperty("covet.migrations.table-prefix")).isEqualTo("shop");
+    }
+
+    @Test
     void malformedYamlIsAnErrorNamingTheFile() throws IOException {
         write("application.yml", "spring:\n  datasource:\n    url: [unclosed\n");
 
