@@ -21,6 +21,9 @@ new org.sqlite.JDBC().connect("jdbc:sqlite:${db}", new Properties()).withCloseab
     // ${user.name} in application.yml resolved as in the application
     def environments = c.createStatement().executeQuery("SELECT DISTINCT environment FROM covet_migration_audit")
     assert environments.next() && environments.getString(1) == "it-${System.getProperty('user.name')}"
+    // the plugin's <properties> win over the files
+    def executors = c.createStatement().executeQuery("SELECT DISTINCT executor FROM covet_migration_audit")
+    assert executors.next() && executors.getString(1) == 'maven-it' && !executors.next()
 }
 assert tables.containsAll(['author', 'book', 'covet_migrations']) : "tables: ${tables}"
 assert !tables.contains('stray') : "tables: ${tables}"
@@ -33,6 +36,8 @@ assert !tables.contains('stray') : "tables: ${tables}"
     'Rolled back: 0001_initial', // rollback (5)
     '[PENDING] 0001_initial',    // status after the rollback (5)
     '"applied"',                 // migrate --json (6)
+    '--default author.email=',   // the undecided NOT NULL column (7)
+    '-Dcovet.defaults=',
 ].each { expected ->
     assert log.contains(expected) : "build.log lacks '${expected}'"
 }

@@ -56,6 +56,13 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
     @Parameter(property = "covet.password")
     protected String password;
 
+    /**
+     * Properties that win over the application's files, e.g. {@code <covet.migrations.locations>}: for settings a
+     * build needs and the application must not have. {@code url}, {@code user} and {@code password} win over these.
+     */
+    @Parameter
+    protected Map<String, String> properties;
+
     /** Print the command's JSON document on standard output instead of text in the log (for scripts). */
     @Parameter(property = "covet.json", defaultValue = "false")
     protected boolean json;
@@ -135,19 +142,25 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
         if (exit != ExitCodes.SUCCESS) {
             String message = !failures.isEmpty() ? String.join("\n", failures)
                     : summary[0] != null ? summary[0].strip() : "see the output above";
-            throw new MojoFailureException("covet " + command() + " failed (exit " + exit + "): " + message + failureHint());
+            throw new MojoFailureException("covet " + command() + " failed (exit " + exit + "): " + message + failureHint(message));
         }
     }
 
-    /** Added to a failure's message: how the command's flags are given to this goal. */
-    protected String failureHint() {
+    /** Added to a failure's message: how the flags it names are given to this goal. */
+    protected String failureHint(String message) {
         return "";
     }
 
-    /** Lines on the commands' standard error: a failure ("covet: ...") is an error, the rest notes. */
+    /**
+     * Lines on the commands' standard error: a failure ("covet: ...", and every line after it: a failure's details,
+     * the usage after a usage error) is an error, the lines before it notes.
+     */
     private void diagnostic(String line, List<String> failures) {
         if (line.startsWith("covet: ")) {
             failures.add(line.substring("covet: ".length()));
+            getLog().error(line);
+        } else if (!failures.isEmpty()) {
+            failures.set(failures.size() - 1, failures.get(failures.size() - 1) + "\n" + line);
             getLog().error(line);
         } else {
             getLog().info(line);
@@ -156,6 +169,9 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
 
     private Map<String, String> overrides() {
         Map<String, String> overrides = new LinkedHashMap<>();
+        if (properties != null) {
+            properties.forEach((key, value) -> overrides.put(key, value == null ? "" : value));
+        }
         if (url != null && !url.isBlank()) {
             overrides.put("covet.migrations.url", url.trim());
         }

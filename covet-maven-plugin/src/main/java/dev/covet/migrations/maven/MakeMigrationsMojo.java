@@ -69,7 +69,11 @@ public class MakeMigrationsMojo extends AbstractCovetMojo {
     }
 
     @Override
-    protected String failureHint() {
+    protected String failureHint(String message) {
+        if (!message.contains("--rename") && !message.contains("--no-rename") && !message.contains("--default")
+                && !message.contains("flag")) {
+            return "";
+        }
         return "\n(the flags named above are this goal's parameters: --rename X -> -Dcovet.renames=X, --no-rename X -> "
                 + "-Dcovet.noRenames=X, --default X -> -Dcovet.defaults=X; several values comma-separated)";
     }
