@@ -7,8 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 /**
- * The shop's Author with a new NOT NULL column, scanned only with -Dcovet.entityPackages=com.example.changed: what
- * existing rows get is a question a build cannot ask.
+ * The shop's Author with a new NOT NULL column (and no Book), scanned only with
+ * -Dcovet.entityPackages=com.example.changed: what existing rows get is a question a build cannot ask.
  */
 @Entity
 public class Author {
