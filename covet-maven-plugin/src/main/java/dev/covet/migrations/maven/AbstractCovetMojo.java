@@ -122,7 +122,11 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
             CommandSettings settings = PropertiesCommandSettings.of(covet.properties());
             settings = settings.withOutputDirectory(baseDirectory.resolve(settings.outputDirectory()));
             EntityModelSource model = covet.entityModel();
-            if (readsEntities()) {
+            if (readsEntities() && entities.isEmpty()) {
+                getLog().warn("no JPA entities in " + (entityPackages().isEmpty() ? "the packages Boot would scan (those of "
+                        + "@EntityScan, else of the @SpringBootApplication class, else of every compiled class)"
+                        : "packages " + entityPackages()) + "; set entityPackages (-Dcovet.entityPackages=...) if they are elsewhere");
+            } else if (readsEntities()) {
                 getLog().debug("entity classes: " + entities);
             }
             try (PrintStream out = json ? null : LineStream.to(line -> {
