@@ -97,6 +97,7 @@ public final class Bench {
                 case "squash" -> runner.squash();
                 case "introspect" -> runner.introspect();
                 case "rebuild" -> runner.rebuild();
+                case AppCommandsScenario.SCENARIO -> new AppCommandsScenario(server, options, launcher, dir).run();
                 default -> List.of();
             });
         }
@@ -126,7 +127,10 @@ public final class Bench {
                         + " tables × 10 columns", List.of("Liquibase snapshot"), false))
                 + md.section(new MarkdownReport.Section("rebuild", "5. SQLite rebuild of a " + String.format("%,d", options.rows())
                         + "-row table", List.of("plain CREATE + INSERT … SELECT"), false))
-                + md.section(new MarkdownReport.Section("rename", "6. Rename detection", List.of(), false));
+                + md.section(new MarkdownReport.Section("rename", "6. Rename detection", List.of(), false))
+                + md.section(new MarkdownReport.Section(AppCommandsScenario.SCENARIO, "7. The sample application's commands "
+                        + "against its own start and Flyway's info (whole processes: `call` is the process's wall time)",
+                        List.of(AppCommandsScenario.APP_START, "Flyway info (API, own JVM)"), false));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -20,18 +20,20 @@ import java.util.List;
  * @param out where to write the Markdown too ({@code null}: stdout only)
  * @param childJvmArgs extra JVM options for every child (e.g. {@code -XX:StartFlightRecording=...})
  * @param keep keep the temp directory (workloads, SQLite files) for inspection
+ * @param appJar the sample application's jar, for the commands scenario
  */
 public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, int migrations, long seed, int tables,
-                           int rows, Path out, List<String> childJvmArgs, boolean keep) {
+                           int rows, Path out, List<String> childJvmArgs, boolean keep, Path appJar) {
 
     /** Every scenario, in report order. */
-    public static final List<String> SCENARIOS = List.of("fresh", "startup", "squash", "introspect", "rebuild", "rename");
+    public static final List<String> SCENARIOS = List.of("fresh", "startup", "squash", "introspect", "rebuild", "rename",
+            "commands");
 
     static final String USAGE = """
             usage: java -jar benchmarks/target/covet-benchmarks.jar [options]
               --runs N             measured runs per tool, each in a fresh JVM (default 5)
               --db LIST            sqlite,postgres,mysql (default all three)
-              --scenario LIST      fresh,startup,squash,introspect,rebuild,rename (default all)
+              --scenario LIST      fresh,startup,squash,introspect,rebuild,rename,commands (default all)
               --migrations N       generated history length (default 500)
               --seed N             generator seed (default 20261130)
               --tables N           introspection tables (default 1000)
@@ -39,6 +41,8 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
               --out FILE           also write the Markdown report to FILE
               --child-jvm ARG      an extra JVM option for the children (repeatable)
               --keep               keep the temp directory
+              --app-jar FILE       the sample application's jar for the commands scenario
+                                   (default sample-app/target/sample-app-0.1.0-SNAPSHOT.jar)
             """;
 
     public static BenchOptions parse(String[] args) {
@@ -52,6 +56,7 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
         Path out = null;
         List<String> jvm = new ArrayList<>();
         boolean keep = false;
+        Path appJar = Path.of("sample-app", "target", "sample-app-0.1.0-SNAPSHOT.jar");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -66,6 +71,7 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--child-jvm" -> jvm.add(value(args, ++i, a));
                 case "--keep" -> keep = true;
+                case "--app-jar" -> appJar = Path.of(value(args, ++i, a));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
@@ -73,7 +79,7 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
         }
-        return new BenchOptions(runs, dbs, scenarios, migrations, seed, tables, rows, out, List.copyOf(jvm), keep);
+        return new BenchOptions(runs, dbs, scenarios, migrations, seed, tables, rows, out, List.copyOf(jvm), keep, appJar);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -2,6 +2,7 @@ package dev.covet.migrations;
 
 import dev.covet.migrations.drift.DriftReport;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,12 +16,20 @@ import java.util.Objects;
  * @param drift where the live database differs from what the applied migrations project, as
  *        {@link MigrationRunner#drift()}; not checked, with the reason, by design (raw SQL) or because the live
  *        schema could not be read ({@link DriftReport#failed()})
+ * @param migrations every effective migration file in dependency order (squashed ones resolved), as the plan
+ *        ordered them: a picture of the dependency graph without loading the files again
  */
-public record MigrationCheck(MigrationStatus status, String problem, DriftReport drift) {
+public record MigrationCheck(MigrationStatus status, String problem, DriftReport drift, List<Migration> migrations) {
 
     public MigrationCheck {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(drift, "drift");
+        migrations = migrations == null ? List.of() : List.copyOf(migrations);
+    }
+
+    /** A check without the ordered migrations (the form before they were part of it). */
+    public MigrationCheck(MigrationStatus status, String problem, DriftReport drift) {
+        this(status, problem, drift, List.of());
     }
 
     /** Whether the files validate against the history ({@link #problem()} is {@code null}). */

@@ -4,6 +4,7 @@ import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.internal.execute.MigrationEngine;
 import dev.covet.migrations.internal.execute.MigrationInspector;
+import dev.covet.migrations.introspect.DatabaseObject;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableFilter;
 
@@ -148,6 +149,15 @@ public final class MigrationRunner {
     /** The live schema, read from the database's catalog (Covet's own tables left out). */
     public SchemaState liveSchema() {
         return inspector().liveSchema();
+    }
+
+    /**
+     * The live database's objects besides tables: types, domains and sequences the tables may use, then views,
+     * functions, procedures and triggers, in an order they can be created in. What {@code baseline} captures with
+     * the tables.
+     */
+    public List<DatabaseObject> liveObjects() {
+        return inspector().liveObjects();
     }
 
     /**

@@ -33,6 +33,10 @@ public final class Tasks {
                 case "manual" -> JdbcFloor.manualRebuild(a.target());
                 default -> throw unknown(a);
             };
+            case "info" -> switch (a.tool()) {
+                case "flyway" -> FlywayCalls.info(a.target(), a.dir());
+                default -> throw unknown(a);
+            };
             case "rename" -> CovetCalls.detectRenames();
             default -> throw unknown(a);
         };

@@ -77,6 +77,9 @@ public final class MarkdownReport {
     }
 
     private static String number(double v) {
+        if (v < 0) {
+            return "–";
+        }
         return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public class AuditCommand extends SpecifiedCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("audit",
+    static final CommandSpec SPEC = new CommandSpec("audit",
             "covet audit [--failed] [--since 7d] [--report FILE] [--verify] [--json]", Set.of("failed", "verify"),
             Set.of("since", "report"), 0, 0);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public class BackupsCommand extends RunnerCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("backups",
+    static final CommandSpec SPEC = new CommandSpec("backups",
             "covet backups [--restore ID] [--delete ID] [--prune KEEP] [--json]", Set.of(),
             Set.of("restore", "delete", "prune"), 0, 0);
 

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public class BaselineCommand extends RunnerCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("baseline", "covet baseline [--name N] [--json]", Set.of(),
+    static final CommandSpec SPEC = new CommandSpec("baseline", "covet baseline [--name N] [--json]", Set.of(),
             Set.of("name"), 0, 0);
 
     private final Path outputDirectory;

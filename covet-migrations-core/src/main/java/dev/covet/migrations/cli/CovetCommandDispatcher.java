@@ -74,6 +74,20 @@ public class CovetCommandDispatcher {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
+    /**
+     * Whether {@link #run} answers these arguments without running a command: no command or an unknown one (a usage
+     * error), {@code help}, or {@code <command> --help}. Such arguments need no application, database or model.
+     *
+     * @param args the arguments after {@code covet}
+     * @return whether no command would run
+     */
+    public boolean answersWithoutRunning(List<String> args) {
+        if (args.isEmpty() || args.get(0).startsWith("--") || args.get(0).equals("help")) {
+            return true;
+        }
+        return !commands.containsKey(args.get(0)) || args.subList(1, args.size()).contains("--" + CommandSpec.HELP);
+    }
+
     /** The usage of every command. */
     public String usage() {
         StringBuilder b = new StringBuilder("usage: java -jar app.jar covet <command> [options]\ncommands:\n");

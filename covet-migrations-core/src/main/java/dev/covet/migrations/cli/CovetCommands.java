@@ -31,4 +31,35 @@ public final class CovetCommands {
                 new AuditCommand(auditLog), new LintCommand(runner, settings.lintSuppressions()), new BackupsCommand(runner),
                 new RepairCommand(runner));
     }
+
+    /**
+     * What each command accepts, in the same order as {@link #all}, without building any command: enough to answer
+     * {@code covet help}, {@code covet <command> --help} and a mistyped command before anything is started.
+     *
+     * @return the specs
+     */
+    public static List<CommandSpec> specs() {
+        return List.of(MigrateCommand.SPEC, RollbackCommand.SPEC, StatusCommand.SPEC, SqlMigrateCommand.SPEC,
+                ValidateCommand.SPEC, MakeMigrationsCommand.SPEC, BaselineCommand.SPEC, SquashCommand.SPEC,
+                AuditCommand.SPEC, LintCommand.SPEC, BackupsCommand.SPEC, RepairCommand.SPEC);
+    }
+
+    /**
+     * A dispatcher that knows every command's spec but can run none of them: it answers help, usage errors and
+     * unknown commands (see {@link CovetCommandDispatcher#answersWithoutRunning}) before an application starts.
+     *
+     * @param output where the answers go
+     * @return the dispatcher
+     */
+    public static CovetCommandDispatcher helpOnly(CommandOutput output) {
+        return new CovetCommandDispatcher(specs().stream().<CovetCommand>map(DescribedCommand::new).toList(), output);
+    }
+
+    /** A command known only by its spec; running it is a programming error (help never runs a command). */
+    private record DescribedCommand(CommandSpec spec) implements CovetCommand {
+        @Override
+        public int execute(ParsedCommand command, CommandOutput output) {
+            throw new IllegalStateException("covet " + spec.name() + " needs the application: it was asked to run from help");
+        }
+    }
 }

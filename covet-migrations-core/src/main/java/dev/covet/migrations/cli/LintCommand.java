@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public class LintCommand extends RunnerCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("lint", "covet lint [--all] [--json]", Set.of("all"), Set.of(), 0, 0);
+    static final CommandSpec SPEC = new CommandSpec("lint", "covet lint [--all] [--json]", Set.of("all"), Set.of(), 0, 0);
 
     private final List<String> suppressions;
 

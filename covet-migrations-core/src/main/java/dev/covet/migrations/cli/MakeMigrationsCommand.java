@@ -48,7 +48,7 @@ public class MakeMigrationsCommand extends RunnerCommand {
               --check            exit 1 when the entities and the migrations differ; write nothing
               --dry-run          print the migration instead of writing it""";
 
-    private static final CommandSpec SPEC = new CommandSpec("makemigrations",
+    static final CommandSpec SPEC = new CommandSpec("makemigrations",
             "covet makemigrations [--name N] [--empty] [--zero-downtime] [--rename T.OLD=NEW|OLD=NEW]... "
                     + "[--no-rename T.OLD=NEW|OLD=NEW]... [--default T.COLUMN=VALUE]... [--no-input] [--check] [--dry-run] [--json]",
             Set.of("empty", "zero-downtime", "no-input", "check", "dry-run"), Set.of("name", "rename", "no-rename", "default"),

@@ -26,7 +26,7 @@ public class MigrateCommand extends RunnerCommand {
               --dry-run          print the SQL that would run; change nothing
               --force            back up the rows a drop removes even above covet.migrations.backup.max-rows""";
 
-    private static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--json]",
+    static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--json]",
             Set.of("dry-run", "force"), Set.of("target", "phase"), 0, 0, Set.of(), HELP);
 
     /**

@@ -18,7 +18,7 @@ public class RepairCommand extends RunnerCommand {
     private static final String HELP = """
               --dry-run          print what would change; change nothing""";
 
-    private static final CommandSpec SPEC = new CommandSpec("repair", "covet repair [--dry-run] [--json]",
+    static final CommandSpec SPEC = new CommandSpec("repair", "covet repair [--dry-run] [--json]",
             Set.of("dry-run"), Set.of(), 0, 0, Set.of(), HELP);
 
     /**

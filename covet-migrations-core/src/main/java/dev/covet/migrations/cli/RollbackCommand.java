@@ -25,7 +25,7 @@ public class RollbackCommand extends SpecifiedCommand {
               --dry-run          validate and print the risk and SQL; change nothing
               --force            go ahead despite a high risk (still with its backup)""";
 
-    private static final CommandSpec SPEC = new CommandSpec("rollback",
+    static final CommandSpec SPEC = new CommandSpec("rollback",
             "covet rollback [--steps N | --target ID] [--dry-run] [--force] [--json]", Set.of("dry-run", "force"),
             Set.of("steps", "target"), 0, 0, Set.of(), HELP);
 

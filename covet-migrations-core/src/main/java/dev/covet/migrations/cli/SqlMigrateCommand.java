@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public class SqlMigrateCommand extends RunnerCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("sqlmigrate", "covet sqlmigrate ID [--backwards] [--json]",
+    static final CommandSpec SPEC = new CommandSpec("sqlmigrate", "covet sqlmigrate ID [--backwards] [--json]",
             Set.of("backwards"), Set.of(), 1, 1);
 
     /**

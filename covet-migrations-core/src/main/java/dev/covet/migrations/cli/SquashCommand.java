@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public class SquashCommand extends RunnerCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("squash",
+    static final CommandSpec SPEC = new CommandSpec("squash",
             "covet squash [--preserve-recent N] [--name N] [--dry-run] [--json]", Set.of("dry-run"),
             Set.of("preserve-recent", "name"), 0, 0);
 

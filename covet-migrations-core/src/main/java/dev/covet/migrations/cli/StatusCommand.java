@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public class StatusCommand extends RunnerCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("status", "covet status [--json]", Set.of(), Set.of(), 0, 0);
+    static final CommandSpec SPEC = new CommandSpec("status", "covet status [--json]", Set.of(), Set.of(), 0, 0);
 
     /**
      * Creates the command.

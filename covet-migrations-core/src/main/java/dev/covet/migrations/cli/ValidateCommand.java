@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public class ValidateCommand extends RunnerCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("validate", "covet validate [--json]", Set.of(), Set.of(), 0, 0);
+    static final CommandSpec SPEC = new CommandSpec("validate", "covet validate [--json]", Set.of(), Set.of(), 0, 0);
 
     /**
      * Creates the command.

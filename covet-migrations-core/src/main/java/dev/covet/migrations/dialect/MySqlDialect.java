@@ -95,7 +95,7 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     }
 
     @Override
-    public String typeSql(ColumnType type) {
+    protected String portableTypeSql(ColumnType type) {
         Integer p = type.precision();
         switch (type.kind()) {
             case INTEGER:

@@ -42,7 +42,7 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     }
 
     @Override
-    public String typeSql(ColumnType type) {
+    protected String portableTypeSql(ColumnType type) {
         switch (type.kind()) {
             case DECIMAL:
                 return type.precision() == null ? "NUMERIC"

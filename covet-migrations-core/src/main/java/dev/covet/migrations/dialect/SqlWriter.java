@@ -51,8 +51,26 @@ public abstract class SqlWriter {
     /** The identifier validated and quoted; see {@link Dialect#quote}. */
     public abstract String quote(String identifier);
 
-    /** The dialect's SQL for a type. */
-    public abstract String typeSql(ColumnType type);
+    /**
+     * The dialect's SQL for a type: a portable type as this dialect spells it, a native type verbatim when it is
+     * this dialect's own.
+     *
+     * @throws IllegalArgumentException for another database's native type, naming it
+     */
+    public final String typeSql(ColumnType type) {
+        if (!type.isNative()) {
+            return portableTypeSql(type);
+        }
+        if (!type.dialect().equals(name())) {
+            throw new IllegalArgumentException("column type '" + type.sql() + "' is " + type.dialect()
+                    + "'s own type and has no " + name() + " spelling: write a portable type, or a " + name()
+                    + ": type, for " + name());
+        }
+        return type.nativeSql();
+    }
+
+    /** The dialect's SQL for a portable (not native) type. */
+    protected abstract String portableTypeSql(ColumnType type);
 
     /** How the dialect writes TRUE and FALSE. */
     protected abstract String booleanLiteral(boolean value);

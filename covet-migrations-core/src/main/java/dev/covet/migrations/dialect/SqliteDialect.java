@@ -99,7 +99,7 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
     }
 
     @Override
-    public String typeSql(ColumnType type) {
+    protected String portableTypeSql(ColumnType type) {
         return type.sql();
     }
 

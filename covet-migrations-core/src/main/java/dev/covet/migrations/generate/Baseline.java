@@ -1,5 +1,10 @@
 package dev.covet.migrations.generate;
 
+import java.util.Map;
+import dev.covet.migrations.operation.RunSql;
+import dev.covet.migrations.operation.Operation;
+import dev.covet.migrations.operation.DialectSql;
+import dev.covet.migrations.introspect.DatabaseObject;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
@@ -57,8 +62,9 @@ public final class Baseline {
         }
         MakeMigrationsResult written;
         try {
-            written = new MakeMigrations(runner, new RenameDetector()).run(SchemaState.empty(), live, name, null,
-                    outputDirectory, false);
+            List<DatabaseObject> objects = runner.liveObjects();
+            written = new MakeMigrations(runner, new RenameDetector()).runAround(SchemaState.empty(), live,
+                    runSql(objects, true), runSql(objects, false), name, outputDirectory);
         } catch (SchemaException e) {
             return new BaselineResult.Refused(e.getMessage()); // a managed table's foreign key to an unmanaged one
         }
@@ -71,6 +77,22 @@ public final class Baseline {
             throw e;
         }
         return new BaselineResult.Adopted(written.file(), id, new ArrayList<>(live.tables().keySet()));
+    }
+
+    /**
+     * The objects besides tables as RUN_SQL for this database's dialect: its definition forward, its drop backward
+     * (a baseline is not meant to be rolled back, but every operation Covet writes can be).
+     */
+    private List<Operation> runSql(List<DatabaseObject> objects, boolean beforeTables) {
+        String dialect = runner.dialect().name();
+        List<Operation> operations = new ArrayList<>();
+        for (DatabaseObject o : objects) {
+            if (o.beforeTables() == beforeTables) {
+                operations.add(new RunSql(new DialectSql(List.of(), Map.of(dialect, List.of(o.createSql()))),
+                        new DialectSql(List.of(), Map.of(dialect, List.of(o.dropSql()))), false));
+            }
+        }
+        return operations;
     }
 
     /** Why the database cannot be adopted, or null when it can. */

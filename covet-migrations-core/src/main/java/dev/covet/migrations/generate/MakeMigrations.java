@@ -73,7 +73,7 @@ public final class MakeMigrations {
      * the YAML and no file.
      */
     public MakeMigrationsResult preview(SchemaState model, String name, String app) {
-        return generate(projection().schema(), model, name, app, null, false);
+        return generate(projection().schema(), model, List.of(), List.of(), name, app, null, false);
     }
 
     /**
@@ -141,13 +141,24 @@ public final class MakeMigrations {
      */
     public MakeMigrationsResult run(SchemaState from, SchemaState model, String name, String app, Path outputDirectory,
                                     boolean empty) {
-        return generate(from, model, name, app, outputDirectory, empty);
+        return generate(from, model, List.of(), List.of(), name, app, outputDirectory, empty);
+    }
+
+    /**
+     * The same, with operations the diff cannot produce around it: {@code first} before the tables (types and
+     * sequences the tables use), {@code last} after them (views, routines, triggers built on them). For a baseline.
+     */
+    public MakeMigrationsResult runAround(SchemaState from, SchemaState model, List<Operation> first, List<Operation> last,
+                                          String name, Path outputDirectory) {
+        return generate(from, model, first, last, name, null, outputDirectory, false);
     }
 
     /** Generates; writes when {@code outputDirectory} is given and nothing is undecided. */
-    private MakeMigrationsResult generate(SchemaState from, SchemaState model, String name, String app, Path outputDirectory,
-                                          boolean empty) {
-        List<Operation> operations = empty ? List.of() : diff(from, model);
+    private MakeMigrationsResult generate(SchemaState from, SchemaState model, List<Operation> first, List<Operation> last,
+                                          String name, String app, Path outputDirectory, boolean empty) {
+        List<Operation> operations = new ArrayList<>(first);
+        operations.addAll(empty ? List.of() : diff(from, model));
+        operations.addAll(last);
         if (blocked()) {
             return unwritten(operations, null);
         }

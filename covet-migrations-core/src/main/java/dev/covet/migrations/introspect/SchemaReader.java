@@ -4,6 +4,7 @@ import dev.covet.migrations.schema.SchemaState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Reads the live schema of a database into a {@link SchemaState}, normalized so that it equals the state
@@ -19,4 +20,12 @@ public interface SchemaReader {
      */
     SchemaState read(Connection connection, String excludedPrefix) throws SQLException;
 
+    /**
+     * Reads the objects of the current database/schema that are not tables (types, domains, sequences not owned by
+     * a column, views, functions, procedures, triggers), in an order they can be created in: what tables may use
+     * first, then what is built on tables, each after what it depends on.
+     */
+    default List<DatabaseObject> readObjects(Connection connection) throws SQLException {
+        return List.of();
+    }
 }

@@ -8,13 +8,21 @@ import java.util.regex.Pattern;
 /**
  * A column type written as SQL in a migration file ({@code VARCHAR(255)}, {@code DECIMAL(10,2)},
  * {@code BIGINT}), parsed and normalized so the same type compares equal whichever dialect it came from.
+ * <p>
+ * A type the portable kinds cannot say (a PostgreSQL enum, domain, array or {@code tsvector}; MySQL's
+ * {@code ENUM(...)}, {@code SET(...)}, {@code YEAR} or an {@code UNSIGNED} integer; a SQLite type name of any
+ * spelling) is kept as the database's own, verbatim, tagged with its dialect: {@code postgresql:tsvector},
+ * {@code mysql:int unsigned}. It renders as written on that dialect and is refused, naming it, on the others.
  *
  * @param kind the normalized kind
  * @param length length for character/binary kinds, or {@code null}
  * @param precision precision for DECIMAL (and fractional seconds for TIMESTAMP), or {@code null}
  * @param scale scale for DECIMAL, or {@code null}
+ * @param dialect for {@link Kind#NATIVE}, the dialect whose type it is ({@code postgresql}, {@code mysql},
+ *                {@code sqlite}); otherwise {@code null}
+ * @param nativeSql for {@link Kind#NATIVE}, the type as that database spells it; otherwise {@code null}
  */
-public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale) {
+public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String dialect, String nativeSql) {
 
     /**
      * Normalized type kinds; each dialect maps them to its own SQL. {@code BINARY(n)} is fixed-length bytes (what
@@ -23,7 +31,9 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
      */
     public enum Kind {
         SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN,
-        CHAR, VARCHAR, TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, UUID, JSON, BINARY, OID;
+        CHAR, VARCHAR, TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, UUID, JSON, BINARY, OID,
+        /** One database's own type, kept verbatim: see {@link ColumnType#nativeType}. */
+        NATIVE;
 
         /** Whether values of this kind are integers. */
         public boolean isInteger() {
@@ -40,8 +50,49 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
     private static final Pattern SYNTAX =
             Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 _]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*$");
 
+    private static final Pattern NATIVE_INTEGER = Pattern.compile("^(tiny|small|medium|big)?int(eger)?\\b");
+
+    /** The dialects a native type may belong to. */
+    private static final Pattern NATIVE_TAG = Pattern.compile("^(postgresql|mysql|sqlite):(.*)$", Pattern.DOTALL);
+
     public ColumnType {
         Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.NATIVE) {
+            Objects.requireNonNull(dialect, "dialect of a native type");
+            nativeSql = NativeTypeText.checked(dialect, nativeSql);
+        } else if (dialect != null || nativeSql != null) {
+            throw new IllegalArgumentException("only a NATIVE type names a dialect");
+        }
+    }
+
+    /** A portable type: a kind and its sizes. */
+    public ColumnType(Kind kind, Integer length, Integer precision, Integer scale) {
+        this(kind, length, precision, scale, null, null);
+    }
+
+    /**
+     * One database's own type, kept as that database spells it.
+     *
+     * @param dialect {@code postgresql}, {@code mysql} or {@code sqlite}
+     * @param sql the type ({@code tsvector}, {@code enum('a','b')}, {@code int unsigned})
+     * @return the type
+     * @throws IllegalArgumentException when the text is empty or could end the statement it is written into
+     */
+    public static ColumnType nativeType(String dialect, String sql) {
+        return new ColumnType(Kind.NATIVE, null, null, null, dialect, sql);
+    }
+
+    /**
+     * Whether values of this type are integers: an integer kind, or a native integer type such as MySQL's
+     * {@code int unsigned} (which may then auto-increment).
+     */
+    public boolean holdsIntegers() {
+        return kind.isInteger() || isNative() && NATIVE_INTEGER.matcher(nativeSql).find();
+    }
+
+    /** Whether this is one database's own type rather than a portable one. */
+    public boolean isNative() {
+        return kind == Kind.NATIVE;
     }
 
     /** A type with no size arguments. */
@@ -79,9 +130,13 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         if (sql == null) {
             throw new IllegalArgumentException("column type is missing");
         }
+        Matcher tagged = NATIVE_TAG.matcher(sql.strip());
+        if (tagged.matches()) {
+            return nativeType(tagged.group(1), tagged.group(2));
+        }
         Matcher m = SYNTAX.matcher(sql);
         if (!m.matches()) {
-            throw new IllegalArgumentException("unknown column type '" + sql + "'");
+            throw unknown(sql);
         }
         String name = WHITESPACE.matcher(m.group(1).trim()).replaceAll(" ").toUpperCase(Locale.ROOT);
         Integer a = size(sql, m.group(2));
@@ -108,10 +163,15 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
             case "OID" -> of(Kind.OID);
             case "UUID" -> of(Kind.UUID);
             case "JSON", "JSONB" -> of(Kind.JSON);
-            default -> throw new IllegalArgumentException("unknown column type '" + sql
-                    + "' (known: SMALLINT, INTEGER, BIGINT, DECIMAL(p,s), REAL, DOUBLE, BOOLEAN, CHAR(n), VARCHAR(n), TEXT,"
-                    + " DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, BINARY(n), UUID, JSON, OID)");
+            default -> throw unknown(sql);
         };
+    }
+
+    private static IllegalArgumentException unknown(String sql) {
+        return new IllegalArgumentException("unknown column type '" + sql
+                + "' (known: SMALLINT, INTEGER, BIGINT, DECIMAL(p,s), REAL, DOUBLE, BOOLEAN, CHAR(n), VARCHAR(n), TEXT,"
+                + " DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BLOB, BINARY(n), UUID, JSON, OID; or one database's own type,"
+                + " tagged with it: postgresql:tsvector, mysql:year, sqlite:money)");
     }
 
     /** The portable SQL spelling used in migration files, e.g. {@code VARCHAR(255)}. */
@@ -122,6 +182,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
                     : scale == null ? "DECIMAL(" + precision + ")" : "DECIMAL(" + precision + "," + scale + ")";
             case BLOB -> length == null ? "BLOB" : "VARBINARY(" + length + ")";
             case TIME, TIMESTAMP, TIMESTAMPTZ -> precision == null ? kind.name() : kind + "(" + precision + ")";
+            case NATIVE -> dialect + ":" + nativeSql;
             default -> kind.name();
         };
     }

@@ -53,6 +53,8 @@ class MigrationCheckTests {
             assertThat(check.valid()).as(check.problem()).isTrue();
             assertThat(check.status().applied()).extracting(i -> i.id().name()).containsExactly("0001_init");
             assertThat(check.status().pending()).extracting(i -> i.id().name()).containsExactly("0002_orders");
+            // Every file in dependency order, from the same read (the dashboard draws its graph from them).
+            assertThat(check.migrations()).extracting(m -> m.id().name()).containsExactly("0001_init", "0002_orders");
             assertThat(check.drift().checked()).isTrue();
             assertThat(check.drift().differences()).extracting(SchemaDrift::table).containsExactly("customers");
             // The same answers as the three calls on their own, which read the files once each.

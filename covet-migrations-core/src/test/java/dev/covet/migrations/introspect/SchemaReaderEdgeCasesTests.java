@@ -77,7 +77,7 @@ class SchemaReaderEdgeCasesTests {
             TableSchema items = read(db).requireTable("items");
 
             assertThat(items.columns()).containsExactly(
-                    ColumnSchema.of("id", ColumnType.of(Kind.BIGINT)).notNull().asPrimaryKey().autoIncremented(),
+                    ColumnSchema.of("id", ColumnType.nativeType("mysql", "bigint(20) unsigned")).notNull().asPrimaryKey().autoIncremented(),
                     ColumnSchema.of("code", ColumnType.varchar(10)).notNull().asUnique(),
                     ColumnSchema.of("price", ColumnType.decimal(8, 2)).notNull().withDefault(new ColumnDefault.Literal(-1)),
                     ColumnSchema.of("at", new ColumnType(Kind.TIMESTAMPTZ, null, 3, null))

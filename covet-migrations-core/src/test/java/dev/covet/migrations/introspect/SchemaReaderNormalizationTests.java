@@ -61,9 +61,21 @@ class SchemaReaderNormalizationTests {
         assertThat(MySqlTypes.parse("varbinary(16)")).isEqualTo(new ColumnType(Kind.BLOB, 16, null, null));
         assertThat(MySqlTypes.parse("binary(16)")).isEqualTo(new ColumnType(Kind.BINARY, 16, null, null));
         assertThat(PostgresSchemaReader.type("t", "c", "oid")).isEqualTo(ColumnType.of(Kind.OID));
-        assertThat(MySqlTypes.parse("bigint(20) unsigned")).isEqualTo(ColumnType.of(Kind.BIGINT));
-        assertThat(MySqlTypes.parse("enum('active','closed','suspended')")).isEqualTo(ColumnType.varchar(9));
-        assertThat(MySqlTypes.parse("enum('it''s','no')")).isEqualTo(ColumnType.varchar(4));
+        // What the portable kinds cannot say is kept as the database's own type, so it renders back the same.
+        assertThat(MySqlTypes.parse("bigint(20) unsigned")).isEqualTo(ColumnType.nativeType("mysql", "bigint(20) unsigned"));
+        assertThat(MySqlTypes.parse("enum('active','closed','suspended')"))
+                .isEqualTo(ColumnType.nativeType("mysql", "enum('active','closed','suspended')"));
+        assertThat(MySqlTypes.parse("enum('it''s','No')").nativeSql()).isEqualTo("enum('it''s','No')");
+        assertThat(MySqlTypes.parse("set('a','b')").sql()).isEqualTo("mysql:set('a','b')");
+        assertThat(MySqlTypes.parse("year(4)").sql()).isEqualTo("mysql:year(4)");
+        assertThat(MySqlTypes.parse("text").sql()).as("TEXT is longtext here").isEqualTo("mysql:text");
+        assertThat(MySqlTypes.parse("longtext")).isEqualTo(TEXT);
+        assertThat(PostgresSchemaReader.type("t", "c", "tsvector").sql()).isEqualTo("postgresql:tsvector");
+        assertThat(PostgresSchemaReader.type("t", "c", "integer[]").sql()).isEqualTo("postgresql:integer[]");
+        assertThat(PostgresSchemaReader.type("t", "c", "json").sql()).as("JSON is jsonb here").isEqualTo("postgresql:json");
+        assertThat(PostgresSchemaReader.type("t", "c", "jsonb")).isEqualTo(ColumnType.of(Kind.JSON));
+        assertThat(PostgresSchemaReader.type("t", "c", "bit(8)").sql()).isEqualTo("postgresql:bit(8)");
+        assertThat(PostgresSchemaReader.type("t", "c", "interval").sql()).isEqualTo("postgresql:interval");
     }
 
     @Test

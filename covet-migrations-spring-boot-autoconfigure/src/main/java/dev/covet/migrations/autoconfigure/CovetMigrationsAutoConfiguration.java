@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -56,13 +57,16 @@ public final class CovetMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CovetMigrationsTarget covetMigrationsTarget(CovetMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
-            @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource) {
-        return target(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique());
+            @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+        return target(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
+                connectionDetails.getIfUnique());
     }
 
     /** The migration DataSource (see {@link MigrationDataSourceResolver}) and its dialect. */
-    static CovetMigrationsTarget target(CovetMigrationsProperties properties, DataSource qualified, DataSource application) {
-        DataSource target = MigrationDataSourceResolver.resolve(qualified, application, properties);
+    static CovetMigrationsTarget target(CovetMigrationsProperties properties, DataSource qualified, DataSource application,
+            JdbcConnectionDetails connectionDetails) {
+        DataSource target = MigrationDataSourceResolver.resolve(qualified, application, connectionDetails, properties);
         SqliteDirectories.createParentDirectory(target);
         Dialect dialect = JdbcUrlDialectResolver.resolve(properties.getDialect(), target);
         if (dialect instanceof SqliteDialect && properties.getSqlite().isForceTableRebuild()) {

@@ -528,18 +528,19 @@ public class CovetMigrationsProperties {
     }
 
     /**
-     * The dashboard page: velocity, success rate, recent and failed executions, drawn from the "migrations"
-     * Actuator endpoint (which keeps its own security).
+     * The dashboard page: velocity, success rate, lock holder, drift, pending migrations and their SQL, failed
+     * migrations, the dependency graph, recent and failed executions, drawn from the "migrations" Actuator endpoint
+     * (which keeps its own security) and served next to it (on the management port when it has its own).
      */
     public static class Dashboard {
 
         /**
-         * Whether the application serves the dashboard page (servlet web applications only).
+         * Whether the application serves the dashboard page (servlet web applications with Actuator).
          */
         private boolean enabled;
 
         /**
-         * Path of the dashboard page.
+         * Path of the dashboard page (below management.server.base-path on a separate management port).
          */
         private String path = "/covet/dashboard";
 

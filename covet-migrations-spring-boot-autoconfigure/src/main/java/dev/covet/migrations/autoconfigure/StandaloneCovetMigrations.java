@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>What only an application context has is absent: {@link dev.covet.migrations.JavaMigration} beans,
  * {@link CovetMigrationsCustomizer}s, other {@link dev.covet.migrations.MigrationListener} beans and a
- * {@link CovetMigrationsDataSource}-qualified DataSource.
+ * {@link CovetMigrationsDataSource}-qualified DataSource, and connection details from a container or Docker Compose.
  */
 public final class StandaloneCovetMigrations {
 
@@ -63,7 +63,7 @@ public final class StandaloneCovetMigrations {
         CovetMigrationsProperties properties = binder.bind("covet.migrations", CovetMigrationsProperties.class)
                 .orElseGet(CovetMigrationsProperties::new);
         CovetMigrationsTarget target = CovetMigrationsAutoConfiguration.target(properties, null,
-                applicationDataSource(binder, classLoader));
+                applicationDataSource(binder, classLoader), null);
         MigrationRunner.Builder builder = CovetMigrationsAutoConfiguration.runnerBuilder(properties, target, classLoader);
         MigrationAuditLog auditLog = null;
         if (properties.getAudit().isEnabled()) {

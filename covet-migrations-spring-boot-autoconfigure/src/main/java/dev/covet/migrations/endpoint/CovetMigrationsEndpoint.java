@@ -1,10 +1,13 @@
 package dev.covet.migrations.endpoint;
 
+import dev.covet.migrations.Direction;
 import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationCheck;
 import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.report.PlannedMigration;
 import dev.covet.migrations.report.RollbackOutcomeDescriptor;
 import dev.covet.migrations.report.RollbackValidationDescriptor;
 import dev.covet.migrations.safety.RollbackValidator;
@@ -15,12 +18,16 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import java.util.List;
+
 /**
  * The {@code migrations} Actuator endpoint.
  * <ul>
  * <li>{@code GET /actuator/migrations}: dialect, applied, pending, failed, lock</li>
- * <li>{@code GET /actuator/migrations/plan}: pending migrations with their SQL (a dry run)</li>
- * <li>{@code GET /actuator/migrations/dashboard}: statistics, velocity per day, recent and failed migrations</li>
+ * <li>{@code GET /actuator/migrations/plan}: pending migrations with their SQL (a dry run); {@code ?id=ID}: the
+ * SQL of that one migration only (what the dashboard asks when a pending migration is opened)</li>
+ * <li>{@code GET /actuator/migrations/dashboard}: statistics, velocity per day, recent and failed migrations,
+ * pending migrations, drift, the lock holder and the dependency graph</li>
  * <li>{@code GET /actuator/migrations/rollback?steps=N} or {@code ?target=ID}: the rollback's validation (risk, rows
  * at risk, SQL); {@code target} rolls back everything applied after migration ID and keeps ID</li>
  * <li>{@code POST /actuator/migrations/rollback} with {@code {"steps": N, "force": false}} or {@code {"target": "ID"}}:
@@ -91,13 +98,32 @@ public class CovetMigrationsEndpoint {
      * @param target for {@code rollback}: the migration to roll back to, kept applied (instead of steps)
      * @return the view, 400 for bad steps, 409 for a rollback the history does not allow, 404 for an unknown view
      */
+    public WebEndpointResponse<Object> view(String view, Integer steps, String target) {
+        return view(view, steps, target, null);
+    }
+
+    /**
+     * The read-only views under the endpoint: {@code plan}, {@code dashboard} and {@code rollback}.
+     *
+     * @param view which view
+     * @param steps for {@code rollback}: how many migrations (default 1)
+     * @param target for {@code rollback}: the migration to roll back to, kept applied (instead of steps)
+     * @param id for {@code plan}: only this migration's SQL
+     * @return the view, 400 for bad steps or a bad id, 409 for a rollback the history does not allow, 404 for an
+     *         unknown view or migration
+     */
     @ReadOperation
-    public WebEndpointResponse<Object> view(@Selector String view, @Nullable Integer steps, @Nullable String target) {
+    public WebEndpointResponse<Object> view(@Selector String view, @Nullable Integer steps, @Nullable String target,
+                                            @Nullable String id) {
         switch (view) {
             case PLAN:
-                return ok(PlanDescriptor.of(runner.dialect().name(), runner.migrate(MigrateOptions.all().asDryRun())));
+                return id == null
+                        ? ok(PlanDescriptor.of(runner.dialect().name(), runner.migrate(MigrateOptions.all().asDryRun())))
+                        : planOf(id);
             case DASHBOARD:
-                return ok(DashboardDescriptor.of(runner.status(), auditLog == null ? null : auditLog.getDashboardData()));
+                // One read of the files and the history for the figures, the drift and the graph, as for the status.
+                return ok(DashboardDescriptor.of(runner.check(), runner.lockState(),
+                        auditLog == null ? null : auditLog.getDashboardData()));
             case ROLLBACK:
                 RollbackRequest request = RollbackRequest.of(steps, target);
                 if (request.refusal() != null) {
@@ -144,6 +170,29 @@ public class CovetMigrationsEndpoint {
             return conflict(e);
         }
         return new WebEndpointResponse<>(outcome, outcome.success() ? WebEndpointResponse.STATUS_OK : 409);
+    }
+
+    /**
+     * The SQL of one migration, rendered alone (one read of the files, the migrations before it projected, nothing
+     * else rendered): cheap enough to ask for each migration the dashboard opens.
+     */
+    private WebEndpointResponse<Object> planOf(String id) {
+        MigrationId migration;
+        try {
+            migration = MigrationId.parse(id, MigrationId.DEFAULT_APP);
+        } catch (IllegalArgumentException e) {
+            return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", "id: " + e.getMessage()),
+                    WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+        List<String> sql;
+        try {
+            sql = runner.sql(migration, Direction.UP);
+        } catch (MigrationException e) {
+            return new WebEndpointResponse<>(new RefusalDescriptor("Not Found", e.getMessage()),
+                    WebEndpointResponse.STATUS_NOT_FOUND);
+        }
+        return ok(new PlanDescriptor(runner.dialect().name(),
+                List.of(new PlannedMigration(migration.toString(), null, Direction.UP.name(), sql))));
     }
 
     private static WebEndpointResponse<Object> ok(Object body) {

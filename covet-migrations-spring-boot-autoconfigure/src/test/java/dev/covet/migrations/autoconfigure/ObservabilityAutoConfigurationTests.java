@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -123,13 +122,13 @@ class ObservabilityAutoConfigurationTests {
         AtomicInteger code = new AtomicInteger(-1);
         runner().withBean(CovetExit.class, () -> code::set).run(context -> {
             CovetCommandRunner commands = context.getBean(CovetCommandRunner.class);
-            commands.run(new DefaultApplicationArguments("server"));
+            commands.run(new String[] {"server"});
             assertThat(code).hasValue(-1);
-            commands.run(new DefaultApplicationArguments("covet", "squash", "--preserve-recent", "x"));
+            commands.run(new String[] {"covet", "squash", "--preserve-recent", "x"});
             assertThat(code).hasValue(2);
-            commands.run(new DefaultApplicationArguments("covet", "squash", "--preserve-recent", "3"));
+            commands.run(new String[] {"covet", "squash", "--preserve-recent", "3"});
             assertThat(code).hasValue(1);
-            commands.run(new DefaultApplicationArguments("covet", "nonsense"));
+            commands.run(new String[] {"covet", "nonsense"});
             assertThat(code).hasValue(2);
         });
     }

@@ -48,7 +48,7 @@ final class HeadlessChromium {
     }
 
     /** Deletes the browser profile; a file the browser still holds is left to the system. */
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -20,8 +20,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /actuator/migrations} and {@code covet validate} report status (or validation) and drift from one
- * read of the migration files per request, counted by the class loader the runner lists them through.
+ * {@code GET /actuator/migrations}, {@code GET /actuator/migrations/dashboard} and {@code covet validate} report
+ * status (or validation), drift (and the dashboard's graph) from one read of the migration files per request,
+ * counted by the class loader the runner lists them through.
  */
 class StatusPageReadsFilesOnceTests {
 
@@ -51,6 +52,13 @@ class StatusPageReadsFilesOnceTests {
             assertThat(status.applied()).hasSize(1);
             assertThat(status.drift().differences()).singleElement()
                     .satisfies(d -> assertThat(d.table()).isEqualTo("scratch"));
+
+            DashboardDescriptor dashboard = (DashboardDescriptor) new CovetMigrationsEndpoint(runner,
+                    new RollbackValidator(runner, RollbackPolicy.defaults()), false).view("dashboard", null, null).getBody();
+
+            assertThat(loader.takeScans()).as("file reads for GET /actuator/migrations/dashboard").isEqualTo(1);
+            assertThat(dashboard.graph()).extracting(MigrationNode::id).containsExactly("0001_init");
+            assertThat(dashboard.drift().differences()).hasSize(1);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int exit = new CovetCommandDispatcher(List.of(new ValidateCommand(runner)),

@@ -19,6 +19,7 @@ import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.HistoryRow;
 import dev.covet.migrations.internal.loader.MigrationSource;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.introspect.DatabaseObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -138,6 +139,15 @@ public final class MigrationInspector {
         }
     }
 
+    /** The live database's objects besides tables (views, routines, triggers, types, sequences). */
+    public List<DatabaseObject> liveObjects() {
+        try (Connection c = config.dataSource().getConnection()) {
+            return engine.dialect().schemaReader().readObjects(c);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database's views, routines and triggers: " + e.getMessage(), e);
+        }
+    }
+
     /** Applied, pending, failed, missing and modified migrations. */
     public MigrationStatus status() {
         List<MigrationSource> sources = engine.sources();
@@ -173,7 +183,7 @@ public final class MigrationInspector {
                 throw e;
             }
             String problem = modified != null ? modified : renderProblem(plan);
-            return new MigrationCheck(status(context), problem, driftOrReason(c, plan));
+            return new MigrationCheck(status(context), problem, driftOrReason(c, plan), plan.ordered());
         } catch (SQLException e) {
             throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.covet.migrations.internal.introspect;
 
+import dev.covet.migrations.introspect.DatabaseObject;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -66,6 +67,11 @@ public final class MySqlSchemaReader implements SchemaReader {
 
     /** Unique constraints are unique indexes on MySQL; this prefix (Covet's naming) says it was declared as one. */
     private static final String UNIQUE_CONSTRAINT_PREFIX = "uk_";
+
+    @Override
+    public List<DatabaseObject> readObjects(Connection connection) throws SQLException {
+        return MySqlObjects.read(connection);
+    }
 
     @Override
     public SchemaState read(Connection connection, String excludedPrefix) throws SQLException {

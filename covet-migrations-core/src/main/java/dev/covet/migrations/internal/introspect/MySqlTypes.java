@@ -11,16 +11,27 @@ public final class MySqlTypes {
 
     /** Integer types with a display width, which is no part of the type ({@code int(11)}, {@code bigint(20)}). */
     private static final Pattern INTEGER_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)$");
-    /** One quoted value of an {@code enum(...)} list ({@code ''} is a quote inside it). */
-    private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
+
+    /**
+     * What parses as a portable type but would come back as another: enums and sets (the portable model has
+     * neither), unsigned and zero-filled numbers, {@code bit(n)}, and the text and blob types below the long ones
+     * (the portable TEXT and BLOB are {@code longtext} and {@code longblob} here).
+     */
+    private static final Pattern KEPT_AS_WRITTEN = Pattern.compile(
+            "^(enum|set)\\(| unsigned| zerofill|^bit\\(|^(tiny|medium)?(text|blob)$|^year|^mediumint");
 
     private MySqlTypes() {
     }
 
+    /**
+     * The model's type for a {@code COLUMN_TYPE}: portable where it renders back as the same MySQL type, else
+     * MySQL's own type verbatim ({@code enum(...)}, {@code set(...)}, {@code year(4)}, unsigned integers and
+     * decimals, {@code bit(n)}, {@code tinytext}, spatial types...).
+     */
     public static ColumnType parse(String columnType) {
-        String t = columnType.toLowerCase(Locale.ROOT).replace(" unsigned", "").replace(" zerofill", "").trim();
-        if (t.startsWith("enum(")) {
-            return enumAsText(columnType.trim());
+        String t = columnType.toLowerCase(Locale.ROOT).trim();
+        if (KEPT_AS_WRITTEN.matcher(t).find()) {
+            return ColumnType.nativeType("mysql", columnType.trim());
         }
         if (t.equals("tinyint(1)")) {
             return ColumnType.of(ColumnType.Kind.BOOLEAN); // MySQL's BOOLEAN is an alias of tinyint(1)
@@ -36,19 +47,10 @@ public final class MySqlTypes {
         if (t.startsWith("float")) {
             t = "float"; // float(p) is still single precision for the p the model can write
         }
-        return ColumnType.parse(t);
-    }
-
-    /**
-     * A native {@code enum('A','B')} (what Hibernate writes for an {@code @Enumerated(STRING)} field on MySQL): the
-     * portable model has no enum type, so it is text as long as its longest value.
-     */
-    private static ColumnType enumAsText(String columnType) {
-        Matcher values = ENUM_VALUE.matcher(columnType);
-        int longest = 1;
-        while (values.find()) {
-            longest = Math.max(longest, values.group(1).replace("''", "'").length());
+        try {
+            return ColumnType.parse(t);
+        } catch (IllegalArgumentException unknown) {
+            return ColumnType.nativeType("mysql", columnType.trim());
         }
-        return ColumnType.varchar(longest);
     }
 }

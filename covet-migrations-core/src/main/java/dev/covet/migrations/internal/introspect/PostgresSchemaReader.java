@@ -1,5 +1,6 @@
 package dev.covet.migrations.internal.introspect;
 
+import dev.covet.migrations.introspect.DatabaseObject;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -27,7 +28,9 @@ public final class PostgresSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
-                   pg_get_expr(d.adbin, d.adrelid), current_setting('standard_conforming_strings') = 'off'
+                   pg_get_expr(d.adbin, d.adrelid), current_setting('standard_conforming_strings') = 'off',
+                   EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                           WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a')
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -66,11 +69,19 @@ public final class PostgresSchemaReader implements SchemaReader {
             ORDER BY con.oid, k.ord""";
 
     /** format_type puts a time precision in the middle: {@code timestamp(3) with time zone}. */
+    private static final String DIALECT = "postgresql";
+    /** Types that parse as portable ones but would come back as another type: kept as PostgreSQL writes them. */
+    private static final Pattern KEPT_AS_WRITTEN = Pattern.compile("^(json|bit(\\(\\d+\\))?|bit varying(\\(\\d+\\))?|character varying)$");
     private static final Pattern TIME_WITH_PRECISION =
             Pattern.compile("^(timestamp|time)\\((\\d+)\\) (with|without) time zone$");
 
     /** A trailing cast such as {@code ::character varying} or {@code ::timestamp without time zone}. */
     private static final Pattern TRAILING_CAST = Pattern.compile("::[a-z_ ]+(\\(\\d+(,\\d+)?\\))?( with(out)? time zone)?(\\[\\])?$");
+
+    @Override
+    public List<DatabaseObject> readObjects(Connection connection) throws SQLException {
+        return PostgresObjects.read(connection);
+    }
 
     @Override
     public SchemaState read(Connection connection, String excludedPrefix) throws SQLException {
@@ -104,9 +115,10 @@ public final class PostgresSchemaReader implements SchemaReader {
                 }
                 String defaultSql = rs.getString(6);
                 String identity = rs.getString(5);
-                // identity and serial columns: the sequence is the auto increment, not a default
+                // Identity and serial columns: the sequence is the auto increment, not a default. A nextval() of a
+                // sequence the column does not own (one shared by several tables) is an ordinary default.
                 boolean auto = "a".equals(identity) || "d".equals(identity)
-                        || (defaultSql != null && defaultSql.startsWith("nextval("));
+                        || (defaultSql != null && defaultSql.startsWith("nextval(") && rs.getBoolean(8));
                 ColumnDefault def = null;
                 if (!auto && defaultSql != null) {
                     String key = formatType + '\u0000' + defaultSql;
@@ -168,13 +180,26 @@ public final class PostgresSchemaReader implements SchemaReader {
         }
     }
 
+    /**
+     * The model's type for what {@code format_type} shows: a portable type when it renders back as the same
+     * PostgreSQL type, else PostgreSQL's own type verbatim (enums, domains, arrays, {@code tsvector}, {@code inet},
+     * {@code interval}, extension types, and the portable-looking {@code json}, {@code bit(n)} and unbounded
+     * {@code character varying}, which the portable kinds would turn into another type).
+     */
     public static ColumnType type(String table, String column, String formatType) {
+        if (KEPT_AS_WRITTEN.matcher(formatType).matches()) {
+            return ColumnType.nativeType(DIALECT, formatType);
+        }
         Matcher m = TIME_WITH_PRECISION.matcher(formatType);
         String sql = m.matches() ? m.group(1) + " " + m.group(3) + " time zone(" + m.group(2) + ")" : formatType;
         try {
             return ColumnType.parse(sql);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException unknown) {
+            try {
+                return ColumnType.nativeType(DIALECT, formatType);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+            }
         }
     }
 

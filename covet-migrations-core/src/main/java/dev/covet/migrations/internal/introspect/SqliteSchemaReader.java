@@ -1,5 +1,6 @@
 package dev.covet.migrations.internal.introspect;
 
+import dev.covet.migrations.introspect.DatabaseObject;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -46,6 +47,11 @@ public final class SqliteSchemaReader implements SchemaReader {
             FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) fk
             WHERE %s
             ORDER BY m.name, fk.id, fk.seq""".formatted(TABLES);
+
+    @Override
+    public List<DatabaseObject> readObjects(Connection connection) throws SQLException {
+        return SqliteObjects.read(connection);
+    }
 
     @Override
     public SchemaState read(Connection connection, String excludedPrefix) throws SQLException {
@@ -96,8 +102,13 @@ public final class SqliteSchemaReader implements SchemaReader {
         }
         try {
             return ColumnType.parse(declared);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException unknown) {
+            // SQLite takes any type name (its affinity comes from words in it): kept as declared, it keeps both.
+            try {
+                return ColumnType.nativeType("sqlite", declared);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(table + "." + column + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -75,7 +75,7 @@ final class DefinitionReader {
             throw f.error("nullable", "a primary-key column cannot be nullable");
         }
         boolean autoIncrement = f.optBoolean("auto_increment", false);
-        if (autoIncrement && !type.kind().isInteger()) {
+        if (autoIncrement && !type.holdsIntegers()) {
             throw f.error("auto_increment", "only integer columns can auto-increment, not " + type);
         }
         return ColumnSchema.of(name, type).withNullable(nullable).withDefault(columnDefault(f, type))

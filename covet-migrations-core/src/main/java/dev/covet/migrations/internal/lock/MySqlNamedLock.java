@@ -74,7 +74,20 @@ public final class MySqlNamedLock implements MigrationLock {
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);
-                return rs.wasNull() ? "free" : "MySQL connection id " + id;
+                return rs.wasNull() ? "free" : "MySQL connection id " + id + holder(c, id);
+            }
+        }
+    }
+
+    /**
+     * Who the holding connection belongs to, from the process list; empty when this user may not see it (without
+     * the PROCESS privilege a user sees only its own connections). MySQL keeps no time of a named lock's taking.
+     */
+    private static String holder(Connection c, long id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? " (user '" + rs.getString(1) + "', client " + rs.getString(2) + ")" : "";
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.covet.migrations.autoconfigure.dashboard;
 
 import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
 import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -10,21 +12,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Serves the dashboard page at {@code covet.migrations.dashboard.path} when
- * {@code covet.migrations.dashboard.enabled=true} in a servlet web application. The page holds no data: it reads
- * the {@code migrations} Actuator endpoint, so it shows only what that endpoint's exposure and security allow.
+ * {@code covet.migrations.dashboard.enabled=true} in a servlet web application with Actuator. The page holds no data:
+ * it reads the {@code migrations} Actuator endpoint, so it shows only what that endpoint's exposure and security allow.
+ * <p>
+ * The page is served where the endpoint is: here, on the application's port, when Actuator shares it; on the
+ * management port ({@link CovetDashboardManagementContextConfiguration}) when {@code management.server.port} sets
+ * one of its own, so the page reads its data from its own origin either way.
  */
 @AutoConfiguration(after = CovetMigrationsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(RouterFunction.class)
+@ConditionalOnClass({RouterFunction.class, ManagementPortType.class})
 @ConditionalOnBooleanProperty(name = "covet.migrations.dashboard.enabled")
 @ConditionalOnBean(CovetMigrationsProperties.class)
 public final class CovetDashboardAutoConfiguration {
@@ -37,10 +39,8 @@ public final class CovetDashboardAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnManagementPort(ManagementPortType.SAME)
     RouterFunction<ServerResponse> covetDashboardRoute(DashboardPage page, CovetMigrationsProperties properties) {
-        String html = page.html();
-        return RouterFunctions.route().GET(properties.getDashboard().getPath(), request -> ServerResponse.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").body(html)).build();
+        return DashboardRoute.of(page, properties.getDashboard().getPath());
     }
 }

@@ -1,0 +1,130 @@
+package dev.covet.migrations.internal.introspect;
+
+import dev.covet.migrations.introspect.DatabaseObject;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The objects of the current PostgreSQL schema besides tables, with the definitions the catalog gives back:
+ * enum types, domains and free-standing sequences (before the tables, which may use them), then functions and
+ * procedures, views and materialized views, triggers. Each group in creation order (object id), which is also
+ * dependency order for objects made one after another. Objects of extensions are the extension's, and left out.
+ */
+final class PostgresObjects {
+
+    private static final String NOT_FROM_EXTENSION =
+            " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s AND d.deptype = 'e')";
+
+    private static final String ENUMS = """
+            SELECT quote_ident(t.typname), string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = current_schema()""" + NOT_FROM_EXTENSION.formatted("t.oid") + """
+             GROUP BY t.oid, t.typname ORDER BY t.oid""";
+
+    private static final String DOMAINS = """
+            SELECT quote_ident(t.typname), format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+                   (SELECT string_agg('CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), ' '
+                                      ORDER BY c.oid)
+                    FROM pg_constraint c WHERE c.contypid = t.oid)
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'd' AND n.nspname = current_schema()""" + NOT_FROM_EXTENSION.formatted("t.oid") + """
+             ORDER BY t.oid""";
+
+    // Sequences a column owns (serial) or that back an identity are the column's: not listed.
+    private static final String SEQUENCES = """
+            SELECT quote_ident(c.relname), format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax, s.seqstart,
+                   s.seqcache, s.seqcycle
+            FROM pg_class c JOIN pg_sequence s ON s.seqrelid = c.oid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'S' AND n.nspname = current_schema()
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+            ORDER BY c.oid""";
+
+    private static final String ROUTINES = """
+            SELECT quote_ident(p.proname), pg_get_function_identity_arguments(p.oid), p.prokind, pg_get_functiondef(p.oid)
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = current_schema() AND p.prokind IN ('f', 'p')""" + NOT_FROM_EXTENSION.formatted("p.oid") + """
+             ORDER BY p.oid""";
+
+    private static final String VIEWS = """
+            SELECT quote_ident(c.relname), c.relkind, pg_get_viewdef(c.oid, true)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('v', 'm') AND n.nspname = current_schema()""" + NOT_FROM_EXTENSION.formatted("c.oid") + """
+             ORDER BY c.oid""";
+
+    private static final String TRIGGERS = """
+            SELECT quote_ident(t.tgname), quote_ident(c.relname), pg_get_triggerdef(t.oid, true)
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT t.tgisinternal AND n.nspname = current_schema()
+            ORDER BY t.oid""";
+
+    private PostgresObjects() {
+    }
+
+    static List<DatabaseObject> read(Connection connection) throws SQLException {
+        List<DatabaseObject> objects = new ArrayList<>();
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery(ENUMS)) {
+                while (rs.next()) {
+                    objects.add(new DatabaseObject("enum type", rs.getString(1),
+                            "CREATE TYPE " + rs.getString(1) + " AS ENUM (" + rs.getString(2) + ")",
+                            "DROP TYPE " + rs.getString(1), true));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(DOMAINS)) {
+                while (rs.next()) {
+                    StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(rs.getString(1)).append(" AS ")
+                            .append(rs.getString(2));
+                    if (rs.getString(4) != null) {
+                        sql.append(" DEFAULT ").append(rs.getString(4));
+                    }
+                    if (rs.getBoolean(3)) {
+                        sql.append(" NOT NULL");
+                    }
+                    if (rs.getString(5) != null) {
+                        sql.append(' ').append(rs.getString(5));
+                    }
+                    objects.add(new DatabaseObject("domain", rs.getString(1), sql.toString(), "DROP DOMAIN " + rs.getString(1), true));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(SEQUENCES)) {
+                while (rs.next()) {
+                    String sql = "CREATE SEQUENCE " + rs.getString(1) + " AS " + rs.getString(2) + " INCREMENT BY "
+                            + rs.getLong(3) + " MINVALUE " + rs.getLong(4) + " MAXVALUE " + rs.getLong(5) + " START WITH "
+                            + rs.getLong(6) + " CACHE " + rs.getLong(7) + (rs.getBoolean(8) ? " CYCLE" : " NO CYCLE");
+                    objects.add(new DatabaseObject("sequence", rs.getString(1), sql, "DROP SEQUENCE " + rs.getString(1), true));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(ROUTINES)) {
+                while (rs.next()) {
+                    String kind = "p".equals(rs.getString(3)) ? "procedure" : "function";
+                    String signature = rs.getString(1) + "(" + rs.getString(2) + ")";
+                    objects.add(new DatabaseObject(kind, signature, rs.getString(4).strip(),
+                            "DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + signature, false));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(VIEWS)) {
+                while (rs.next()) {
+                    boolean materialized = "m".equals(rs.getString(2));
+                    String kind = materialized ? "materialized view" : "view";
+                    String definition = rs.getString(3).strip();
+                    definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+                    objects.add(new DatabaseObject(kind, rs.getString(1),
+                            "CREATE " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1) + " AS " + definition,
+                            "DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1), false));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(TRIGGERS)) {
+                while (rs.next()) {
+                    objects.add(new DatabaseObject("trigger", rs.getString(1) + " on " + rs.getString(2), rs.getString(3),
+                            "DROP TRIGGER " + rs.getString(1) + " ON " + rs.getString(2), false));
+                }
+            }
+        }
+        return objects;
+    }
+}
