@@ -36,6 +36,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -58,8 +59,14 @@ public final class CovetMigrationsAutoConfiguration {
     CovetMigrationsTarget covetMigrationsTarget(CovetMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
             @CovetMigrationsDataSource ObjectProvider<DataSource> migrationDataSource,
             ObjectProvider<JdbcConnectionDetails> connectionDetails) {
-        DataSource target = MigrationDataSourceResolver.resolve(migrationDataSource.getIfAvailable(),
-                dataSource.getIfUnique(), connectionDetails.getIfUnique(), properties);
+        return target(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
+                connectionDetails.getIfUnique());
+    }
+
+    /** The migration DataSource (see {@link MigrationDataSourceResolver}) and its dialect. */
+    static CovetMigrationsTarget target(CovetMigrationsProperties properties, DataSource qualified, DataSource application,
+            JdbcConnectionDetails connectionDetails) {
+        DataSource target = MigrationDataSourceResolver.resolve(qualified, application, connectionDetails, properties);
         SqliteDirectories.createParentDirectory(target);
         Dialect dialect = JdbcUrlDialectResolver.resolve(properties.getDialect(), target);
         if (dialect instanceof SqliteDialect && properties.getSqlite().isForceTableRebuild()) {
@@ -73,6 +80,16 @@ public final class CovetMigrationsAutoConfiguration {
     MigrationRunner covetMigrationRunner(CovetMigrationsProperties properties, CovetMigrationsTarget target,
             ObjectProvider<CovetMigrationsCustomizer> customizers, ObjectProvider<JavaMigration> javaMigrations,
             ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
+        MigrationRunner.Builder builder = runnerBuilder(properties, target, resourceLoader.getClassLoader());
+        javaMigrations.orderedStream().forEach(builder::javaMigration);
+        listeners.orderedStream().forEach(builder::listener);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    /** A runner builder configured from the properties, before beans (Java migrations, listeners, customizers) add to it. */
+    static MigrationRunner.Builder runnerBuilder(CovetMigrationsProperties properties, CovetMigrationsTarget target,
+            ClassLoader classLoader) {
         MigrationRunner.Builder builder = MigrationRunner.builder(target.dataSource())
                 .dialect(target.dialect())
                 .locations(properties.getLocations())
@@ -81,14 +98,10 @@ public final class CovetMigrationsAutoConfiguration {
                 .validateChecksums(properties.isValidateChecksums())
                 .backupMaxRows(properties.getBackup().getMaxRows())
                 .unmanagedTables(TableFilter.of("covet.migrations.unmanaged-tables", properties.getUnmanagedTables()));
-        if (resourceLoader.getClassLoader() != null) {
-            builder.classLoader(resourceLoader.getClassLoader());
+        if (classLoader != null) {
+            builder.classLoader(classLoader);
         }
-        builder.appliedBy(AuditIdentity.executor(properties));
-        javaMigrations.orderedStream().forEach(builder::javaMigration);
-        listeners.orderedStream().forEach(builder::listener);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        return builder.appliedBy(AuditIdentity.executor(properties));
     }
 
     @Bean
@@ -117,6 +130,10 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "covet.migrations.audit.enabled", matchIfMissing = true)
     MigrationAuditLog covetMigrationAuditLog(CovetMigrationsTarget target, CovetMigrationsProperties properties) {
+        return auditLog(target, properties);
+    }
+
+    static MigrationAuditLog auditLog(CovetMigrationsTarget target, CovetMigrationsProperties properties) {
         // Audit writes retry as long as a run waits for the migration lock: a row is never dropped for a busy database.
         return new MigrationAuditLog(target.dataSource(), target.dialect(), properties.getTablePrefix(),
                 Clock.systemUTC(), properties.getLockTimeout());
@@ -127,6 +144,11 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     AuditingListener covetAuditingListener(MigrationAuditLog auditLog, CovetMigrationsProperties properties,
             Environment environment) {
+        return auditingListener(auditLog, properties, environment);
+    }
+
+    static AuditingListener auditingListener(MigrationAuditLog auditLog, CovetMigrationsProperties properties,
+            Environment environment) {
         return new AuditingListener(auditLog, AuditIdentity.executor(properties),
                 AuditIdentity.environment(properties, environment), properties.getAudit().getMetadata());
     }
@@ -134,6 +156,10 @@ public final class CovetMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RollbackValidator covetRollbackValidator(MigrationRunner runner, CovetMigrationsProperties properties) {
+        return rollbackValidator(runner, properties);
+    }
+
+    static RollbackValidator rollbackValidator(MigrationRunner runner, CovetMigrationsProperties properties) {
         return new RollbackValidator(runner, RollbackPolicy.defaults()
                 .alwaysBackUp(properties.getRollback().isRequireBackup())
                 .verifyChecksums(properties.isValidateChecksums())
@@ -158,7 +184,11 @@ public final class CovetMigrationsAutoConfiguration {
                 ObjectProvider<PersistenceManagedTypes> types,
                 CovetMigrationsTarget target, Environment environment,
                 ResourceLoader resourceLoader) {
-            return new JpaEntityModelSource(types, target.dialect(), environment, resourceLoader.getClassLoader());
+            // Looked up when read, not now: JPA's auto-configuration runs after Covet's.
+            return new JpaEntityModelSource(() -> {
+                PersistenceManagedTypes managed = types.getIfAvailable();
+                return managed == null ? List.of() : managed.getManagedClassNames();
+            }, target.dialect(), environment, resourceLoader.getClassLoader());
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.covet.migrations.autoconfigure;
 
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.AbstractDriverBasedDataSource;
 import org.springframework.util.ClassUtils;
 
 import javax.sql.DataSource;
@@ -50,7 +50,8 @@ final class SqliteDirectories {
                 return url;
             }
         }
-        if (dataSource instanceof DriverManagerDataSource simple) {
+        // DriverManagerDataSource, and the SimpleDriverDataSource of covet.migrations.url
+        if (dataSource instanceof AbstractDriverBasedDataSource simple) {
             return simple.getUrl();
         }
         return null;

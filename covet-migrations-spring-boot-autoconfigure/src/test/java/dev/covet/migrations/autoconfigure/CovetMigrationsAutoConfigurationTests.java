@@ -166,7 +166,8 @@ class CovetMigrationsAutoConfigurationTests {
                 operations:
                   - {type: CREATE_TABLE, table: notes, columns: [{name: id, type: BIGINT, nullable: false, primary_key: true}]}
                 """);
-        String url = "jdbc:sqlite:" + dir.resolve("only-covet.db");
+        // In a directory that does not exist yet: created for this unpooled DataSource too.
+        String url = "jdbc:sqlite:" + dir.resolve("not-yet/only-covet.db");
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CovetMigrationsAutoConfiguration.class))
                 .withPropertyValues("covet.migrations.url=" + url, "covet.migrations.locations=filesystem:" + migrations)

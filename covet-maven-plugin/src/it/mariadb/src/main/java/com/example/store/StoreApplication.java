@@ -1,0 +1,7 @@
+package com.example.store;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class StoreApplication {
+}

@@ -1,0 +1,2 @@
+phase = 'verify'
+return evaluate(new File(itSources, 'server.groovy'))

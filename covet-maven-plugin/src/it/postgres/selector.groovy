@@ -1,0 +1,2 @@
+phase = 'select'
+return evaluate(new File(itSources, 'server.groovy'))

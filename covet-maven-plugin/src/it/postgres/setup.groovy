@@ -1,0 +1,2 @@
+phase = 'setup'
+return evaluate(new File(itSources, 'server.groovy'))

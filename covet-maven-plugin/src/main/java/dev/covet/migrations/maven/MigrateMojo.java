@@ -1,0 +1,33 @@
+package dev.covet.migrations.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code covet migrate}: applies the pending migrations, up to {@code target} if given. They are read from the
+ * compiled classes, so run it after {@code process-resources}, e.g. {@code mvn process-resources covet:migrate}.
+ */
+@Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class MigrateMojo extends AbstractChangeMojo {
+
+    /** {@code expand} holds back contract migrations and what depends on them; {@code contract}: everything ({@code --phase}). */
+    @Parameter(property = "covet.phase")
+    private String phase;
+
+    @Override
+    protected String command() {
+        return "migrate";
+    }
+
+    @Override
+    protected List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        Arguments.value(args, "phase", phase);
+        addChangeOptions(args);
+        return args;
+    }
+}
