@@ -58,6 +58,13 @@ class AdoptionRoundTripTests {
             }
             SchemaState before = read(original);
             SchemaState after = read(replay);
+            if (kind.toString().equals("mysql") && schema.equals("rental")) {
+                // The oracle sees only what the reader reads: make sure it reads the attributes the test is about.
+                softly.assertThat(before.requireTable("film").column("last_update").orElseThrow().type().sql())
+                        .isEqualTo("mysql:timestamp on update current_timestamp()");
+                softly.assertThat(before.requireTable("film").column("release_year").orElseThrow().type().sql())
+                        .isEqualTo("mysql:year(4)");
+            }
             softly.assertThat(after.tables().keySet()).as(schema + ": tables").isEqualTo(before.tables().keySet());
             for (TableSchema table : before.tables().values()) {
                 softly.assertThat(after.tables().get(table.name())).as(schema + ": table " + table.name()).isEqualTo(table);

@@ -103,6 +103,11 @@ public final class MySqlSchemaReader implements SchemaReader {
                     throw new IllegalArgumentException(t.name() + "." + column + ": " + e.getMessage(), e);
                 }
                 String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
+                int onUpdate = extra.indexOf("on update ");
+                if (onUpdate >= 0) {
+                    // ON UPDATE CURRENT_TIMESTAMP belongs to MySQL's own column type: kept with it, it renders back.
+                    type = ColumnType.nativeType("mysql", rs.getString(3) + " " + extra.substring(onUpdate));
+                }
                 boolean auto = extra.contains("auto_increment");
                 ColumnDefault def = auto ? null : defaultValue(rs.getString(5), extra, type, mariaDb);
                 t.addColumn(ColumnSchema.of(column, type).withNullable("YES".equals(rs.getString(4))).withDefault(def).withAutoIncrement(auto));
