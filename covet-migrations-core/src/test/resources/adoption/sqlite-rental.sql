@@ -8,6 +8,8 @@ CREATE TABLE film (film_id INTEGER PRIMARY KEY AUTOINCREMENT, title VARCHAR(255)
 --;;
 CREATE INDEX idx_title ON film (title)
 --;;
+CREATE INDEX idx_title_lower ON film (lower(title))
+--;;
 CREATE INDEX idx_recent ON film (last_update DESC) WHERE release_year > '2000'
 --;;
 CREATE TABLE inventory (inventory_id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -10,15 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The views and triggers of a SQLite database, with the statements that made them (SQLite keeps them verbatim), in
- * the order they were made.
+ * The views, triggers and indexes the model cannot say (descending or expression keys) of a SQLite database, with
+ * the statements that made them (SQLite keeps them verbatim), in the order they were made.
  */
 final class SqliteObjects {
 
+    /**
+     * An index the model cannot say: a descending key column or an expression ({@code %s} is the index's name).
+     * Such an index is kept as its CREATE INDEX text.
+     */
+    static final String NATIVE_INDEX = """
+            EXISTS (SELECT 1 FROM pragma_index_xinfo(%s) x WHERE x."key" = 1 AND (x."desc" = 1 OR x.cid = -2))""";
+
     private static final String OBJECTS = """
-            SELECT type, name, sql FROM sqlite_master
-            WHERE type IN ('view', 'trigger') AND sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-            ORDER BY rowid""";
+            SELECT m.type, m.name, m.sql FROM sqlite_master m
+            WHERE (m.type IN ('view', 'trigger') OR m.type = 'index' AND %s)
+              AND m.sql IS NOT NULL AND m.name NOT LIKE 'sqlite\\_%%' ESCAPE '\\'
+            ORDER BY m.rowid""".formatted(NATIVE_INDEX.formatted("m.name"));
 
     private SqliteObjects() {
     }

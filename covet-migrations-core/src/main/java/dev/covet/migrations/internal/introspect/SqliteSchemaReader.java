@@ -39,8 +39,8 @@ public final class SqliteSchemaReader implements SchemaReader {
             SELECT m.name, il.name, il."unique", il.origin, ii.name, s.sql
             FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
             LEFT JOIN sqlite_schema s ON s.type = 'index' AND s.name = il.name
-            WHERE %s
-            ORDER BY m.name, il.name, ii.seqno""".formatted(TABLES);
+            WHERE %s AND NOT %s
+            ORDER BY m.name, il.name, ii.seqno""".formatted(TABLES, SqliteObjects.NATIVE_INDEX.formatted("il.name"));
 
     private static final String FOREIGN_KEYS = """
             SELECT m.name, fk.id, fk."table", fk."from", fk."to", fk.on_delete, fk.on_update
