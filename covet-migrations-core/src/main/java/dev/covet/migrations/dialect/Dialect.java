@@ -70,6 +70,14 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
     }
 
     /**
+     * A foreign-key action as this database keeps it: the action itself, or {@code null} where the database cannot
+     * tell it from having none (MySQL's RESTRICT, which is also its default).
+     */
+    default String storedForeignKeyAction(String action) {
+        return action;
+    }
+
+    /**
      * The SQL statements for one operation, given the schema before it.
      *
      * @throws UnsupportedOperationException for {@code RUN_JAVA}, which the executor runs itself

@@ -94,6 +94,12 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
         return "`" + Identifiers.requireValid(identifier) + "`";
     }
 
+    /** InnoDB checks RESTRICT and NO ACTION alike, at once, and the catalog shows RESTRICT for a key without a clause. */
+    @Override
+    public String storedForeignKeyAction(String action) {
+        return "RESTRICT".equals(action) ? null : action;
+    }
+
     @Override
     protected String portableTypeSql(ColumnType type) {
         Integer p = type.precision();

@@ -8,8 +8,16 @@ import java.util.Set;
 /**
  * RUN_SQL: hand-written statements, with an optional reverse. Without a reverse it cannot be rolled back
  * (the rollback validator calls that CRITICAL). {@code elidable} lets the squasher drop it.
+ * {@code tablesUnchanged} ({@code tables_unchanged: true} in a file) declares that the statements leave every table
+ * as it is (they make a view, a trigger, a type, a routine): drift can then still be judged after it. Baseline
+ * writes it for the objects it captures.
  */
-public record RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable) implements Operation {
+public record RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable, boolean tablesUnchanged) implements Operation {
+
+    /** Statements that may change tables (what the projection cannot follow). */
+    public RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable) {
+        this(sql, reverseSql, elidable, false);
+    }
 
     @Override
     public String type() {
@@ -27,7 +35,7 @@ public record RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable) im
         if (reverseSql == null) {
             throw new IrreversibleOperationException("RUN_SQL has no reverse_sql");
         }
-        return List.of(new RunSql(reverseSql, sql, elidable));
+        return List.of(new RunSql(reverseSql, sql, elidable, tablesUnchanged));
     }
 
     @Override

@@ -74,6 +74,41 @@ class BaselineTests {
         }
     }
 
+    /**
+     * An adopted database's keys with ON DELETE RESTRICT, entities that say nothing about deletes: RESTRICT is the
+     * database's, kept rather than dropped and re-added as NO ACTION (MySQL cannot tell the two apart at all).
+     */
+    @AllDatabases
+    void restrictTheEntitiesDoNotMentionIsKept(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles locations = new MigrationFiles();
+             MigrationFiles output = new MigrationFiles()) {
+            db.execute("CREATE TABLE shops (id BIGINT NOT NULL, PRIMARY KEY (id))");
+            db.execute("CREATE TABLE stock (id BIGINT NOT NULL, shop_id BIGINT NOT NULL, PRIMARY KEY (id), "
+                    + "CONSTRAINT fk_stock_shop_id FOREIGN KEY (shop_id) REFERENCES shops (id) ON DELETE RESTRICT)");
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(locations.location()).build();
+            assertThat(new Baseline(runner, output.dir()).adopt("initial")).isInstanceOf(BaselineResult.Adopted.class);
+            MigrationRunner adopted = runner.withLocations(List.of(output.location()));
+            assertThat(adopted.drift().checked()).isTrue();
+            assertThat(adopted.drift().differences()).isEmpty();
+            SchemaState entities = SchemaState.of(List.of(
+                    TableSchema.of("shops", List.of(ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey())),
+                    new TableSchema("stock", List.of(
+                            ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey(),
+                            ColumnSchema.of("shop_id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull()),
+                            List.of("id"), List.of(),
+                            List.of(new ForeignKeySchema("fk_stock_shop_id", List.of("shop_id"), "shops", List.of("id"), null, null)),
+                            List.of())));
+
+            MakeMigrationsResult result = new MakeMigrations(adopted, new RenameDetector()).preview(entities, null, null);
+
+            assertThat(result.operations()).as(result.yaml()).isEmpty();
+            if (!kind.toString().equals("mysql")) {
+                assertThat(result.decisions()).contains(
+                        "foreign key stock.fk_stock_shop_id: RESTRICT kept, as the database has it; the entities name no action");
+            }
+        }
+    }
+
     @AllDatabases
     void refusesADatabaseWithoutTables(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); MigrationFiles output = new MigrationFiles()) {

@@ -53,7 +53,34 @@ public final class DatabaseChoices {
     }
 
     private static TableSchema keep(TableSchema existing, TableSchema wanted, List<String> notes) {
-        return keepForeignKeyNames(existing, keepPrimaryKeyOrder(existing, wanted, notes), notes);
+        return keepRestrict(existing, keepForeignKeyNames(existing, keepPrimaryKeyOrder(existing, wanted, notes), notes), notes);
+    }
+
+    /**
+     * A key the entities give no action where the database has RESTRICT (an adopted database; JPA rarely says
+     * anything about deletes): the entities do not ask for NO ACTION, so RESTRICT is kept rather than re-created.
+     */
+    private static TableSchema keepRestrict(TableSchema existing, TableSchema wanted, List<String> notes) {
+        List<ForeignKeySchema> keys = new ArrayList<>();
+        boolean changed = false;
+        for (ForeignKeySchema key : wanted.foreignKeys()) {
+            ForeignKeySchema has = existing.foreignKey(key.name()).orElse(null);
+            ForeignKeySchema kept = has == null ? key : new ForeignKeySchema(key.name(), key.columns(), key.referencedTable(),
+                    key.referencedColumns(), restrictKept(key.onDelete(), has.onDelete()), restrictKept(key.onUpdate(), has.onUpdate()));
+            if (!kept.equals(key) && kept.equals(has)) {
+                notes.add("foreign key " + wanted.name() + "." + key.name() + ": RESTRICT kept, as the database has it;"
+                        + " the entities name no action");
+                keys.add(kept);
+                changed = true;
+            } else {
+                keys.add(key);
+            }
+        }
+        return changed ? wanted.withForeignKeys(keys) : wanted;
+    }
+
+    private static String restrictKept(String wanted, String has) {
+        return wanted == null && "RESTRICT".equals(has) ? has : wanted;
     }
 
     private static TableSchema keepPrimaryKeyOrder(TableSchema existing, TableSchema wanted, List<String> notes) {

@@ -72,7 +72,8 @@ public final class DriftDetector {
                     + String.join(", ", raw.subList(0, Math.min(3, raw.size()))) + (raw.size() > 3 ? ", ..." : "")
                     + "), so drift is not judged");
         }
-        UnmanagedTables.Sides sides = UnmanagedTables.forComparison(unmanaged, expected, live);
+        UnmanagedTables.Sides sides = UnmanagedTables.forComparison(unmanaged,
+                ForeignKeyActions.asStoredBy(dialect, expected), live);
         SchemaState database = SameTypes.keepWritten(sides.from(), CheckExpressions.alignedTo(sides.from(), sides.to()), dialect);
         List<Operation> changes = new DiffEngine(new RenameDetector(0.8, false, 10, false))
                 .generateDiff(sides.from().canonical(), database.canonical());
@@ -120,7 +121,8 @@ public final class DriftDetector {
     }
 
     private static boolean runsRawCode(Migration m) {
-        return m.forwardSql() != null || m.operations().stream().anyMatch(op -> op instanceof RunSql || op instanceof RunJava);
+        return m.forwardSql() != null || m.operations().stream()
+                .anyMatch(op -> op instanceof RunSql r && !r.tablesUnchanged() || op instanceof RunJava);
     }
 
     private static String describe(Operation op, SchemaState expected) {

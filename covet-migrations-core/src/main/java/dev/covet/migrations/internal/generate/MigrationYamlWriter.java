@@ -158,6 +158,9 @@ public final class MigrationYamlWriter {
             if (o.elidable()) {
                 n.put("elidable", true);
             }
+            if (o.tablesUnchanged()) {
+                n.put("tables_unchanged", true);
+            }
         } else if (op instanceof RunJava o) {
             if (o.backwards()) {
                 // A file names a Java migration to run forwards; the backwards form exists only inside rollbacks.

@@ -175,7 +175,7 @@ public final class MySqlSchemaReader implements SchemaReader {
             groups.finish((t, first, columns, refColumns) -> {
                 String[] h = (String[]) first;
                 t.addForeignKey(new ForeignKeySchema(h[0], columns, h[1], refColumns,
-                        ReferentialActions.normalize(h[2]), ReferentialActions.normalize(h[3])));
+                        ReferentialActions.normalizeMySql(h[2]), ReferentialActions.normalizeMySql(h[3])));
             });
         }
     }

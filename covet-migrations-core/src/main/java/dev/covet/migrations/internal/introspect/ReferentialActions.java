@@ -9,15 +9,24 @@ final class ReferentialActions {
     }
 
     /**
-     * {@code CASCADE}, {@code SET NULL} or {@code SET DEFAULT}; {@code null} for NO ACTION and RESTRICT, which
-     * is what a migration file that names no action projects (the two differ only in deferral timing).
+     * {@code CASCADE}, {@code SET NULL}, {@code SET DEFAULT} or {@code RESTRICT}; {@code null} for NO ACTION, which
+     * is what a migration file that names no action projects.
      */
     static String normalize(String action) {
         if (action == null) {
             return null;
         }
         String a = action.trim().replace('_', ' ').replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-        return a.isEmpty() || a.equals("NO ACTION") || a.equals("RESTRICT") ? null : a;
+        return a.isEmpty() || a.equals("NO ACTION") ? null : a;
+    }
+
+    /**
+     * The same for MySQL and MariaDB, where RESTRICT is also what a key without a clause gets (InnoDB checks at once
+     * either way, and the catalog shows RESTRICT for both): {@code null} too.
+     */
+    static String normalizeMySql(String action) {
+        String a = normalize(action);
+        return "RESTRICT".equals(a) ? null : a;
     }
 
     /** PostgreSQL's one-letter {@code pg_constraint.confdeltype}/{@code confupdtype} codes. */
@@ -29,7 +38,8 @@ final class ReferentialActions {
             case "c" -> "CASCADE";
             case "n" -> "SET NULL";
             case "d" -> "SET DEFAULT";
-            default -> null; // 'a' no action, 'r' restrict
+            case "r" -> "RESTRICT";
+            default -> null; // 'a' no action
         };
     }
 }

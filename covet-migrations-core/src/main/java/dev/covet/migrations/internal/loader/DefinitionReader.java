@@ -196,8 +196,9 @@ final class DefinitionReader {
         if (!ACTIONS.contains(normalized)) {
             throw f.error(key, "unknown action '" + value + "' (CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION)");
         }
-        // NO ACTION and RESTRICT are what a database does without a clause: one spelling for the model.
-        return normalized.equals("NO ACTION") || normalized.equals("RESTRICT") ? null : normalized;
+        // NO ACTION is what a database does without a clause: one spelling for the model. RESTRICT is kept: on
+        // PostgreSQL and SQLite it checks at once, where NO ACTION may wait for the end of the statement or commit.
+        return normalized.equals("NO ACTION") ? null : normalized;
     }
 
     static ConstraintSchema constraint(Fields f) {

@@ -95,9 +95,9 @@ final class OperationReader {
                 return new DropConstraint(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "constraint"),
                         f.has("previous") ? DefinitionReader.constraint(f.object("previous")) : null);
             case "RUN_SQL":
-                f.allowOnly(Set.of("type", "sql", "reverse_sql", "elidable"));
+                f.allowOnly(Set.of("type", "sql", "reverse_sql", "elidable", "tables_unchanged"));
                 return new RunSql(requireSql(f, "sql"), f.has("reverse_sql") ? sql(f, "reverse_sql") : null,
-                        f.optBoolean("elidable", false));
+                        f.optBoolean("elidable", false), f.optBoolean("tables_unchanged", false));
             case "RUN_JAVA":
                 f.allowOnly(Set.of("type", "migration", "elidable"));
                 return new RunJava(DefinitionReader.identifier(f, "migration"), f.optBoolean("elidable", false));
