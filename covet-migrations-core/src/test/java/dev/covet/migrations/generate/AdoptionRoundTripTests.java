@@ -75,6 +75,8 @@ class AdoptionRoundTripTests {
                 softly.assertThat(after.tables().get(table.name())).as(schema + ": table " + table.name()).isEqualTo(table);
             }
             List<DatabaseObject> objectsBefore = runner.liveObjects();
+            softly.assertThat(objectsBefore).extracting(DatabaseObject::createSql).as(schema + ": not tied to the schema")
+                    .noneMatch(sql -> sql.contains("public."));
             if (schema.equals("rental") && !kind.toString().equals("mysql")) {
                 softly.assertThat(objectsBefore).extracting(DatabaseObject::name).as(schema + ": descending and expression indexes")
                         .contains(kind.toString().equals("sqlite") ? "idx_recent" : "idx_recent_films", "idx_title_lower");

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The objects of the current PostgreSQL schema besides tables, with the definitions the catalog gives back:
@@ -91,9 +92,25 @@ final class PostgresObjects {
     private PostgresObjects() {
     }
 
+    /**
+     * The catalog's definitions name objects of the current schema with it ({@code ON public.film}): without it
+     * they replay into whichever schema the migration runs in (another tenant's, a scratch one).
+     */
+    private static Pattern ownSchemaPrefix(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT quote_ident(current_schema())")) {
+            rs.next();
+            return Pattern.compile("(?<=[\\s(,])" + Pattern.quote(rs.getString(1) + "."));
+        }
+    }
+
+    private static String unqualified(Pattern ownSchema, String sql) {
+        return ownSchema.matcher(sql).replaceAll("");
+    }
+
     static List<DatabaseObject> read(Connection connection) throws SQLException {
         List<DatabaseObject> objects = new ArrayList<>();
         try (Statement st = connection.createStatement()) {
+            Pattern ownSchema = ownSchemaPrefix(st);
             // An extension's types and functions are the extension's: creating it brings them.
             try (ResultSet rs = st.executeQuery(EXTENSIONS)) {
                 while (rs.next()) {
@@ -136,7 +153,7 @@ final class PostgresObjects {
                 while (rs.next()) {
                     String kind = "p".equals(rs.getString(3)) ? "procedure" : "function";
                     String signature = rs.getString(1) + "(" + rs.getString(2) + ")";
-                    objects.add(new DatabaseObject(kind, signature, rs.getString(4).strip(),
+                    objects.add(new DatabaseObject(kind, signature, unqualified(ownSchema, rs.getString(4).strip()),
                             "DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + signature, false));
                 }
             }
@@ -153,7 +170,7 @@ final class PostgresObjects {
             }
             try (ResultSet rs = st.executeQuery(NATIVE_INDEXES)) {
                 while (rs.next()) {
-                    objects.add(new DatabaseObject("index", rs.getString(1), rs.getString(2),
+                    objects.add(new DatabaseObject("index", rs.getString(1), unqualified(ownSchema, rs.getString(2)),
                             "DROP INDEX " + rs.getString(1), false));
                 }
             }
@@ -161,13 +178,13 @@ final class PostgresObjects {
                 while (rs.next()) {
                     String definition = rs.getString(3).strip();
                     definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
-                    objects.add(new DatabaseObject("rule", rs.getString(1) + " on " + rs.getString(2), definition,
+                    objects.add(new DatabaseObject("rule", rs.getString(1) + " on " + rs.getString(2), unqualified(ownSchema, definition),
                             "DROP RULE " + rs.getString(1) + " ON " + rs.getString(2), false));
                 }
             }
             try (ResultSet rs = st.executeQuery(TRIGGERS)) {
                 while (rs.next()) {
-                    objects.add(new DatabaseObject("trigger", rs.getString(1) + " on " + rs.getString(2), rs.getString(3),
+                    objects.add(new DatabaseObject("trigger", rs.getString(1) + " on " + rs.getString(2), unqualified(ownSchema, rs.getString(3)),
                             "DROP TRIGGER " + rs.getString(1) + " ON " + rs.getString(2), false));
                 }
             }
