@@ -1,0 +1,54 @@
+package com.example.library;
+
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code @DataJdbcTest} runs Covet's migrations before the test (Covet is listed for Boot's
+ * {@code AutoConfigureDataSourceInitialization}, as Flyway is): the repository saves and loads a {@link Book}, which
+ * needs the table only the migration makes, and Covet's history holds the migration. Spring Data JDBC does not
+ * create tables. One subclass per database gives it a fresh database.
+ */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+abstract class DataJdbcSlice {
+
+    @Autowired
+    Books books;
+
+    @Autowired
+    MigrationRunner runner;
+
+    @Test
+    void theSliceAppliedTheMigrationsAndTheRepositoryWorks() {
+        assertThat(runner.status().applied()).extracting(i -> i.id().toString()).containsExactly("0001_book");
+        assertThat(runner.status().pending()).isEmpty();
+
+        Book saved = books.save(new Book("The Dispossessed", 1974));
+        assertThat(saved.getId()).isNotNull();
+        assertThat(books.findById(saved.getId())).get()
+                .extracting(Book::getTitle, Book::getPublishedYear)
+                .containsExactly("The Dispossessed", 1974);
+        assertThat(books.findByTitle("The Dispossessed")).extracting(Book::getId).containsExactly(saved.getId());
+        assertThat(books.count()).isEqualTo(1);
+    }
+
+    /** A fresh database of the kind (skipped, or failed when CI=true, when its server is not set). */
+    static TestDatabase create(String kind) {
+        return new DatabaseKind(kind).create();
+    }
+
+    static void register(DynamicPropertyRegistry registry, TestDatabase db) {
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+    }
+}
