@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +40,11 @@ abstract class DataJdbcSlice {
                 .extracting(Book::getTitle, Book::getPublishedYear)
                 .containsExactly("The Dispossessed", 1974);
         assertThat(books.findByTitle("The Dispossessed")).extracting(Book::getId).containsExactly(saved.getId());
-        assertThat(books.count()).isEqualTo(1);
+        // A page past the first: the dialect's LIMIT and OFFSET.
+        books.save(new Book("Kindred", 1979));
+        assertThat(books.findAll(PageRequest.of(1, 1, Sort.by("title")))).extracting(Book::getTitle)
+                .containsExactly("The Dispossessed");
+        assertThat(books.count()).isEqualTo(2);
     }
 
     /** A fresh database of the kind (skipped, or failed when CI=true, when its server is not set). */
