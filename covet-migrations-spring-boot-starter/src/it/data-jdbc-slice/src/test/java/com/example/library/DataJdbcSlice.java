@@ -4,6 +4,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -47,10 +48,20 @@ abstract class DataJdbcSlice {
         assertThat(books.count()).isEqualTo(2);
     }
 
-    /** A fresh database of the kind (skipped, or failed when CI=true, when its server is not set). */
+    /**
+     * A fresh database of the kind: skipped, saying why (verify.groovy repeats it in the outer build), or failed when
+     * {@code CI=true}, when its server is not set.
+     */
     static TestDatabase create(String kind) {
-        return new DatabaseKind(kind).create();
+        try {
+            return new DatabaseKind(kind).create();
+        } catch (TestAbortedException skipped) {
+            System.out.println(SKIPPED + kind + ": " + skipped.getMessage());
+            throw skipped;
+        }
     }
+
+    static final String SKIPPED = "[data-jdbc-slice] ";
 
     static void register(DynamicPropertyRegistry registry, TestDatabase db) {
         registry.add("spring.datasource.url", db::url);
