@@ -91,7 +91,7 @@ public final class Baseline {
         for (DatabaseObject o : objects) {
             if (o.beforeTables() == beforeTables) {
                 operations.add(new RunSql(new DialectSql(List.of(), Map.of(dialect, List.of(o.createSql()))),
-                        new DialectSql(List.of(), Map.of(dialect, List.of(o.dropSql()))), false, true));
+                        new DialectSql(List.of(), Map.of(dialect, List.of(o.dropSql()))), false, true, o.label()));
             }
         }
         return operations;

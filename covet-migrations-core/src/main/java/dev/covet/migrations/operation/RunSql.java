@@ -10,13 +10,15 @@ import java.util.Set;
  * (the rollback validator calls that CRITICAL). {@code elidable} lets the squasher drop it.
  * {@code tablesUnchanged} ({@code tables_unchanged: true} in a file) declares that the statements leave every table
  * as it is (they make a view, a trigger, a type, a routine): drift can then still be judged after it. Baseline
- * writes it for the objects it captures.
+ * writes it for the objects it captures, with {@code object} ({@code "view film_list"}): the object the statement
+ * creates, which drift then compares with the live database's.
  */
-public record RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable, boolean tablesUnchanged) implements Operation {
+public record RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable, boolean tablesUnchanged, String object)
+        implements Operation {
 
     /** Statements that may change tables (what the projection cannot follow). */
     public RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable) {
-        this(sql, reverseSql, elidable, false);
+        this(sql, reverseSql, elidable, false, null);
     }
 
     @Override
@@ -35,7 +37,8 @@ public record RunSql(DialectSql sql, DialectSql reverseSql, boolean elidable, bo
         if (reverseSql == null) {
             throw new IrreversibleOperationException("RUN_SQL has no reverse_sql");
         }
-        return List.of(new RunSql(reverseSql, sql, elidable, tablesUnchanged));
+        // The reverse removes the object: it names none.
+        return List.of(new RunSql(reverseSql, sql, elidable, tablesUnchanged, null));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.covet.migrations.Migration;
 import dev.covet.migrations.diff.DiffEngine;
 import dev.covet.migrations.diff.RenameDetector;
 import dev.covet.migrations.dialect.Dialect;
+import dev.covet.migrations.introspect.DatabaseObject;
 import dev.covet.migrations.internal.diff.SameTypes;
 import dev.covet.migrations.internal.diff.UnmanagedTables;
 import dev.covet.migrations.operation.AddColumn;
@@ -34,6 +35,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Compares the live schema with the schema the applied migrations project. The difference is computed as the
@@ -66,6 +68,19 @@ public final class DriftDetector {
      * @param live the schema read from the database
      */
     public DriftReport check(List<Migration> applied, SchemaState expected, SchemaState live) {
+        return check(applied, expected, live, List::of);
+    }
+
+    /**
+     * Checks for drift, the objects besides tables too.
+     *
+     * @param applied the applied migrations, in order (to see whether the projection can be trusted)
+     * @param expected the schema they project
+     * @param live the schema read from the database
+     * @param liveObjects reads the database's other objects; called only when an applied migration declares one
+     */
+    public DriftReport check(List<Migration> applied, SchemaState expected, SchemaState live,
+                             Supplier<List<DatabaseObject>> liveObjects) {
         List<String> raw = applied.stream().filter(DriftDetector::runsRawCode).map(m -> m.id().toString()).toList();
         if (!raw.isEmpty()) {
             return DriftReport.notChecked(raw.size() + " applied migration(s) run SQL or code the projection cannot follow ("
@@ -80,6 +95,9 @@ public final class DriftDetector {
         List<SchemaDrift> drift = new ArrayList<>();
         for (Operation op : withoutRecreatedForeignKeys(changes)) {
             drift.add(new SchemaDrift(table(op), describe(op, expected)));
+        }
+        if (dialect != null) {
+            drift.addAll(ObjectDrift.check(applied, dialect.name(), liveObjects));
         }
         drift.sort(Comparator.comparing(SchemaDrift::table));
         return new DriftReport(true, null, drift);

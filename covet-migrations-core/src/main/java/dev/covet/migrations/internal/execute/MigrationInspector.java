@@ -142,7 +142,7 @@ public final class MigrationInspector {
     /** The live database's objects besides tables (views, routines, triggers, types, sequences). */
     public List<DatabaseObject> liveObjects() {
         try (Connection c = config.dataSource().getConnection()) {
-            return engine.dialect().schemaReader().readObjects(c);
+            return readLiveObjects(c);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database's views, routines and triggers: " + e.getMessage(), e);
         }
@@ -253,7 +253,8 @@ public final class MigrationInspector {
     }
 
     private DriftReport drift(Connection c, MigrationPlan plan) throws SQLException {
-        return new DriftDetector(config.unmanagedTables(), engine.dialect()).check(plan.applied(), plan.stateAfterApplied(), readLive(c));
+        return new DriftDetector(config.unmanagedTables(), engine.dialect()).check(plan.applied(), plan.stateAfterApplied(),
+                readLive(c), () -> readLiveObjects(c));
     }
 
     /** Renders every pending migration on the schema before it: a file that does not render fails here. */
@@ -312,6 +313,14 @@ public final class MigrationInspector {
             return engine.load(c, sources);
         } catch (SQLException e) {
             throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    private List<DatabaseObject> readLiveObjects(Connection c) {
+        try {
+            return engine.dialect().schemaReader().readObjects(c);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database's views, routines and triggers: " + e.getMessage(), e);
         }
     }
 

@@ -161,6 +161,9 @@ public final class MigrationYamlWriter {
             if (o.tablesUnchanged()) {
                 n.put("tables_unchanged", true);
             }
+            if (o.object() != null) {
+                n.put("object", o.object());
+            }
         } else if (op instanceof RunJava o) {
             if (o.backwards()) {
                 // A file names a Java migration to run forwards; the backwards form exists only inside rollbacks.

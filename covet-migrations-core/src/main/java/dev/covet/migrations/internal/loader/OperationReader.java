@@ -95,9 +95,10 @@ final class OperationReader {
                 return new DropConstraint(DefinitionReader.identifier(f, "table"), DefinitionReader.identifier(f, "constraint"),
                         f.has("previous") ? DefinitionReader.constraint(f.object("previous")) : null);
             case "RUN_SQL":
-                f.allowOnly(Set.of("type", "sql", "reverse_sql", "elidable", "tables_unchanged"));
+                f.allowOnly(Set.of("type", "sql", "reverse_sql", "elidable", "tables_unchanged", "object"));
                 return new RunSql(requireSql(f, "sql"), f.has("reverse_sql") ? sql(f, "reverse_sql") : null,
-                        f.optBoolean("elidable", false), f.optBoolean("tables_unchanged", false));
+                        f.optBoolean("elidable", false), f.optBoolean("tables_unchanged", false),
+                        f.has("object") ? f.requireString("object") : null);
             case "RUN_JAVA":
                 f.allowOnly(Set.of("type", "migration", "elidable"));
                 return new RunJava(DefinitionReader.identifier(f, "migration"), f.optBoolean("elidable", false));
