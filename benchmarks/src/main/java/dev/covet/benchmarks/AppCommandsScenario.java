@@ -65,10 +65,10 @@ final class AppCommandsScenario {
                     server.kind().dialect(), false);
             launcher.run(withTarget(List.of("flyway", "fresh", db, "dir=" + flywayFiles.flyway()), flyway));
 
-            Map<String, Runs> runs = new LinkedHashMap<>();
+            Map<String, MeasuredRuns> runs = new LinkedHashMap<>();
             for (String label : List.of(APP_START, "covet status", "covet migrate (nothing pending)", "covet help",
                     "Flyway info (API, own JVM)")) {
-                runs.put(label, new Runs());
+                runs.put(label, new MeasuredRuns());
             }
             for (int r = 0; r < options.runs(); r++) {
                 runs.get(APP_START).measure(() -> process(jar, workDir, settings, List.of("--server.port=0"), STARTED));
@@ -77,11 +77,11 @@ final class AppCommandsScenario {
                 runs.get("covet help").measure(() -> process(jar, workDir, List.of(), List.of("covet", "help"), null));
                 runs.get("Flyway info (API, own JVM)").measure(() -> {
                     ChildLauncher.Timed info = launcher.run(withTarget(List.of("flyway", "info", db, "dir=" + flywayFiles.flyway()), flyway));
-                    return new Timing(info.wallNanos(), info.result().cpuNanos(), info.result().peakRssKib(), info.result().note());
+                    return timed(info.wallNanos(), info.result().cpuNanos(), info.result().peakRssKib(), info.result().note());
                 });
             }
             List<Measurement> out = new ArrayList<>();
-            runs.forEach((label, r) -> out.add(r.measurement(db, label)));
+            runs.forEach((label, r) -> out.add(r.measurement(SCENARIO, db, label)));
             return out;
         } finally {
             server.drop("covet_bench_commands_app");
@@ -115,7 +115,7 @@ final class AppCommandsScenario {
     /**
      * Runs the jar until it exits, or until a line containing {@code until} (then ends it), and times it.
      */
-    private static Timing process(Path jar, Path workDir, List<String> settings, List<String> args, String until)
+    private static ChildLauncher.Timed process(Path jar, Path workDir, List<String> settings, List<String> args, String until)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
@@ -144,7 +144,7 @@ final class AppCommandsScenario {
                     throw new ChildLauncher.ChildFailedException("the application never printed '" + until + "':\n"
                             + tail(output), "never started");
                 }
-                return new Timing(wall, cpu, -1, String.join(" ", args));
+                return timed(wall, cpu, -1, String.join(" ", args));
             }
             int exit = p.waitFor();
             wall = System.nanoTime() - t0;
@@ -152,7 +152,7 @@ final class AppCommandsScenario {
                 throw new ChildLauncher.ChildFailedException(args + " exited with " + exit + ":\n" + tail(output),
                         args + " exited with " + exit);
             }
-            return new Timing(wall, -1, -1, String.join(" ", args));
+            return timed(wall, -1, -1, String.join(" ", args));
         } finally {
             p.destroyForcibly();
         }
@@ -162,43 +162,11 @@ final class AppCommandsScenario {
         return output.length() <= 4000 ? output.toString() : "..." + output.subSequence(output.length() - 4000, output.length());
     }
 
-    /** One timed process: wall from spawn, CPU where it could be read (-1 otherwise). */
-    private record Timing(long wallNanos, long cpuNanos, long peakRssKib, String note) {
-    }
-
-    /** One timed launch. */
-    private interface TimedLaunch {
-        Timing run() throws IOException, InterruptedException;
-    }
-
     /**
-     * The timings of one row; its "call" is the process's wall time, so ratios compare whole processes. A row that
-     * fails once is not run again, and the report says why.
+     * One timed process, as a row of the report: its "call" is the process's wall time, so ratios compare whole
+     * processes; CPU where it could be read (-1 otherwise).
      */
-    private static final class Runs {
-        final List<ChildResult> results = new ArrayList<>();
-        final List<Long> walls = new ArrayList<>();
-        String failure;
-
-        void measure(TimedLaunch launch) throws IOException, InterruptedException {
-            if (failure != null) {
-                return;
-            }
-            try {
-                add(launch.run());
-            } catch (ChildLauncher.ChildFailedException e) {
-                System.err.println(e.getMessage());
-                failure = e.summary();
-            }
-        }
-
-        void add(Timing t) {
-            results.add(new ChildResult(t.wallNanos(), t.wallNanos(), t.cpuNanos(), t.peakRssKib(), t.note()));
-            walls.add(t.wallNanos());
-        }
-
-        Measurement measurement(String db, String label) {
-            return new Measurement(SCENARIO, db, label, results, walls, failure);
-        }
+    private static ChildLauncher.Timed timed(long wallNanos, long cpuNanos, long peakRssKib, String note) {
+        return new ChildLauncher.Timed(new ChildResult(wallNanos, wallNanos, cpuNanos, peakRssKib, note), wallNanos);
     }
 }

@@ -70,8 +70,8 @@ final class ScenarioRunner {
     }
 
     private List<Measurement> measureOnFreshDatabases(String scenario, Map<String, Tool> tools) throws Exception {
-        Map<String, Runs> runs = new LinkedHashMap<>();
-        tools.keySet().forEach(k -> runs.put(k, new Runs()));
+        Map<String, MeasuredRuns> runs = new LinkedHashMap<>();
+        tools.keySet().forEach(k -> runs.put(k, new MeasuredRuns()));
         for (int r = 0; r < options.runs(); r++) {
             for (Map.Entry<String, Tool> e : tools.entrySet()) {
                 String name = "covet_bench_" + scenario + "_" + e.getValue().tool();
@@ -105,8 +105,8 @@ final class ScenarioRunner {
             launch(setUpBy, "fresh", e.getValue().dir(), t);
             targets.put(e.getKey(), t);
         }
-        Map<String, Runs> runs = new LinkedHashMap<>();
-        tools.keySet().forEach(k -> runs.put(k, new Runs()));
+        Map<String, MeasuredRuns> runs = new LinkedHashMap<>();
+        tools.keySet().forEach(k -> runs.put(k, new MeasuredRuns()));
         try {
             for (int r = 0; r < options.runs(); r++) {
                 for (Map.Entry<String, Tool> e : tools.entrySet()) {
@@ -135,9 +135,9 @@ final class ScenarioRunner {
                 }
                 c.commit();
             }
-            Map<String, Runs> runs = new LinkedHashMap<>();
-            runs.put("Covet SchemaReader", new Runs());
-            runs.put("Liquibase snapshot", new Runs());
+            Map<String, MeasuredRuns> runs = new LinkedHashMap<>();
+            runs.put("Covet SchemaReader", new MeasuredRuns());
+            runs.put("Liquibase snapshot", new MeasuredRuns());
             for (int r = 0; r < options.runs(); r++) {
                 runs.get("Covet SchemaReader").measure(() -> launch("covet", "introspect", null, t));
                 runs.get("Liquibase snapshot").measure(() -> launch("liquibase", "introspect", null, t));
@@ -169,8 +169,8 @@ final class ScenarioRunner {
         tools.put("plain CREATE + INSERT … SELECT", "plain");
         tools.put("same by hand + DROP, RENAME, CREATE INDEX", "manual");
         tools.put("Covet forced rebuild (ALTER_COLUMN)", "covet");
-        Map<String, Runs> runs = new LinkedHashMap<>();
-        tools.keySet().forEach(k -> runs.put(k, new Runs()));
+        Map<String, MeasuredRuns> runs = new LinkedHashMap<>();
+        tools.keySet().forEach(k -> runs.put(k, new MeasuredRuns()));
         try {
             for (int r = 0; r < options.runs(); r++) {
                 for (Map.Entry<String, String> e : tools.entrySet()) {
@@ -227,15 +227,15 @@ final class ScenarioRunner {
         return timed;
     }
 
-    private List<Measurement> collect(String scenario, Map<String, Runs> runs) {
+    private List<Measurement> collect(String scenario, Map<String, MeasuredRuns> runs) {
         List<Measurement> out = new ArrayList<>();
-        runs.forEach((label, r) -> out.add(new Measurement(scenario, db(), label, r.results, r.walls, r.failure)));
+        runs.forEach((label, r) -> out.add(r.measurement(scenario, db(), label)));
         return out;
     }
 
     /** (6) Rename detection needs no database. */
     static List<Measurement> rename(BenchOptions options, ChildLauncher launcher) throws IOException, InterruptedException {
-        Runs runs = new Runs();
+        MeasuredRuns runs = new MeasuredRuns();
         for (int r = 0; r < options.runs(); r++) {
             ChildLauncher.Timed timed = launcher.run(List.of("covet", "rename", "none"));
             System.err.printf("  rename call %8.1f ms  %s%n", timed.result().callNanos() / 1e6, timed.result().note());
@@ -248,34 +248,4 @@ final class ScenarioRunner {
     /** A tool's child name and the files it reads. */
     private record Tool(String tool, Path dir) {
     }
-
-    /** One measured launch. */
-    private interface Launch {
-        ChildLauncher.Timed run() throws IOException, InterruptedException;
-    }
-
-    /** The runs of one tool; a tool that fails once is not run again, and the report says why. */
-    private static final class Runs {
-        final List<ChildResult> results = new ArrayList<>();
-        final List<Long> walls = new ArrayList<>();
-        String failure;
-
-        void measure(Launch launch) throws IOException, InterruptedException {
-            if (failure != null) {
-                return;
-            }
-            try {
-                add(launch.run());
-            } catch (ChildLauncher.ChildFailedException e) {
-                System.err.println(e.getMessage());
-                failure = e.summary();
-            }
-        }
-
-        void add(ChildLauncher.Timed timed) {
-            results.add(timed.result());
-            walls.add(timed.wallNanos());
-        }
-    }
-
 }
