@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Adopting a database Hibernate's {@code ddl-auto=create} made (issue 16): for every test entity model, after
  * {@code covet baseline} of what Hibernate created, {@code makemigrations} finds nothing to change. What the database
  * (or Hibernate) chose by itself, names of foreign keys, unique keys and checks, a composite key's order, the native
- * ENUM column MariaDB gets for a string enum, is kept, not re-created.
+ * ENUM column MariaDB gets for a string enum, is kept, not re-created. Hibernate's own work tables on SQLite
+ * ({@code HT_...}) are not adopted. On SQLite, where Hibernate's DDL leaves out foreign keys and multi-column unique
+ * keys, those (and only those) are proposed, and once migrated nothing is left.
  */
 // Full Spring Boot applications: Logback's re-initialization by two starting at once races (a
 // ConcurrentModificationException in LoggerContext), so these classes do not run alongside each other.
@@ -69,9 +73,21 @@ class HibernateCreatedAdoptionTests {
             assertThat(baseline.code()).as(baseline.out() + baseline.err()).isZero();
 
             OracleApps.Run make = OracleApps.commandOutput(application, db, migrations, "makemigrations", "--dry-run", "--no-input");
+            assertThat(make.code()).as(make.err()).isZero();
+            if (kind.toString().equals("sqlite") && !make.out().contains("No changes detected")) {
+                // Hibernate's SQLite DDL writes foreign keys and multi-column unique keys as ALTER TABLE, which SQLite
+                // lacks, so it leaves them out: the database misses them, a real difference. Only those are proposed;
+                // once a migration adds them, nothing is left.
+                List<String> types = Pattern.compile("- type: (\\w+)").matcher(make.out()).results().map(r -> r.group(1)).toList();
+                assertThat(types).as(make.out()).isNotEmpty().allMatch(t -> t.equals("ADD_FOREIGN_KEY") || t.equals("ADD_CONSTRAINT"));
+                assertThat(make.out()).as(make.out()).doesNotContain("kind: CHECK");
+                assertThat(OracleApps.command(application, db, migrations, "makemigrations", "--no-input", "--name", "sqlite_keys"))
+                        .isZero();
+                OracleApps.start(application, db, migrations).close();
+                make = OracleApps.commandOutput(application, db, migrations, "makemigrations", "--dry-run", "--no-input");
+            }
             assertThat(make.out()).as("makemigrations after adopting what Hibernate created on " + kind + ":\n"
                     + make.out() + make.err()).contains("No changes detected");
-            assertThat(make.code()).as(make.err()).isZero();
             // The check agrees, and the adopted database passes validate (the baseline as applied, unchanged).
             OracleApps.Run check = OracleApps.commandOutput(application, db, migrations, "makemigrations", "--check");
             assertThat(check.code()).as(check.out() + check.err()).isZero();
