@@ -9,7 +9,7 @@ import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.diff.RenameDetector;
-import dev.covet.migrations.internal.generate.HibernateWorkTables;
+import dev.covet.migrations.internal.drift.HibernateWorkTables;
 import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;
 

@@ -91,7 +91,8 @@ class HibernateCreatedAdoptionTests {
             // The check agrees, and the adopted database passes validate (the baseline as applied, unchanged).
             OracleApps.Run check = OracleApps.commandOutput(application, db, migrations, "makemigrations", "--check");
             assertThat(check.code()).as(check.out() + check.err()).isZero();
-            assertThat(OracleApps.command(application, db, migrations, "validate")).isZero();
+            OracleApps.Run validate = OracleApps.commandOutput(application, db, migrations, "validate");
+            assertThat(validate.code()).as(validate.out() + validate.err()).isZero();
         }
     }
 }

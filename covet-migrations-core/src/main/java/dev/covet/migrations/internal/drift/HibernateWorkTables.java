@@ -1,4 +1,4 @@
-package dev.covet.migrations.internal.generate;
+package dev.covet.migrations.internal.drift;
 
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
@@ -11,7 +11,8 @@ import java.util.Locale;
  * and {@code HTE_<table>}, the work tables of its multi-table updates and deletes and of its inserts into joined
  * inheritance, each with Hibernate's session column {@code hib_sess_id}. Hibernate creates them at every start
  * when missing; they hold no data of the application's between statements, and no entity maps them. A baseline
- * leaves them out, so that no migration creates them, nor drops them as tables the entities lack.
+ * leaves them out, so that no migration creates them, nor drops them as tables the entities lack; drift ignores
+ * them.
  */
 public final class HibernateWorkTables {
 
