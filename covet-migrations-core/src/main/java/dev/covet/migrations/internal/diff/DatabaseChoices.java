@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  * re-create a key over every row for nothing the application can see (and a key's column order is its index's
  * order, which the database's own order may rely on), so generation keeps what the current schema has and says so
  * in a note. A foreign key the entities name explicitly is not kept: renaming it is what was asked for.
+ *
+ * <p>The same holds for what a database Hibernate's {@code ddl-auto=create} made holds by Hibernate's or the
+ * database's choice: unique keys and CHECKs under the database's names, CHECKs the database reworded, the CHECKs
+ * Hibernate derives from an enum or a discriminator (known from {@link MappingDefaults}, with their values: other
+ * values are a change), MySQL's {@code enum(...)} column of exactly an enum's constants, and SQLite's plain
+ * {@code INTEGER PRIMARY KEY} for an auto-increment id.
  */
 public final class DatabaseChoices {
 
