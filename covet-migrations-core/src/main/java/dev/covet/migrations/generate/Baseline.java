@@ -9,6 +9,7 @@ import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.diff.RenameDetector;
+import dev.covet.migrations.internal.drift.HibernateWorkTables;
 import dev.covet.migrations.schema.SchemaException;
 import dev.covet.migrations.schema.SchemaState;
 
@@ -51,8 +52,10 @@ public final class Baseline {
      */
     public BaselineResult adopt(String name) {
         String refusal = refusal(readingAlso());
-        // Tables other tools own (unmanaged tables) stay out of the file: they are not adopted.
-        SchemaState live = refusal == null ? runner.config().unmanagedTables().without(runner.liveSchema()) : null;
+        // Tables other tools own (unmanaged tables) stay out of the file: they are not adopted. Nor do Hibernate's
+        // own work tables (HT_..., HTE_... on SQLite), which Hibernate makes at every start.
+        SchemaState live = refusal == null
+                ? HibernateWorkTables.without(runner.config().unmanagedTables().without(runner.liveSchema())) : null;
         if (refusal == null && live.tables().isEmpty()) {
             refusal = "the database has no tables to adopt (besides unmanaged ones); start with covet makemigrations,"
                     + " then covet migrate";

@@ -129,7 +129,8 @@ public final class MakeMigrations {
             }
         }
         // What the database chose by itself (Hibernate's key names, a composite key's order) is kept, not re-created.
-        DatabaseChoices.Kept kept = DatabaseChoices.keep(from, SameTypes.keepWritten(from, model, runner.dialect()));
+        DatabaseChoices.Kept kept = DatabaseChoices.keep(from, SameTypes.keepWritten(from, model, runner.dialect()),
+                model.mappingDefaults(), runner.dialect().name().equals("sqlite"));
         keptNotes = kept.notes();
         UnmanagedTables.Sides sides = UnmanagedTables.forGeneration(runner.config().unmanagedTables(), from, kept.target());
         return new DiffEngine(renameDetector).generateDiff(sides.from(), sides.to());

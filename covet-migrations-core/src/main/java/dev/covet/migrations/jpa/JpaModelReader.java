@@ -10,6 +10,7 @@ import dev.covet.migrations.schema.ConstraintSchema;
 import dev.covet.migrations.schema.ForeignKeySchema;
 import dev.covet.migrations.schema.IndexSchema;
 import dev.covet.migrations.schema.Names;
+import dev.covet.migrations.schema.MappingDefaults;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 import org.hibernate.annotations.OnDeleteAction;
@@ -93,15 +94,19 @@ public final class JpaModelReader {
             }
             List<TableSchema> tables = new ArrayList<>();
             DeclaredChecks checks = new DeclaredChecks(metadata);
+            Map<String, List<String>> derivedChecks = new HashMap<>();
+            Map<String, Map<String, List<String>>> enumConstants = new HashMap<>();
             for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
                 for (Table table : namespace.getTables()) {
                     if (table.isPhysicalTable() && !table.isView()) {
                         tables.add(table(table, metadata, checks));
+                        derivedChecks.put(table.getName(), checks.derived(table));
+                        enumConstants.put(table.getName(), DeclaredChecks.enumConstants(table));
                     }
                 }
             }
             tables.sort(Comparator.comparing(TableSchema::name));
-            return SchemaState.of(tables);
+            return SchemaState.of(tables).withMappingDefaults(new MappingDefaults(derivedChecks, enumConstants));
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }

@@ -17,12 +17,14 @@ import java.util.Set;
  */
 public final class SchemaState {
 
-    private static final SchemaState EMPTY = new SchemaState(Map.of());
+    private static final SchemaState EMPTY = new SchemaState(Map.of(), MappingDefaults.NONE);
 
     private final Map<String, TableSchema> tables;
+    private final MappingDefaults mappingDefaults;
 
-    private SchemaState(Map<String, TableSchema> tables) {
+    private SchemaState(Map<String, TableSchema> tables, MappingDefaults mappingDefaults) {
         this.tables = tables;
+        this.mappingDefaults = mappingDefaults;
     }
 
     /** The schema with no tables. */
@@ -36,7 +38,20 @@ public final class SchemaState {
         for (TableSchema t : tables) {
             map.put(t.name(), t);
         }
-        return new SchemaState(Collections.unmodifiableMap(map));
+        return new SchemaState(Collections.unmodifiableMap(map), MappingDefaults.NONE);
+    }
+
+    /**
+     * The same tables, with what the entity mapper makes by itself beside them (a schema read from entities). Not
+     * part of the schema: equality ignores it, and every other change of the schema leaves it out.
+     */
+    public SchemaState withMappingDefaults(MappingDefaults defaults) {
+        return new SchemaState(tables, defaults);
+    }
+
+    /** What the entity mapper makes by itself beside this schema; {@link MappingDefaults#NONE} unless read from entities. */
+    public MappingDefaults mappingDefaults() {
+        return mappingDefaults;
     }
 
     /** Tables by name, in creation order. */
@@ -69,14 +84,14 @@ public final class SchemaState {
     public SchemaState withTable(TableSchema table) {
         Map<String, TableSchema> map = new LinkedHashMap<>(tables);
         map.put(table.name(), table);
-        return new SchemaState(Collections.unmodifiableMap(map));
+        return new SchemaState(Collections.unmodifiableMap(map), MappingDefaults.NONE);
     }
 
     /** This state without the table. */
     public SchemaState withoutTable(String name) {
         Map<String, TableSchema> map = new LinkedHashMap<>(tables);
         map.remove(name);
-        return new SchemaState(Collections.unmodifiableMap(map));
+        return new SchemaState(Collections.unmodifiableMap(map), MappingDefaults.NONE);
     }
 
     /** This state with a table renamed in place, and foreign keys that referenced it pointing at the new name. */
@@ -90,7 +105,7 @@ public final class SchemaState {
                             : fk).toList());
             map.put(renamed.name(), renamed);
         }
-        return new SchemaState(Collections.unmodifiableMap(map));
+        return new SchemaState(Collections.unmodifiableMap(map), MappingDefaults.NONE);
     }
 
     /**

@@ -35,6 +35,11 @@ class SchemaReaderNormalizationTests {
         assertThat(MySqlSchemaReader.defaultValue("'new'", "", TEXT, true)).isEqualTo(new ColumnDefault.Literal("new"));
         assertThat(MySqlSchemaReader.defaultValue("NULL", "", TEXT, true)).isNull();
         assertThat(MySqlSchemaReader.defaultValue("'0'", "", BOOL, true)).isEqualTo(new ColumnDefault.Literal(false));
+        // A bit(1) boolean (Hibernate's on MariaDB) shows a bit literal; on another type it stays an expression.
+        assertThat(MySqlSchemaReader.defaultValue("b'1'", "", BOOL, true)).isEqualTo(new ColumnDefault.Literal(true));
+        assertThat(MySqlSchemaReader.defaultValue("b'0'", "", BOOL, true)).isEqualTo(new ColumnDefault.Literal(false));
+        assertThat(MySqlSchemaReader.defaultValue("b'1'", "", ColumnType.nativeType("mysql", "bit(4)"), true))
+                .isEqualTo(new ColumnDefault.Expression("b'1'"));
         assertThat(MySqlSchemaReader.defaultValue("current_timestamp()", "", ColumnType.of(Kind.TIMESTAMP), true))
                 .isEqualTo(new ColumnDefault.Expression("CURRENT_TIMESTAMP"));
     }

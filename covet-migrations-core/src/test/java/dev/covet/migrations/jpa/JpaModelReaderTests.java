@@ -78,6 +78,22 @@ class JpaModelReaderTests {
                 .isEqualTo(state);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mysql", "sqlite"})
+    void keepsWhatHibernateMakesByItselfBesideTheModel(String dialectName) {
+        SchemaState state = new JpaModelReader(Dialect.forName(dialectName)).read(List.of(Gadget.class, Device.class, Phone.class));
+
+        // Not in the schema (generation never writes them), but known, to recognize them in a database Hibernate made.
+        assertThat(state.mappingDefaults().enumConstants("gadgets", "colour")).containsExactly("RED", "BLUE");
+        assertThat(state.mappingDefaults().enumConstants("gadgets", "size")).isEmpty();
+        if (!dialectName.equals("mysql")) { // MySQL's enum column needs no check
+            assertThat(state.mappingDefaults().checks("gadgets")).singleElement().asString()
+                    .contains("colour").contains("'RED'", "'BLUE'");
+        }
+        assertThat(state.mappingDefaults().checks("devices")).as("the discriminator's values")
+                .anySatisfy(c -> assertThat(c).contains("'Phone'"));
+    }
+
     @Test
     void twoDifferentChecksUnderOneNameAreRefused() {
         assertThatThrownBy(() -> new JpaModelReader(Dialect.forName("postgresql")).read(List.of(Clash.class)))

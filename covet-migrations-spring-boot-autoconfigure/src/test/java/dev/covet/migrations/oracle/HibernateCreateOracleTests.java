@@ -87,9 +87,8 @@ class HibernateCreateOracleTests {
     /**
      * Adopting a database Hibernate's {@code ddl-auto=create} made from the same entities: after {@code covet baseline},
      * makemigrations keeps the foreign keys under the names Hibernate chose (its hashes) rather than dropping and
-     * re-creating each to rename it, and says so. Not yet asserted: "No changes detected" overall, since Hibernate's
-     * unnamed CHECKs (PostgreSQL names them {@code <table>_<column>_check}, MariaDB {@code CONSTRAINT_n}) and MariaDB's
-     * ENUM columns still differ from the model (issue 16); on SQLite Hibernate makes no foreign keys at all.
+     * re-creating each to rename it, and says so. That nothing at all is left is {@link HibernateCreatedAdoptionTests};
+     * on SQLite Hibernate makes no foreign keys at all.
      */
     @AllDatabases
     void aDatabaseHibernateCreatedKeepsItsForeignKeyNamesOnAdoption(DatabaseKind kind) throws Exception {

@@ -87,8 +87,9 @@ public final class DriftDetector {
                     + String.join(", ", raw.subList(0, Math.min(3, raw.size()))) + (raw.size() > 3 ? ", ..." : "")
                     + "), so drift is not judged");
         }
+        // Hibernate's work tables (SQLite's HT_...) are Hibernate's, made at its every start: no migration makes them.
         UnmanagedTables.Sides sides = UnmanagedTables.forComparison(unmanaged,
-                ForeignKeyActions.asStoredBy(dialect, expected), live);
+                ForeignKeyActions.asStoredBy(dialect, expected), HibernateWorkTables.without(live));
         SchemaState database = SameTypes.keepWritten(sides.from(), CheckExpressions.alignedTo(sides.from(), sides.to()), dialect);
         List<Operation> changes = new DiffEngine(new RenameDetector(0.8, false, 10, false))
                 .generateDiff(sides.from().canonical(), database.canonical());

@@ -19,6 +19,8 @@ final class DefaultValues {
             "(?i)(current_timestamp|now|localtimestamp|transaction_timestamp|statement_timestamp)\\s*(\\(\\s*\\d*\\s*\\))?"
                     + "|datetime\\s*\\(\\s*'now'\\s*\\)");
 
+    private static final Pattern BIT = Pattern.compile("[bB]'[01]'");
+
     private DefaultValues() {
     }
 
@@ -41,6 +43,10 @@ final class DefaultValues {
         }
         if (s.equalsIgnoreCase("TRUE") || s.equalsIgnoreCase("FALSE")) {
             return new ColumnDefault.Literal(Boolean.valueOf(s.toLowerCase(Locale.ROOT)));
+        }
+        if (type.kind() == ColumnType.Kind.BOOLEAN && BIT.matcher(s).matches()) {
+            // MariaDB's BIT(1) (Hibernate's boolean there) shows its default as a bit literal: b'1' is true
+            return new ColumnDefault.Literal(bool(s.toLowerCase(Locale.ROOT)));
         }
         if (NUMBER.matcher(s).matches()) {
             // an unquoted number is a number whatever the column, except 0/1 on a BOOLEAN column

@@ -92,11 +92,55 @@ public final class DeclaredChecks {
         return List.copyOf(checks.values());
     }
 
+    /**
+     * The checks Hibernate derives by itself on a table and {@link #of} leaves out, as its create writes them: a
+     * column type's (an enum's value list, an ordinal enum's range) and a discriminator's value list.
+     */
+    public List<String> derived(Table table) {
+        Set<String> discriminatorColumns = discriminators.getOrDefault(table.getName(), Set.of());
+        List<String> derived = new ArrayList<>();
+        for (Column column : table.getColumns()) {
+            String condition = typeCondition(column);
+            if (condition != null && !derived.contains(condition)) {
+                derived.add(condition);
+            }
+            if (discriminatorColumns.contains(column.getName())) {
+                for (CheckConstraint check : column.getCheckConstraints()) {
+                    if (check.isAnonymous() && check.getConstraint() != null && !derived.contains(check.getConstraint())) {
+                        derived.add(check.getConstraint());
+                    }
+                }
+            }
+        }
+        return derived;
+    }
+
+    /** The enum constants of each column of the table that maps an enum, by column name. */
+    public static Map<String, List<String>> enumConstants(Table table) {
+        Map<String, List<String>> constants = new LinkedHashMap<>();
+        for (Column column : table.getColumns()) {
+            Class<?> javaType = column.getValue() instanceof BasicValue value && value.getType() instanceof BasicType<?> type
+                    ? type.getJavaType() : null;
+            if (javaType != null && javaType.isEnum()) {
+                List<String> names = new ArrayList<>();
+                for (Object constant : javaType.getEnumConstants()) {
+                    names.add(((Enum<?>) constant).name());
+                }
+                constants.put(column.getName(), names);
+            }
+        }
+        return constants;
+    }
+
+    private String typeCondition(Column column) {
+        return column.getValue() instanceof BasicValue value && value.getType() instanceof BasicType<?> type
+                ? type.getCheckCondition(column.getQuotedName(dialect), dialect) : null;
+    }
+
     /** The column's checks without the one Hibernate derives from its type (an enum's value list, say). */
     private List<CheckConstraint> declared(Column column) {
         List<CheckConstraint> checks = new ArrayList<>(column.getCheckConstraints());
-        String derived = column.getValue() instanceof BasicValue value && value.getType() instanceof BasicType<?> type
-                ? type.getCheckCondition(column.getQuotedName(dialect), dialect) : null;
+        String derived = typeCondition(column);
         if (derived != null) {
             // Hibernate adds it after binding the annotations: the last unnamed copy is its own.
             for (int i = checks.size() - 1; i >= 0; i--) {
