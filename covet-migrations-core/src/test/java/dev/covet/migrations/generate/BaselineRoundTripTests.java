@@ -34,7 +34,10 @@ class BaselineRoundTripTests {
                       price money,
                       flags bit(8),
                       free_text character varying,
-                      doc jsonb)""");
+                      doc jsonb,
+                      qty INTEGER NOT NULL DEFAULT 1,
+                      unit NUMERIC(8,2),
+                      total NUMERIC(10,2) GENERATED ALWAYS AS (unit * qty) STORED)""");
             case "mysql" -> List.of("""
                     CREATE TABLE documents (
                       id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -47,14 +50,22 @@ class BaselineRoundTripTests {
                       note TINYTEXT,
                       thumb BLOB,
                       flags BIT(8),
-                      counter MEDIUMINT)""");
+                      counter MEDIUMINT,
+                      qty INT NOT NULL DEFAULT 1,
+                      unit DECIMAL(8,2),
+                      total DECIMAL(10,2) AS (unit * qty) STORED,
+                      label VARCHAR(40) AS (CONCAT('n', qty)) VIRTUAL)""");
             default -> List.of("""
                     CREATE TABLE documents (
                       id INTEGER PRIMARY KEY,
                       body BLOB SUB_TYPE TEXT,
                       price MONEY,
                       created DATETIMEOFFSET,
-                      anything)""");
+                      anything,
+                      qty INTEGER NOT NULL DEFAULT 1,
+                      unit NUMERIC(8,2),
+                      total NUMERIC(10,2) GENERATED ALWAYS AS (unit * qty) STORED,
+                      label TEXT AS ('n' || qty) VIRTUAL)""");
         };
     }
 
@@ -125,6 +136,10 @@ class BaselineRoundTripTests {
 
             SchemaState before = read(original);
             SchemaState after = read(replay);
+            {
+                // A generated column must come back generated, not as a plain column or one with a default.
+                assertThat(before.requireTable("documents").column("total").orElseThrow().type().nativeSql()).contains("as(").contains("unit").contains("stored");
+            }
             for (TableSchema table : before.tables().values()) {
                 assertThat(after.requireTable(table.name())).as(table.name()).isEqualTo(table);
             }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class MySqlSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
-            SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA
+            SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA,
+                   c.GENERATION_EXPRESSION
             FROM information_schema.COLUMNS c
             JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
             WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'
@@ -103,13 +104,19 @@ public final class MySqlSchemaReader implements SchemaReader {
                     throw new IllegalArgumentException(t.name() + "." + column + ": " + e.getMessage(), e);
                 }
                 String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
+                String generated = extra.contains("stored generated") || extra.contains("persistent") ? "stored"
+                        : extra.contains("virtual generated") ? "virtual" : null;
+                if (generated != null && rs.getString(7) != null) {
+                    // A generated column: its expression is part of MySQL's own column type, and it has no default.
+                    type = ColumnType.nativeType("mysql", rs.getString(3) + " as (" + rs.getString(7) + ") " + generated);
+                }
                 int onUpdate = extra.indexOf("on update ");
                 if (onUpdate >= 0) {
                     // ON UPDATE CURRENT_TIMESTAMP belongs to MySQL's own column type: kept with it, it renders back.
                     type = ColumnType.nativeType("mysql", rs.getString(3) + " " + extra.substring(onUpdate));
                 }
                 boolean auto = extra.contains("auto_increment");
-                ColumnDefault def = auto ? null : defaultValue(rs.getString(5), extra, type, mariaDb);
+                ColumnDefault def = auto || generated != null ? null : defaultValue(rs.getString(5), extra, type, mariaDb);
                 t.addColumn(ColumnSchema.of(column, type).withNullable("YES".equals(rs.getString(4))).withDefault(def).withAutoIncrement(auto));
             }
         }

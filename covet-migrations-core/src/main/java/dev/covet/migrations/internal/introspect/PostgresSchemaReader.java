@@ -30,7 +30,8 @@ public final class PostgresSchemaReader implements SchemaReader {
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
                    pg_get_expr(d.adbin, d.adrelid), current_setting('standard_conforming_strings') = 'off',
                    EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-                           WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a')
+                           WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'),
+                   a.attgenerated
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -118,6 +119,11 @@ public final class PostgresSchemaReader implements SchemaReader {
                     types.put(formatType, type);
                 }
                 String defaultSql = rs.getString(6);
+                if ("s".equals(rs.getString(9))) {
+                    // A generated column: its "default" is the generation expression, part of PostgreSQL's own type.
+                    type = ColumnType.nativeType(DIALECT, formatType + " generated always as (" + defaultSql + ") stored");
+                    defaultSql = null;
+                }
                 String identity = rs.getString(5);
                 // Identity and serial columns: the sequence is the auto increment, not a default. A nextval() of a
                 // sequence the column does not own (one shared by several tables) is an ordinary default.

@@ -30,7 +30,7 @@ public final class SqliteSchemaReader implements SchemaReader {
     private static final String TABLES = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
     private static final String COLUMNS = """
-            SELECT m.name, m.sql, p.name, p.type, p."notnull", p.dflt_value, p.pk
+            SELECT m.name, m.sql, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
             FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
             WHERE %s AND p.hidden <> 1
             ORDER BY m.name, p.cid""".formatted(TABLES);
@@ -87,6 +87,13 @@ public final class SqliteSchemaReader implements SchemaReader {
                 // an INTEGER key as the same column (SqliteDialect.sameColumnType)
                 boolean auto = column.equalsIgnoreCase(d.autoIncrementColumn());
                 ColumnType type = auto ? ColumnType.of(ColumnType.Kind.BIGINT) : type(t.name(), column, rs.getString(4));
+                int hidden = rs.getInt(8);
+                String generation = d.generated().get(column.toLowerCase(java.util.Locale.ROOT));
+                if ((hidden == 2 || hidden == 3) && generation != null) {
+                    // A generated column (2 virtual, 3 stored): its expression is part of SQLite's own column type.
+                    type = ColumnType.nativeType("sqlite", rs.getString(4) + " generated always as (" + generation + ") "
+                            + (hidden == 3 ? "stored" : "virtual"));
+                }
                 ColumnDefault def = DefaultValues.fromSql(rs.getString(6), type, false);
                 t.addColumn(ColumnSchema.of(column, type).withNullable(rs.getInt(5) == 0).withDefault(def).withAutoIncrement(auto));
                 if (pk > 0) {

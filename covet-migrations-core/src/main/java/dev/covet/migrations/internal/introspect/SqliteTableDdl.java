@@ -30,6 +30,7 @@ public final class SqliteTableDdl {
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
     private String autoIncrementColumn;
+    private final java.util.Map<String, String> generated = new java.util.HashMap<>();
 
     private SqliteTableDdl() {
     }
@@ -54,6 +55,11 @@ public final class SqliteTableDdl {
             }
         });
         return ddl;
+    }
+
+    /** The generation expression of each generated column ({@code AS (expr)}), by lower-cased column name. */
+    public java.util.Map<String, String> generated() {
+        return generated;
     }
 
     public List<Unique> uniques() {
@@ -117,6 +123,9 @@ public final class SqliteTableDdl {
                 pendingName = null;
             } else if (word.equals("REFERENCES") && i + 1 < tokens.size()) {
                 foreignKeys.add(new ForeignKey(pendingName, List.of(column), SqlText.unquoteIdentifier(tokens.get(++i).text())));
+                pendingName = null;
+            } else if (word.equals("AS") && i + 1 < tokens.size() && tokens.get(i + 1).isGroup()) {
+                generated.put(column.toLowerCase(Locale.ROOT), SqlText.stripOuterParens(tokens.get(++i).inner()));
                 pendingName = null;
             } else if (word.equals("AUTOINCREMENT")) {
                 autoIncrementColumn = column;
