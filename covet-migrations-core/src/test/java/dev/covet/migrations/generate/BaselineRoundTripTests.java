@@ -37,7 +37,8 @@ class BaselineRoundTripTests {
                       doc jsonb,
                       qty INTEGER NOT NULL DEFAULT 1,
                       unit NUMERIC(8,2),
-                      total NUMERIC(10,2) GENERATED ALWAYS AS (unit * qty) STORED)""");
+                      total NUMERIC(10,2) GENERATED ALWAYS AS (unit * qty) STORED,
+                      code TEXT COLLATE "C")""");
             case "mysql" -> List.of("""
                     CREATE TABLE documents (
                       id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -54,7 +55,8 @@ class BaselineRoundTripTests {
                       qty INT NOT NULL DEFAULT 1,
                       unit DECIMAL(8,2),
                       total DECIMAL(10,2) AS (unit * qty) STORED,
-                      label VARCHAR(40) AS (CONCAT('n', qty)) VIRTUAL)""");
+                      label VARCHAR(40) AS (CONCAT('n', qty)) VIRTUAL,
+                      code VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_bin)""");
             default -> List.of("""
                     CREATE TABLE documents (
                       id INTEGER PRIMARY KEY,
@@ -136,6 +138,9 @@ class BaselineRoundTripTests {
 
             SchemaState before = read(original);
             SchemaState after = read(replay);
+            if (!kind.toString().equals("sqlite")) {
+                assertThat(before.requireTable("documents").column("code").orElseThrow().type().nativeSql()).contains("collate");
+            }
             {
                 // A generated column must come back generated, not as a plain column or one with a default.
                 assertThat(before.requireTable("documents").column("total").orElseThrow().type().nativeSql()).contains("as(").contains("unit").contains("stored");

@@ -26,7 +26,9 @@ public final class MySqlSchemaReader implements SchemaReader {
 
     private static final String COLUMNS = """
             SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA,
-                   c.GENERATION_EXPRESSION
+                   c.GENERATION_EXPRESSION,
+                   CASE WHEN c.COLLATION_NAME <> t.TABLE_COLLATION THEN c.CHARACTER_SET_NAME END,
+                   CASE WHEN c.COLLATION_NAME <> t.TABLE_COLLATION THEN c.COLLATION_NAME END
             FROM information_schema.COLUMNS c
             JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
             WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'
@@ -104,6 +106,11 @@ public final class MySqlSchemaReader implements SchemaReader {
                     throw new IllegalArgumentException(t.name() + "." + column + ": " + e.getMessage(), e);
                 }
                 String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
+                if (rs.getString(9) != null) {
+                    // A column in another collation than its table's: kept with MySQL's own type, it renders back.
+                    type = ColumnType.nativeType("mysql", rs.getString(3) + " character set " + rs.getString(8)
+                            + " collate " + rs.getString(9));
+                }
                 String generated = extra.contains("stored generated") || extra.contains("persistent") ? "stored"
                         : extra.contains("virtual generated") ? "virtual" : null;
                 if (generated != null && rs.getString(7) != null) {
@@ -164,8 +171,11 @@ public final class MySqlSchemaReader implements SchemaReader {
         }
     }
 
+    /** A TEXT column, or MariaDB's JSON alias: longtext in utf8mb4_bin, kept native for its collation. */
     private static boolean isTextColumn(TableAccumulator t, String column) {
-        return t.column(column).map(c -> c.type().kind() == ColumnType.Kind.TEXT).orElse(false);
+        return t.column(column).map(c -> c.type().kind() == ColumnType.Kind.TEXT
+                || c.type().isNative() && c.type().nativeSql().startsWith("longtext character set utf8mb4 collate utf8mb4_bin"))
+                .orElse(false);
     }
 
     private static void readForeignKeys(Statement st, TableSet tables) throws SQLException {

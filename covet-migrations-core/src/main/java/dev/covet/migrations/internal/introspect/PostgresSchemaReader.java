@@ -31,10 +31,13 @@ public final class PostgresSchemaReader implements SchemaReader {
                    pg_get_expr(d.adbin, d.adrelid), current_setting('standard_conforming_strings') = 'off',
                    EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                            WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'),
-                   a.attgenerated
+                   a.attgenerated,
+                   CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation
+                        THEN (SELECT quote_ident(co.collname) FROM pg_collation co WHERE co.oid = a.attcollation) END
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            JOIN pg_type ty ON ty.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
             ORDER BY a.attrelid, a.attnum""";
@@ -119,6 +122,10 @@ public final class PostgresSchemaReader implements SchemaReader {
                     types.put(formatType, type);
                 }
                 String defaultSql = rs.getString(6);
+                if (rs.getString(10) != null) {
+                    // A column in another collation than its type's default: kept with PostgreSQL's own type.
+                    type = ColumnType.nativeType(DIALECT, formatType + " collate " + rs.getString(10));
+                }
                 if ("s".equals(rs.getString(9))) {
                     // A generated column: its "default" is the generation expression, part of PostgreSQL's own type.
                     type = ColumnType.nativeType(DIALECT, formatType + " generated always as (" + defaultSql + ") stored");
