@@ -21,4 +21,9 @@ public record ForeignKeySchema(String name, List<String> columns, String referen
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);
     }
+
+    /** The same key with other referential actions. */
+    public ForeignKeySchema withActions(String newOnDelete, String newOnUpdate) {
+        return new ForeignKeySchema(name, columns, referencedTable, referencedColumns, newOnDelete, newOnUpdate);
+    }
 }

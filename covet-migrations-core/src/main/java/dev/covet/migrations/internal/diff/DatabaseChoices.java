@@ -85,8 +85,8 @@ public final class DatabaseChoices {
         boolean changed = false;
         for (ForeignKeySchema key : wanted.foreignKeys()) {
             ForeignKeySchema has = existing.foreignKey(key.name()).orElse(null);
-            ForeignKeySchema kept = has == null ? key : new ForeignKeySchema(key.name(), key.columns(), key.referencedTable(),
-                    key.referencedColumns(), restrictKept(key.onDelete(), has.onDelete()), restrictKept(key.onUpdate(), has.onUpdate()));
+            ForeignKeySchema kept = has == null ? key
+                    : key.withActions(restrictKept(key.onDelete(), has.onDelete()), restrictKept(key.onUpdate(), has.onUpdate()));
             if (!kept.equals(key) && kept.equals(has)) {
                 notes.add("foreign key " + wanted.name() + "." + key.name() + ": RESTRICT kept, as the database has it;"
                         + " the entities name no action");

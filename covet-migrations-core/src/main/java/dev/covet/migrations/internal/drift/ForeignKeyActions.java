@@ -33,7 +33,6 @@ final class ForeignKeyActions {
     }
 
     private static ForeignKeySchema stored(Dialect dialect, ForeignKeySchema k) {
-        return new ForeignKeySchema(k.name(), k.columns(), k.referencedTable(), k.referencedColumns(),
-                dialect.storedForeignKeyAction(k.onDelete()), dialect.storedForeignKeyAction(k.onUpdate()));
+        return k.withActions(dialect.storedForeignKeyAction(k.onDelete()), dialect.storedForeignKeyAction(k.onUpdate()));
     }
 }

@@ -103,6 +103,12 @@ final class PostgresObjects {
         }
     }
 
+    /** The catalog ends view and rule definitions with a semicolon; a RUN_SQL statement is written without one. */
+    private static String withoutSemicolon(String definition) {
+        String d = definition.strip();
+        return d.endsWith(";") ? d.substring(0, d.length() - 1) : d;
+    }
+
     private static String unqualified(Pattern ownSchema, String sql) {
         return ownSchema.matcher(sql).replaceAll("");
     }
@@ -161,8 +167,7 @@ final class PostgresObjects {
                 while (rs.next()) {
                     boolean materialized = "m".equals(rs.getString(2));
                     String kind = materialized ? "materialized view" : "view";
-                    String definition = rs.getString(3).strip();
-                    definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+                    String definition = withoutSemicolon(rs.getString(3));
                     objects.add(new DatabaseObject(kind, rs.getString(1),
                             "CREATE " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1) + " AS " + definition,
                             "DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(1), false));
@@ -176,8 +181,7 @@ final class PostgresObjects {
             }
             try (ResultSet rs = st.executeQuery(RULES)) {
                 while (rs.next()) {
-                    String definition = rs.getString(3).strip();
-                    definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+                    String definition = withoutSemicolon(rs.getString(3));
                     objects.add(new DatabaseObject("rule", rs.getString(1) + " on " + rs.getString(2), unqualified(ownSchema, definition),
                             "DROP RULE " + rs.getString(1) + " ON " + rs.getString(2), false));
                 }
