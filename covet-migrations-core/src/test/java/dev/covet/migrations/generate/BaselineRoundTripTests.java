@@ -38,7 +38,8 @@ class BaselineRoundTripTests {
                       qty INTEGER NOT NULL DEFAULT 1,
                       unit NUMERIC(8,2),
                       total NUMERIC(10,2) GENERATED ALWAYS AS (unit * qty) STORED,
-                      code TEXT COLLATE "C")""");
+                      code TEXT COLLATE "C",
+                      code_upper TEXT COLLATE "C" GENERATED ALWAYS AS (upper(code)) STORED)""");
             case "mysql" -> List.of("""
                     CREATE TABLE documents (
                       id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -56,7 +57,8 @@ class BaselineRoundTripTests {
                       unit DECIMAL(8,2),
                       total DECIMAL(10,2) AS (unit * qty) STORED,
                       label VARCHAR(40) AS (CONCAT('n', qty)) VIRTUAL,
-                      code VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_bin)""");
+                      code VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_bin,
+                      code_upper VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_bin AS (UPPER(code)) VIRTUAL)""");
             default -> List.of("""
                     CREATE TABLE documents (
                       id INTEGER PRIMARY KEY,
@@ -140,6 +142,9 @@ class BaselineRoundTripTests {
             SchemaState after = read(replay);
             if (!kind.toString().equals("sqlite")) {
                 assertThat(before.requireTable("documents").column("code").orElseThrow().type().nativeSql()).contains("collate");
+                // Both at once: neither is lost.
+                assertThat(before.requireTable("documents").column("code_upper").orElseThrow().type().nativeSql())
+                        .contains("collate").contains("as(");
             }
             {
                 // A generated column must come back generated, not as a plain column or one with a default.

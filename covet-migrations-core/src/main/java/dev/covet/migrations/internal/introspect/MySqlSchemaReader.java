@@ -106,21 +106,23 @@ public final class MySqlSchemaReader implements SchemaReader {
                     throw new IllegalArgumentException(t.name() + "." + column + ": " + e.getMessage(), e);
                 }
                 String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
+                // What MySQL keeps with a column beyond its type (another collation than its table's, a generation
+                // expression, ON UPDATE CURRENT_TIMESTAMP) is kept with it as MySQL's own type: it renders back.
+                StringBuilder attributes = new StringBuilder();
                 if (rs.getString(9) != null) {
-                    // A column in another collation than its table's: kept with MySQL's own type, it renders back.
-                    type = ColumnType.nativeType("mysql", rs.getString(3) + " character set " + rs.getString(8)
-                            + " collate " + rs.getString(9));
+                    attributes.append(" character set ").append(rs.getString(8)).append(" collate ").append(rs.getString(9));
                 }
                 String generated = extra.contains("stored generated") || extra.contains("persistent") ? "stored"
                         : extra.contains("virtual generated") ? "virtual" : null;
                 if (generated != null && rs.getString(7) != null) {
-                    // A generated column: its expression is part of MySQL's own column type, and it has no default.
-                    type = ColumnType.nativeType("mysql", rs.getString(3) + " as (" + rs.getString(7) + ") " + generated);
+                    attributes.append(" as (").append(rs.getString(7)).append(") ").append(generated);
                 }
                 int onUpdate = extra.indexOf("on update ");
                 if (onUpdate >= 0) {
-                    // ON UPDATE CURRENT_TIMESTAMP belongs to MySQL's own column type: kept with it, it renders back.
-                    type = ColumnType.nativeType("mysql", rs.getString(3) + " " + extra.substring(onUpdate));
+                    attributes.append(' ').append(extra.substring(onUpdate));
+                }
+                if (!attributes.isEmpty()) {
+                    type = ColumnType.nativeType("mysql", rs.getString(3) + attributes);
                 }
                 boolean auto = extra.contains("auto_increment");
                 ColumnDefault def = auto || generated != null ? null : defaultValue(rs.getString(5), extra, type, mariaDb);

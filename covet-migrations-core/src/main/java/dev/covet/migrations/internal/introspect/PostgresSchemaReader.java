@@ -122,14 +122,18 @@ public final class PostgresSchemaReader implements SchemaReader {
                     types.put(formatType, type);
                 }
                 String defaultSql = rs.getString(6);
+                // Another collation than the type's default, and a generation expression (which the catalog shows as
+                // the column's "default"), are kept with the column as PostgreSQL's own type: it renders back.
+                StringBuilder attributes = new StringBuilder();
                 if (rs.getString(10) != null) {
-                    // A column in another collation than its type's default: kept with PostgreSQL's own type.
-                    type = ColumnType.nativeType(DIALECT, formatType + " collate " + rs.getString(10));
+                    attributes.append(" collate ").append(rs.getString(10));
                 }
                 if ("s".equals(rs.getString(9))) {
-                    // A generated column: its "default" is the generation expression, part of PostgreSQL's own type.
-                    type = ColumnType.nativeType(DIALECT, formatType + " generated always as (" + defaultSql + ") stored");
+                    attributes.append(" generated always as (").append(defaultSql).append(") stored");
                     defaultSql = null;
+                }
+                if (!attributes.isEmpty()) {
+                    type = ColumnType.nativeType(DIALECT, formatType + attributes);
                 }
                 String identity = rs.getString(5);
                 // Identity and serial columns: the sequence is the auto increment, not a default. A nextval() of a
