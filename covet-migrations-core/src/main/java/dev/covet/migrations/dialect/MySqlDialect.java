@@ -3,7 +3,10 @@ package dev.covet.migrations.dialect;
 import dev.covet.migrations.internal.introspect.MySqlSchemaReader;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.internal.lock.GaleraLeaseLock;
+import dev.covet.migrations.internal.lock.LeaseTable;
 import dev.covet.migrations.internal.lock.MySqlNamedLock;
+import dev.covet.migrations.internal.lock.MySqlServerLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.DropColumn;
 import dev.covet.migrations.operation.DropConstraint;
@@ -176,7 +179,9 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
 
     @Override
     public MigrationLock lock(DataSource dataSource, String tablePrefix) {
-        return new MySqlNamedLock(dataSource, tablePrefix);
+        TableSchema leaseTable = LeaseTable.schema(tablePrefix);
+        return new MySqlServerLock(dataSource, () -> new MySqlNamedLock(dataSource, tablePrefix),
+                () -> new GaleraLeaseLock(dataSource, quote(leaseTable.name()), createIfNotExists(leaseTable)));
     }
 
     @Override

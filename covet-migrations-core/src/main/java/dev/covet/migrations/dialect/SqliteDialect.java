@@ -3,6 +3,7 @@ package dev.covet.migrations.dialect;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.internal.introspect.SqliteSchemaReader;
 import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.internal.lock.LeaseTable;
 import dev.covet.migrations.internal.lock.SqliteLeaseLock;
 import dev.covet.migrations.operation.AddColumn;
 import dev.covet.migrations.operation.AddConstraint;
@@ -152,7 +153,7 @@ public final class SqliteDialect extends SqlWriter implements Dialect {
 
     /** The lease lock with a lease of its own length (see {@link SqliteLeaseLock}). */
     public SqliteLeaseLock lock(DataSource dataSource, String tablePrefix, Duration lease) {
-        TableSchema table = SqliteLeaseLock.table(tablePrefix);
+        TableSchema table = LeaseTable.schema(tablePrefix);
         return new SqliteLeaseLock(dataSource, quote(table.name()), createIfNotExists(table), lease);
     }
 

@@ -151,6 +151,10 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
             rows = steps.run(c, step, true);
             crash.reached(CrashPoints.Point.AFTER_STATEMENT, i);
             progress(c, m, i + 1, done, session);
+            if (context.inTransaction() != null) {
+                // a lease lock (Galera's) is renewed with the data it guards: a holder that lost it commits nothing
+                context.inTransaction().run(c);
+            }
             transactions.commit(c);
         } catch (SQLException | RuntimeException e) {
             try {

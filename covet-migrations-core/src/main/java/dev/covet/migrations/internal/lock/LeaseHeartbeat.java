@@ -29,7 +29,10 @@ final class LeaseHeartbeat implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Starts beating; returns {@code null} when no connection of its own can be opened (renewals inside transactions remain). */
+    /**
+     * Starts beating on a SQLite connection of its own; returns {@code null} when none can be opened (renewals
+     * inside transactions remain).
+     */
     static LeaseHeartbeat start(String url, String renewSql, String owner, Duration lease) {
         Connection c;
         try {
@@ -40,6 +43,11 @@ final class LeaseHeartbeat implements AutoCloseable {
                     + " migration lock lease ({}); it is renewed only when each migration commits", e.getMessage());
             return null;
         }
+        return beatOn(c, renewSql, owner, lease);
+    }
+
+    /** Starts beating on {@code c}, which the heartbeat then owns and closes. */
+    static LeaseHeartbeat beatOn(Connection c, String renewSql, String owner, Duration lease) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "covet-migrations-lock-heartbeat");
             t.setDaemon(true);

@@ -2,15 +2,10 @@ package dev.covet.migrations.internal.lock;
 
 import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.lock.MigrationLockTimeoutException;
-import dev.covet.migrations.schema.ColumnSchema;
-import dev.covet.migrations.schema.ColumnType;
-import dev.covet.migrations.schema.ConstraintSchema;
-import dev.covet.migrations.schema.OwnTables;
 import dev.covet.migrations.schema.TableSchema;
 import dev.covet.migrations.internal.sqlite.session.SqliteLocking;
 
 import javax.sql.DataSource;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,7 +27,7 @@ public final class SqliteLeaseLock implements MigrationLock {
     /** How long a lease lasts without renewal. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
-    private static final String HOST = hostName();
+    private static final String HOST = LeaseTable.HOST;
 
     private final DataSource dataSource;
     private final String table;
@@ -56,27 +50,9 @@ public final class SqliteLeaseLock implements MigrationLock {
         this.lease = lease;
     }
 
-    /** The {@code <prefix>lock} table: at most one row, naming the holder and when its lease expires (epoch ms). */
+    /** The {@code <prefix>lock} table (see {@link LeaseTable}). */
     public static TableSchema table(String tablePrefix) {
-        ColumnType integer = OwnTables.INTEGER;
-        ColumnType text = OwnTables.TEXT;
-        return TableSchema.of(tablePrefix + "lock", List.of(
-                        ColumnSchema.of("id", integer).notNull().asPrimaryKey(),
-                        ColumnSchema.of("owner", text).notNull(),
-                        ColumnSchema.of("host", text).notNull(),
-                        ColumnSchema.of("pid", integer).notNull(),
-                        ColumnSchema.of("acquired_at", integer).notNull(),
-                        ColumnSchema.of("expires_at", integer).notNull()))
-                .withConstraints(List.of(new ConstraintSchema(tablePrefix + "lock_one_row", ConstraintSchema.Kind.CHECK,
-                        List.of(), "id = 1")));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "unknown-host";
-        }
+        return LeaseTable.schema(tablePrefix);
     }
 
     /** The statement that renews a lease: parameters expires_at (epoch ms) and owner. */
@@ -153,7 +129,7 @@ public final class SqliteLeaseLock implements MigrationLock {
     }
 
     private static boolean free(String host, long pid, long expiresAt, long now) {
-        return expiresAt < now || (HOST.equals(host) && !alive(pid));
+        return LeaseTable.free(host, pid, expiresAt, now);
     }
 
     private boolean tryTake(Connection c, String owner, long pid) throws SQLException {
@@ -192,10 +168,6 @@ public final class SqliteLeaseLock implements MigrationLock {
         } finally {
             c.setAutoCommit(autoCommit);
         }
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Override

@@ -1,0 +1,196 @@
+package dev.covet.migrations.engine;
+
+import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.audit.AuditEntry;
+import dev.covet.migrations.audit.AuditingListener;
+import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.dialect.MySqlDialect;
+import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.lock.MigrationLockTimeoutException;
+import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.testing.ConnectionSource;
+import dev.covet.migrations.testing.GaleraCluster;
+import dev.covet.migrations.testing.MigrationFiles;
+import dev.covet.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A three-node MariaDB Galera cluster ({@code scripts/galera-cluster.sh}): instances connected to different nodes
+ * starting at once apply each migration exactly once and leave every node with the same schema and history; a holder
+ * whose node dies blocks the others only until its lease runs out; a session that would run DDL on one node only is
+ * refused before anything changes.
+ */
+class GaleraClusterTests {
+
+    private static final int STARTS = 12;
+
+    @Test
+    void twelveStartsSpreadOverThreeNodesApplyEachMigrationOnceAndEveryNodeAgrees() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        try (MigrationFiles files = ShopHistory.write(new MigrationFiles())) {
+            List<String> outcomes = startAtOnce(nodes, files);
+            assertThat(outcomes).as("each start's outcome").noneMatch(o -> o.startsWith("failed"));
+            assertThat(outcomes.stream().mapToInt(o -> Integer.parseInt(o.substring("applied ".length()))).sum())
+                    .as("migrations applied across all starts").isEqualTo(10);
+            SchemaState first = schema(nodes.get(0));
+            for (TestDatabase node : nodes) {
+                assertThat(MigrateRollbackTests.count(node, "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'"))
+                        .as("history on " + node.url()).isEqualTo(10);
+                assertThat(MigrateRollbackTests.count(node, "SELECT COUNT(*) FROM customers")).as("rows on " + node.url()).isEqualTo(2);
+                assertThat(MigrateRollbackTests.count(node, "SELECT COUNT(*) FROM covet_lock")).as("lock released").isZero();
+                assertThat(schema(node)).as("schema on " + node.url()).isEqualTo(first);
+                MigrationAuditLog audit = new MigrationAuditLog(node.dataSource(), node.dialect(), "covet_");
+                List<AuditEntry> rows = audit.getRecentMigrations(100);
+                assertThat(rows).hasSize(10).allSatisfy(r -> assertThat(r.status()).isEqualTo(AuditEntry.SUCCESS));
+                assertThat(audit.verify()).as("audit chain on " + node.url()).isEmpty();
+            }
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
+    @Test
+    void aHolderWhoseNodeDiesBlocksTheOthersOnlyUntilItsLeaseRunsOut() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        // a lease of 8 s: long enough to see it hold on the other nodes while the cluster settles after the kill
+        Duration lockTimeout = Duration.ofSeconds(16);
+        try (MigrationFiles files = ShopHistory.write(new MigrationFiles())) {
+            MigrationLock onNode3 = new MySqlDialect().lock(nodes.get(2).dataSource(), "covet_");
+            MigrationLock.Held held = onNode3.acquire(lockTimeout);
+            try {
+                cluster.kill(3);
+                long killed = System.nanoTime();
+                // the dead node's holder still holds the lock on the others: nobody may take it before its lease ends
+                MigrationLock onNode1 = new MySqlDialect().lock(nodes.get(0).dataSource(), "covet_");
+                assertThatThrownBy(() -> onNode1.acquire(Duration.ofMillis(300)).close())
+                        .isInstanceOf(MigrationLockTimeoutException.class)
+                        .hasMessageContaining("cluster's migration lock, held by process " + ProcessHandle.current().pid());
+                MigrationRunner runner = MigrationRunner.builder(nodes.get(0).dataSource()).locations(files.location())
+                        .lockTimeout(lockTimeout).build();
+                assertThat(runner.migrate().applied()).hasSize(10);
+                System.out.println("galera: migrated through node 1 " + (System.nanoTime() - killed) / 1_000_000
+                        + " ms after the lock holder's node was killed (lease " + lockTimeout.dividedBy(2).toSeconds() + " s)");
+                assertThat(MigrateRollbackTests.count(nodes.get(1), "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'"))
+                        .isEqualTo(10);
+            } finally {
+                held.close();
+                cluster.restart(3);
+            }
+            // the node that died catches up on rejoining: its history and schema are the others'
+            assertThat(MigrateRollbackTests.count(nodes.get(2), "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'"))
+                    .isEqualTo(10);
+            assertThat(schema(nodes.get(2))).isEqualTo(schema(nodes.get(0)));
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
+    @Test
+    void aLockLeftByADeadProcessOnThisHostIsTakenOverAtOnce() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        try {
+            MigrationLock lock = new MySqlDialect().lock(nodes.get(1).dataSource(), "covet_");
+            lock.acquire(Duration.ofSeconds(5)).close();
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor(30, TimeUnit.SECONDS);
+            long far = System.currentTimeMillis() + Duration.ofHours(1).toMillis();
+            nodes.get(0).execute("INSERT INTO covet_lock (id, owner, host, pid, acquired_at, expires_at) VALUES (1, 'dead', '"
+                    + java.net.InetAddress.getLocalHost().getHostName() + "', " + gone.pid() + ", 0, " + far + ")");
+            assertThat(lock.describe()).isEqualTo("free");
+            try (MigrationLock.Held held = lock.acquire(Duration.ofSeconds(2))) {
+                assertThat(MigrateRollbackTests.count(nodes.get(2), "SELECT COUNT(*) FROM covet_lock WHERE owner = 'dead'")).isZero();
+                assertThat(new MySqlDialect().lock(nodes.get(2).dataSource(), "covet_").describe())
+                        .startsWith("process " + ProcessHandle.current().pid());
+            }
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
+    @Test
+    void aSessionThatWouldRunDdlOnOneNodeOnlyIsRefusedBeforeAnythingChanges() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        try (MigrationFiles files = ShopHistory.write(new MigrationFiles())) {
+            TestDatabase node = nodes.get(0);
+            DataSource rollingUpgrade = ConnectionSource.of(node.url(), () -> {
+                Connection c = node.connect();
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET SESSION wsrep_OSU_method = 'RSU'");
+                }
+                return c;
+            });
+            MigrationRunner runner = MigrationRunner.builder(rollingUpgrade).locations(files.location()).build();
+            assertThatThrownBy(runner::migrate).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("wsrep_OSU_method=RSU").hasMessageContaining("SET GLOBAL wsrep_OSU_method = 'TOI'");
+            for (TestDatabase n : nodes) {
+                assertThat(MigrateRollbackTests.count(n, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
+                        .as("tables on " + n.url()).isZero();
+            }
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
+    /** Starts every instance at once, instance i on node i mod 3; each outcome is "applied N" or "failed: message". */
+    private static List<String> startAtOnce(List<TestDatabase> nodes, MigrationFiles files) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(STARTS);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < STARTS; i++) {
+                TestDatabase node = nodes.get(i % nodes.size());
+                String name = "instance-" + i + "@node" + (i % nodes.size() + 1);
+                Duration timeout = Duration.ofSeconds(120);
+                MigrationAuditLog audit = new MigrationAuditLog(node.dataSource(), node.dialect(), "covet_", Clock.systemUTC(), timeout);
+                MigrationRunner runner = MigrationRunner.builder(node.dataSource()).locations(files.location())
+                        .lockTimeout(timeout).appliedBy(name)
+                        .listener(new AuditingListener(audit, name, "test", Map.of())).build();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return "applied " + runner.migrate().applied().size();
+                    } catch (RuntimeException e) {
+                        return "failed: " + name + ": " + e.getMessage();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(5, TimeUnit.MINUTES));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static SchemaState schema(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return db.dialect().schemaReader().read(c, "covet_");
+        }
+    }
+}
