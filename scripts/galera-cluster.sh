@@ -118,6 +118,9 @@ start() {
   local any_running=""
   for n in "${NODES[@]}"; do running "$n" && any_running=$n; done
   if [ -z "$any_running" ]; then
+    # Nothing of the cluster runs: start a new one from empty data directories. Its databases are the tests' own,
+    # and a cluster killed at once (a machine's stop) can leave nodes that disagree about which is safe to start from.
+    rm -rf "$BASE"/node*/data
     start_node 1 bootstrap
   fi
   for n in "${NODES[@]}"; do start_node "$n"; done

@@ -27,6 +27,14 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
     String name();
 
     /**
+     * The dialect name lint rules are chosen by: {@link #name()}, or a variant of it where the same SQL behaves
+     * differently ({@code mysql-galera}: DDL pauses a whole Galera cluster).
+     */
+    default String lintProfile() {
+        return name();
+    }
+
+    /**
      * The identifier validated and quoted.
      *
      * @throws IllegalArgumentException naming the identifier when it is empty, too long or has characters

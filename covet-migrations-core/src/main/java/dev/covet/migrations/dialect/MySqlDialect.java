@@ -40,14 +40,16 @@ import java.util.Locale;
 public final class MySqlDialect extends SqlWriter implements Dialect {
 
     private final boolean backslashEscapes;
+    private final boolean galera;
 
     /** MySQL as configured by default: a backslash in a string literal escapes the next character. */
     public MySqlDialect() {
-        this(true);
+        this(true, false);
     }
 
-    private MySqlDialect(boolean backslashEscapes) {
+    private MySqlDialect(boolean backslashEscapes, boolean galera) {
         this.backslashEscapes = backslashEscapes;
+        this.galera = galera;
     }
 
     /**
@@ -55,10 +57,13 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
      * backslash is an ordinary character, and doubling it would store two.
      */
     public MySqlDialect forSession(Connection c) throws SQLException {
+        boolean escapes;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
             String mode = rs.next() ? rs.getString(1) : null;
-            return withBackslashEscapes(mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES"));
+            escapes = mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
         }
+        boolean cluster = MySqlServerLock.isGaleraNode(c);
+        return escapes == backslashEscapes && cluster == galera ? this : new MySqlDialect(escapes, cluster);
     }
 
     /** The session's {@code sql_mode} decides how string literals are escaped. */
@@ -74,7 +79,18 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
 
     /** This dialect for a session where a backslash in a string literal does ({@code true}) or does not escape. */
     public MySqlDialect withBackslashEscapes(boolean on) {
-        return on == backslashEscapes ? this : new MySqlDialect(on);
+        return on == backslashEscapes ? this : new MySqlDialect(on, galera);
+    }
+
+    /** Whether the session is on a MariaDB Galera cluster node ({@code wsrep_on}), as {@link #forSession} found. */
+    public boolean galera() {
+        return galera;
+    }
+
+    /** {@code mysql-galera} on a Galera node, whose DDL pauses the whole cluster; else {@code mysql}. */
+    @Override
+    public String lintProfile() {
+        return galera ? "mysql-galera" : "mysql";
     }
 
     /** Whether string literals are written for a session where a backslash escapes ({@code sql_mode} without NO_BACKSLASH_ESCAPES). */

@@ -196,7 +196,7 @@ public final class MakeMigrations {
      * @param written what {@link #run} or {@link #runZeroDowntime} wrote, in order
      */
     public List<LintFinding> lint(List<MakeMigrationsResult> written, LintSuppressions suppressions) {
-        MigrationLinter linter = new MigrationLinter(runner.dialect().name(), suppressions);
+        MigrationLinter linter = new MigrationLinter(runner.dialect().lintProfile(), suppressions);
         List<LintFinding> findings = new ArrayList<>();
         SchemaState state = projection().schema();
         for (MakeMigrationsResult result : written) {

@@ -1,6 +1,8 @@
 package dev.covet.migrations.engine;
 
 import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.LintFinding;
+import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.AuditEntry;
 import dev.covet.migrations.audit.AuditingListener;
@@ -13,6 +15,7 @@ import dev.covet.migrations.testing.ConnectionSource;
 import dev.covet.migrations.testing.GaleraCluster;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
+import dev.covet.migrations.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -149,6 +152,40 @@ class GaleraClusterTests {
                 assertThat(MigrateRollbackTests.count(n, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
                         .as("tables on " + n.url()).isZero();
             }
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
+    @Test
+    void theLintSaysWhatDdlOnAnExistingTableDoesToTheClusterAndWhatRsuWouldMean() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        try (MigrationFiles files = new MigrationFiles(); TestDatabase single = TestDatabases.create("mysql")) {
+            files.write("0001_items.yaml", """
+                    operations:
+                      - type: CREATE_TABLE
+                        table: items
+                        columns:
+                          - {name: id, type: BIGINT, nullable: false, primary_key: true}
+                          - {name: sku, type: VARCHAR(40), nullable: true}
+                    """);
+            MigrationRunner.builder(nodes.get(1).dataSource()).locations(files.location()).build().migrate();
+            MigrationRunner.builder(single.dataSource()).locations(files.location()).build().migrate();
+            files.write("0002_items_sku.yaml", """
+                    operations:
+                      - type: ADD_INDEX
+                        table: items
+                        index: {name: items_sku, columns: [sku], unique: false}
+                    """);
+            List<LintFinding> onCluster = MigrationRunner.builder(nodes.get(1).dataSource()).locations(files.location()).build()
+                    .lint(LintSuppressions.none(), true).findings();
+            assertThat(onCluster).filteredOn(f -> f.rule().equals("galera-total-order")).singleElement()
+                    .satisfies(f -> assertThat(f.why()).contains("whole cluster waits").contains("items")
+                            .contains("wsrep_OSU_method=RSU").contains("one desynchronized node only"));
+            List<LintFinding> onOneServer = MigrationRunner.builder(single.dataSource()).locations(files.location()).build()
+                    .lint(LintSuppressions.none(), true).findings();
+            assertThat(onOneServer).extracting(LintFinding::rule).doesNotContain("galera-total-order");
         } finally {
             nodes.get(0).close();
         }

@@ -304,7 +304,7 @@ public final class MigrationEngine {
             return;
         }
         try {
-            for (LintFinding finding : new MigrationLinter(dialect().name(), options.lint()).lint(m, before)) {
+            for (LintFinding finding : new MigrationLinter(dialect().lintProfile(), options.lint()).lint(m, before)) {
                 Log.INSTANCE.warn("Covet Migrations lint: {}", Printable.line(finding.describe()));
             }
         } catch (RuntimeException e) {

@@ -104,7 +104,7 @@ public final class MigrationInspector {
         }
         MigrationRenderer renderer = context.renderer();
         MigrationPlan plan = context.plan();
-        MigrationLinter linter = new MigrationLinter(engine.dialect().name(), suppressions);
+        MigrationLinter linter = new MigrationLinter(engine.dialect().lintProfile(), suppressions);
         List<LintFinding> findings = new ArrayList<>();
         SchemaState state = pendingOnly ? plan.stateAfterApplied() : SchemaState.empty();
         List<Migration> checked = pendingOnly ? plan.pending() : plan.ordered();

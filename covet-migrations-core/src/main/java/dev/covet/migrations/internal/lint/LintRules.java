@@ -12,6 +12,7 @@ import dev.covet.migrations.operation.DropTable;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.RenameColumn;
 import dev.covet.migrations.operation.RenameTable;
+import dev.covet.migrations.operation.RunJava;
 import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -111,7 +113,7 @@ public final class LintRules {
                                 ? problem("Running code still uses " + t.table() + "; renaming it breaks that code.",
                                 "Create a view under the old name for the transition, or expand/contract.")
                                 : Optional.empty()),
-                rule("mysql-copy-algorithm", d -> d.equals("mysql"), (op, before, created) ->
+                rule("mysql-copy-algorithm", d -> d.startsWith("mysql"), (op, before, created) ->
                         op instanceof AddForeignKey f && existing(f.table(), before, created)
                                 ? problem("With foreign_key_checks on, ADD FOREIGN KEY runs with ALGORITHM=COPY: " + f.table()
                                         + " is copied and writes are blocked.",
@@ -125,6 +127,18 @@ public final class LintRules {
                                 ? problem("SET NOT NULL runs with ALGORITHM=INPLACE but rebuilds " + a.table()
                                         + ", which takes time and I/O in proportion to its size.",
                                 "Run it when the table is small or traffic is low; make sure no NULLs remain first.")
+                                : Optional.empty()),
+                rule("galera-total-order", d -> d.equals("mysql-galera"), (op, before, created) ->
+                        changesExistingTable(op, before, created)
+                                ? problem("On this Galera cluster the DDL runs in total order isolation (TOI): every node runs it at"
+                                        + " the same point of the replication stream and no node commits other writes until it"
+                                        + " has finished everywhere, so the whole cluster waits as long as " + String.join(", ", new TreeSet<>(op.tables()))
+                                        + " takes to change. wsrep_OSU_method=RSU would not pause the cluster, but it runs the"
+                                        + " statement on one desynchronized node only: the others keep the old schema until the"
+                                        + " same statement is run on each of them by hand, while the history says it is applied"
+                                        + " (Covet refuses to migrate in an RSU session).",
+                                "Run it when writes are few, or change big tables with an online schema-change tool"
+                                        + " (pt-online-schema-change, gh-ost) node-wide and record the migration afterwards.")
                                 : Optional.empty()),
                 rule("missing-lock-timeout", d -> d.equals("postgresql"), (op, before, created) ->
                         op instanceof RunSql r && locksWithoutTimeout(r)
@@ -183,6 +197,16 @@ public final class LintRules {
     private static Optional<LintRule.Problem> problem(String why, String instead) {
         return Optional.of(new LintRule.Problem(why, instead));
     }
+
+    /** Whether the operation changes a table that held data before this migration (the DDL that pauses a cluster). */
+    private static boolean changesExistingTable(Operation op, SchemaState before, Set<String> createdHere) {
+        boolean ddl = op instanceof RunSql r ? r.sql().statementsFor("mysql").orElse(List.of()).stream()
+                .anyMatch(statement -> GALERA_DDL.matcher(statement).find()) : !(op instanceof RunJava);
+        return ddl && op.tables().stream().anyMatch(t -> existing(t, before, createdHere));
+    }
+
+    private static final Pattern GALERA_DDL = Pattern.compile("^\\s*(ALTER|CREATE|DROP|RENAME|TRUNCATE|OPTIMIZE)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** A table that existed before this migration (a table created in it holds no data yet). */
     private static boolean existing(String table, SchemaState before, Set<String> createdHere) {
