@@ -78,7 +78,10 @@ EOF
 }
 
 daemon_pid() { cat "$RUN_DIR/node$1.daemon.pid" 2>/dev/null; }
-running() { local pid; pid=$(daemon_pid "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+# alive and not a zombie waiting to be reaped (a killed node's process can linger as one for a moment)
+running() {
+  local pid; pid=$(daemon_pid "$1") && [ -n "$pid" ] && [ -r "/proc/$pid/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status"
+}
 
 node_sql() { mariadb --no-defaults -uroot --socket="$(socket "$1")" -N -B -e "$2" 2>/dev/null; }
 
@@ -127,7 +130,9 @@ start() {
   node_sql 1 "CREATE USER IF NOT EXISTS 'covet'@'%' IDENTIFIED BY 'covet'; CREATE USER IF NOT EXISTS 'covet'@'localhost' IDENTIFIED BY 'covet';
     GRANT ALL PRIVILEGES ON *.* TO 'covet'@'%' WITH GRANT OPTION; GRANT ALL PRIVILEGES ON *.* TO 'covet'@'localhost' WITH GRANT OPTION;
     CREATE DATABASE IF NOT EXISTS covet_test;"
-  log "cluster size $(cluster_size 1): $(urls)"
+  local size; size=$(cluster_size 1 || true)
+  if [ "$size" != "${#NODES[@]}" ]; then log "the cluster has ${size:-no} nodes, not ${#NODES[@]}: see $BASE/node*/error.log"; exit 1; fi
+  log "cluster size $size: $(urls)"
 }
 
 stop_node() {
