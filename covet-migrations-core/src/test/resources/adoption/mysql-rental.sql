@@ -30,3 +30,6 @@ CREATE TRIGGER ins_film AFTER INSERT ON film FOR EACH ROW BEGIN
 END
 --;;
 CREATE VIEW film_list AS SELECT f.film_id, f.title, l.name AS language FROM film f JOIN language l ON l.language_id = f.language_id
+--;;
+CREATE EVENT purge_film_text ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 03:00:00' ON COMPLETION PRESERVE DISABLE
+  COMMENT 'keeps film_text in step' DO DELETE FROM film_text WHERE film_id NOT IN (SELECT film_id FROM film)

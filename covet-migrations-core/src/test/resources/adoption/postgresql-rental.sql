@@ -2,6 +2,8 @@ CREATE TYPE mpaa_rating AS ENUM ('G', 'PG', 'PG-13', 'R', 'NC-17')
 --;;
 CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)
 --;;
+CREATE TYPE postal_address AS (street text, city varchar(50), country_code char(2))
+--;;
 CREATE TABLE language (language_id SERIAL PRIMARY KEY, name CHAR(20) NOT NULL, last_update TIMESTAMP NOT NULL DEFAULT now())
 --;;
 CREATE TABLE film (
@@ -27,7 +29,8 @@ CREATE INDEX idx_recent_films ON film (last_update DESC) WHERE release_year > 20
 CREATE TABLE inventory (
   inventory_id SERIAL PRIMARY KEY,
   film_id INTEGER NOT NULL REFERENCES film (film_id) ON UPDATE CASCADE ON DELETE RESTRICT,
-  store_id SMALLINT NOT NULL)
+  store_id SMALLINT NOT NULL,
+  shelf_address postal_address)
 --;;
 CREATE TABLE rental (
   rental_id SERIAL PRIMARY KEY,

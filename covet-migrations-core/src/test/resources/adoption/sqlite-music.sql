@@ -16,3 +16,9 @@ CREATE TABLE playlist_track (playlist_id INTEGER NOT NULL REFERENCES playlist (p
   track_id INTEGER NOT NULL REFERENCES track (track_id) ON DELETE NO ACTION, PRIMARY KEY (playlist_id, track_id))
 --;;
 CREATE UNIQUE INDEX track_name_album ON track (album_id, name)
+--;;
+CREATE VIRTUAL TABLE track_search USING fts5(name)
+--;;
+CREATE TRIGGER track_search_insert AFTER INSERT ON track BEGIN
+  INSERT INTO track_search (rowid, name) VALUES (new.track_id, new.name);
+END

@@ -5,6 +5,7 @@ import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.internal.execute.MigrationEngine;
 import dev.covet.migrations.internal.execute.MigrationInspector;
 import dev.covet.migrations.introspect.DatabaseObject;
+import dev.covet.migrations.introspect.UncapturedObject;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableFilter;
 
@@ -158,6 +159,14 @@ public final class MigrationRunner {
      */
     public List<DatabaseObject> liveObjects() {
         return inspector().liveObjects();
+    }
+
+    /**
+     * What the live database holds that {@link #liveObjects()} does not capture (aggregates, policies, partitioning,
+     * comments, ...), each with why: a baseline names these instead of leaving them out silently.
+     */
+    public List<UncapturedObject> uncapturedObjects() {
+        return inspector().uncapturedObjects();
     }
 
     /**

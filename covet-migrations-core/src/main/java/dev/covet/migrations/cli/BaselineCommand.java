@@ -45,10 +45,13 @@ public class BaselineCommand extends RunnerCommand {
         String applied = adopted.id().name();
         String objects = adopted.objects().isEmpty() ? ""
                 : ", and as RUN_SQL " + adopted.objects().size() + " other object(s): " + String.join(", ", adopted.objects());
-        output.result(command, new Report(adopted.file().toString(), applied, adopted.tables(), adopted.objects()),
+        String notCaptured = adopted.notCaptured().isEmpty() ? ""
+                : "\nNot captured (" + adopted.notCaptured().size() + "; the database keeps them, but replaying the file elsewhere"
+                + " will not make them):\n  " + String.join("\n  ", adopted.notCaptured());
+        output.result(command, new Report(adopted.file().toString(), applied, adopted.tables(), adopted.objects(), adopted.notCaptured()),
                 "Wrote " + adopted.file() + " from the database's schema (" + adopted.tables().size() + " table(s)"
                 + objects + ") and recorded " + applied
-                + " as applied without running it. Commit the file; covet validate checks the database against it.");
+                + " as applied without running it. Commit the file; covet validate checks the database against it." + notCaptured);
         return ExitCodes.SUCCESS;
     }
 
@@ -59,7 +62,8 @@ public class BaselineCommand extends RunnerCommand {
      * @param applied its name, recorded as applied
      * @param tables the tables it creates (the database's tables)
      * @param objects the other objects it creates with RUN_SQL (types, sequences, routines, views, triggers)
+     * @param notCaptured what the database holds that the file does not create, each with why
      */
-    public record Report(String file, String applied, List<String> tables, List<String> objects) {
+    public record Report(String file, String applied, List<String> tables, List<String> objects, List<String> notCaptured) {
     }
 }

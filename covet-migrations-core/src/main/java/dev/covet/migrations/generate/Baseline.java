@@ -5,6 +5,7 @@ import dev.covet.migrations.operation.RunSql;
 import dev.covet.migrations.operation.Operation;
 import dev.covet.migrations.operation.DialectSql;
 import dev.covet.migrations.introspect.DatabaseObject;
+import dev.covet.migrations.introspect.UncapturedObject;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
@@ -65,8 +66,10 @@ public final class Baseline {
         }
         MakeMigrationsResult written;
         List<DatabaseObject> objects;
+        List<UncapturedObject> notCaptured;
         try {
             objects = runner.liveObjects();
+            notCaptured = runner.uncapturedObjects();
             written = new MakeMigrations(runner, new RenameDetector()).runAround(SchemaState.empty(), live,
                     runSql(objects, true), runSql(objects, false), name, outputDirectory);
         } catch (SchemaException e) {
@@ -81,7 +84,7 @@ public final class Baseline {
             throw e;
         }
         return new BaselineResult.Adopted(written.file(), id, new ArrayList<>(live.tables().keySet()),
-                objects.stream().map(DatabaseObject::label).toList());
+                objects.stream().map(DatabaseObject::label).toList(), notCaptured.stream().map(UncapturedObject::label).toList());
     }
 
     /**

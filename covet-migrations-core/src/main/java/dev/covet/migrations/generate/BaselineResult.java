@@ -15,11 +15,15 @@ public sealed interface BaselineResult {
      * @param id the migration, recorded as applied
      * @param tables the tables it creates (the database's managed tables)
      * @param objects the other objects it creates with RUN_SQL ({@code view rated}, {@code trigger t on film})
+     * @param notCaptured what the database holds that the file does not create, each with why
+     *        ({@code aggregate total(numeric): ...})
      */
-    record Adopted(Path file, MigrationId id, List<String> tables, List<String> objects) implements BaselineResult {
+    record Adopted(Path file, MigrationId id, List<String> tables, List<String> objects, List<String> notCaptured)
+            implements BaselineResult {
         public Adopted {
             tables = List.copyOf(tables);
             objects = List.copyOf(objects);
+            notCaptured = List.copyOf(notCaptured);
         }
     }
 

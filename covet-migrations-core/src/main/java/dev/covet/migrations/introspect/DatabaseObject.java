@@ -12,14 +12,20 @@ import java.util.Objects;
  * @param createSql the statement that creates it, as the database gives it back
  * @param dropSql the statement that removes it
  * @param beforeTables whether tables may depend on it (types, domains, sequences), so it is created first
+ * @param table the table it belongs to, as the database names it (a trigger's, an index's, a rule's), or {@code null}
  */
-public record DatabaseObject(String kind, String name, String createSql, String dropSql, boolean beforeTables) {
+public record DatabaseObject(String kind, String name, String createSql, String dropSql, boolean beforeTables, String table) {
 
     public DatabaseObject {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createSql, "createSql");
         Objects.requireNonNull(dropSql, "dropSql");
+    }
+
+    /** An object that belongs to no table (a type, a sequence, a routine, a view). */
+    public DatabaseObject(String kind, String name, String createSql, String dropSql, boolean beforeTables) {
+        this(kind, name, createSql, dropSql, beforeTables, null);
     }
 
     /** {@code view shop_totals}, for messages. */

@@ -28,4 +28,12 @@ public interface SchemaReader {
     default List<DatabaseObject> readObjects(Connection connection) throws SQLException {
         return List.of();
     }
+
+    /**
+     * What of the current database/schema {@link #readObjects} does not capture, each with why, so that a baseline
+     * can name it rather than leave it out silently; by default nothing.
+     */
+    default List<UncapturedObject> readUncaptured(Connection connection) throws SQLException {
+        return List.of();
+    }
 }

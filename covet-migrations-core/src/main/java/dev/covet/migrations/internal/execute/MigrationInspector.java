@@ -20,6 +20,7 @@ import dev.covet.migrations.HistoryRow;
 import dev.covet.migrations.internal.loader.MigrationSource;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.introspect.DatabaseObject;
+import dev.covet.migrations.introspect.UncapturedObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -316,9 +317,20 @@ public final class MigrationInspector {
         }
     }
 
+    /** What of the live database {@link #liveObjects} does not capture, each with why. */
+    public List<UncapturedObject> uncapturedObjects() {
+        try (Connection c = config.dataSource().getConnection()) {
+            return engine.dialect().schemaReader().readUncaptured(c);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read what the database holds besides tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** The live objects, without those that belong to a table other tools own (they come and go with it). */
     private List<DatabaseObject> readLiveObjects(Connection c) {
         try {
-            return engine.dialect().schemaReader().readObjects(c);
+            return engine.dialect().schemaReader().readObjects(c).stream()
+                    .filter(o -> o.table() == null || !config.unmanagedTables().matches(o.table())).toList();
         } catch (SQLException e) {
             throw new MigrationException("cannot read the database's views, routines and triggers: " + e.getMessage(), e);
         }

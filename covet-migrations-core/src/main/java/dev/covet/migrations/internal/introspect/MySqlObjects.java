@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * them back, without their {@code DEFINER} (the account that made them may not exist where they are replayed; they
  * are then defined by whoever runs the migration) and without the database's own name qualifying the tables (so
  * they replay into another database). Routines first, then views (each after the views it reads), the indexes the
- * model cannot say (FULLTEXT, SPATIAL, prefix, descending), then triggers.
+ * model cannot say (FULLTEXT, SPATIAL, prefix, descending), then triggers and events.
  */
 final class MySqlObjects {
 
@@ -64,7 +64,12 @@ final class MySqlObjects {
                     + "WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER")) {
                 objects.add(new DatabaseObject("trigger", trigger[0] + " on " + trigger[1],
                         showCreate(st, "SHOW CREATE TRIGGER " + quote(trigger[0]), 3, database),
-                        "DROP TRIGGER " + quote(trigger[0]), false));
+                        "DROP TRIGGER " + quote(trigger[0]), false, trigger[1]));
+            }
+            for (String[] event : names(st, "SELECT EVENT_NAME, '' FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() "
+                    + "ORDER BY CREATED, EVENT_NAME")) {
+                objects.add(new DatabaseObject("event", event[0], showCreate(st, "SHOW CREATE EVENT " + quote(event[0]), 4, database),
+                        "DROP EVENT " + quote(event[0]), false));
             }
         }
         return objects;
@@ -96,7 +101,7 @@ final class MySqlObjects {
             };
             indexes.add(new DatabaseObject("index", h[1] + " on " + h[0],
                     "CREATE " + kind + "INDEX " + quote(h[1]) + " ON " + quote(h[0]) + " (" + columns.get(key) + ")",
-                    "DROP INDEX " + quote(h[1]) + " ON " + quote(h[0]), false));
+                    "DROP INDEX " + quote(h[1]) + " ON " + quote(h[0]), false, h[0]));
         });
         return indexes;
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class PostgresObjects {
 
-    private static final String NOT_FROM_EXTENSION =
+    static final String NOT_FROM_EXTENSION =
             " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s AND d.deptype = 'e')";
 
     private static final String EXTENSIONS = """
@@ -34,7 +34,7 @@ final class PostgresObjects {
               AND ix.indnatts = ix.indnkeyatts AND NOT (0 < ANY (ix.indoption::int2[]))""";
 
     private static final String NATIVE_INDEXES = """
-            SELECT quote_ident(i.relname), pg_get_indexdef(ix.indexrelid)
+            SELECT quote_ident(i.relname), pg_get_indexdef(ix.indexrelid), t.relname
             FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
             WHERE n.nspname = current_schema()
@@ -44,7 +44,7 @@ final class PostgresObjects {
             ORDER BY ix.indexrelid""".formatted(PORTABLE_INDEX);
 
     private static final String RULES = """
-            SELECT quote_ident(rulename), quote_ident(tablename), definition FROM pg_rules
+            SELECT quote_ident(rulename), quote_ident(tablename), definition, tablename FROM pg_rules
             WHERE schemaname = current_schema() ORDER BY tablename, rulename""";
 
     private static final String ENUMS = """
@@ -60,6 +60,18 @@ final class PostgresObjects {
                     FROM pg_constraint c WHERE c.contypid = t.oid)
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'd' AND n.nspname = current_schema()""" + NOT_FROM_EXTENSION.formatted("t.oid") + """
+             ORDER BY t.oid""";
+
+    /** Free-standing composite types ({@code CREATE TYPE x AS (...)}), not the row types every table has. */
+    private static final String COMPOSITES = """
+            SELECT quote_ident(t.typname),
+                   (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
+                                      || CASE WHEN a.attcollation <> 0 AND a.attcollation <> (SELECT typcollation FROM pg_type
+                                              WHERE oid = a.atttypid) THEN ' COLLATE ' || (SELECT quote_ident(collname)
+                                              FROM pg_collation WHERE oid = a.attcollation) ELSE '' END, ', ' ORDER BY a.attnum)
+                    FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+            FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'c' AND c.relkind = 'c' AND n.nspname = current_schema()""" + NOT_FROM_EXTENSION.formatted("t.oid") + """
              ORDER BY t.oid""";
 
     // Sequences a column owns (serial) or that back an identity are the column's: not listed.
@@ -84,7 +96,7 @@ final class PostgresObjects {
              ORDER BY c.oid""";
 
     private static final String TRIGGERS = """
-            SELECT quote_ident(t.tgname), quote_ident(c.relname), pg_get_triggerdef(t.oid, true)
+            SELECT quote_ident(t.tgname), quote_ident(c.relname), pg_get_triggerdef(t.oid, true), c.relname
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE NOT t.tgisinternal AND n.nspname = current_schema()
             ORDER BY t.oid""";
@@ -147,6 +159,13 @@ final class PostgresObjects {
                     objects.add(new DatabaseObject("domain", rs.getString(1), sql.toString(), "DROP DOMAIN " + rs.getString(1), true));
                 }
             }
+            try (ResultSet rs = st.executeQuery(COMPOSITES)) {
+                while (rs.next()) {
+                    objects.add(new DatabaseObject("composite type", rs.getString(1),
+                            "CREATE TYPE " + rs.getString(1) + " AS (" + (rs.getString(2) == null ? "" : rs.getString(2)) + ")",
+                            "DROP TYPE " + rs.getString(1), true));
+                }
+            }
             try (ResultSet rs = st.executeQuery(SEQUENCES)) {
                 while (rs.next()) {
                     String sql = "CREATE SEQUENCE " + rs.getString(1) + " AS " + rs.getString(2) + " INCREMENT BY "
@@ -176,20 +195,20 @@ final class PostgresObjects {
             try (ResultSet rs = st.executeQuery(NATIVE_INDEXES)) {
                 while (rs.next()) {
                     objects.add(new DatabaseObject("index", rs.getString(1), unqualified(ownSchema, rs.getString(2)),
-                            "DROP INDEX " + rs.getString(1), false));
+                            "DROP INDEX " + rs.getString(1), false, rs.getString(3)));
                 }
             }
             try (ResultSet rs = st.executeQuery(RULES)) {
                 while (rs.next()) {
                     String definition = withoutSemicolon(rs.getString(3));
                     objects.add(new DatabaseObject("rule", rs.getString(1) + " on " + rs.getString(2), unqualified(ownSchema, definition),
-                            "DROP RULE " + rs.getString(1) + " ON " + rs.getString(2), false));
+                            "DROP RULE " + rs.getString(1) + " ON " + rs.getString(2), false, rs.getString(4)));
                 }
             }
             try (ResultSet rs = st.executeQuery(TRIGGERS)) {
                 while (rs.next()) {
                     objects.add(new DatabaseObject("trigger", rs.getString(1) + " on " + rs.getString(2), unqualified(ownSchema, rs.getString(3)),
-                            "DROP TRIGGER " + rs.getString(1) + " ON " + rs.getString(2), false));
+                            "DROP TRIGGER " + rs.getString(1) + " ON " + rs.getString(2), false, rs.getString(4)));
                 }
             }
         }

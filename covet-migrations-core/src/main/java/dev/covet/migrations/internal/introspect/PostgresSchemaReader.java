@@ -1,6 +1,7 @@
 package dev.covet.migrations.internal.introspect;
 
 import dev.covet.migrations.introspect.DatabaseObject;
+import dev.covet.migrations.introspect.UncapturedObject;
 import dev.covet.migrations.introspect.SchemaReader;
 import dev.covet.migrations.schema.ColumnDefault;
 import dev.covet.migrations.schema.ColumnSchema;
@@ -89,6 +90,11 @@ public final class PostgresSchemaReader implements SchemaReader {
     @Override
     public List<DatabaseObject> readObjects(Connection connection) throws SQLException {
         return PostgresObjects.read(connection);
+    }
+
+    @Override
+    public List<UncapturedObject> readUncaptured(Connection connection) throws SQLException {
+        return PostgresUncaptured.read(connection);
     }
 
     @Override

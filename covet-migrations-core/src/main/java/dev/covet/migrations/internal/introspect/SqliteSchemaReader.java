@@ -27,7 +27,12 @@ import java.util.Map;
  */
 public final class SqliteSchemaReader implements SchemaReader {
 
-    private static final String TABLES = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+    /**
+     * Ordinary tables: not SQLite's own, not virtual tables (full-text, R*Tree: {@link SqliteObjects} keeps them as
+     * their CREATE VIRTUAL TABLE) and not the shadow tables such a table keeps its data in, which it makes itself.
+     */
+    private static final String TABLES = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND NOT "
+            + SqliteObjects.VIRTUAL + " AND NOT " + SqliteObjects.SHADOW;
 
     private static final String COLUMNS = """
             SELECT m.name, m.sql, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden

@@ -1,0 +1,43 @@
+package dev.covet.migrations.internal.introspect;
+
+import dev.covet.migrations.introspect.UncapturedObject;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@link MySqlObjects} and the table reader leave out of the current MySQL/MariaDB database, each with why. */
+final class MySqlUncaptured {
+
+    private static final String QUERY = """
+            SELECT 'partitioning', TABLE_NAME, CONCAT(COUNT(*), ' partitions (', MAX(PARTITION_METHOD), '): the baseline'
+                   ' creates the table unpartitioned; add ALTER TABLE ... PARTITION BY in a RUN_SQL migration of your own')
+            FROM information_schema.PARTITIONS
+            WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL
+            GROUP BY TABLE_NAME
+            UNION ALL
+            SELECT 'comments', CONCAT(COUNT(*), ' on columns'), 'column COMMENTs are not captured'
+            FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_COMMENT <> ''
+            HAVING COUNT(*) > 0
+            UNION ALL
+            SELECT 'comments', CONCAT(COUNT(*), ' on tables'), 'table COMMENTs are not captured'
+            FROM information_schema.TABLES
+            WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COMMENT <> ''
+            HAVING COUNT(*) > 0""";
+
+    private MySqlUncaptured() {
+    }
+
+    static List<UncapturedObject> read(Connection connection) throws SQLException {
+        List<UncapturedObject> found = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(QUERY)) {
+            while (rs.next()) {
+                found.add(new UncapturedObject(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return found;
+    }
+}
