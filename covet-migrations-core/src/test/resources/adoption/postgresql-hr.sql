@@ -1,3 +1,5 @@
+CREATE EXTENSION IF NOT EXISTS citext
+--;;
 CREATE TABLE department (dept_no CHAR(4) NOT NULL, dept_name VARCHAR(40) NOT NULL UNIQUE, PRIMARY KEY (dept_no))
 --;;
 CREATE TABLE employee (
@@ -5,6 +7,7 @@ CREATE TABLE employee (
   birth_date DATE NOT NULL,
   first_name VARCHAR(14) NOT NULL,
   last_name VARCHAR(16) NOT NULL,
+  work_email citext UNIQUE,
   gender CHAR(1) NOT NULL CHECK (gender IN ('M', 'F', 'X')),
   manager_no INTEGER REFERENCES employee (emp_no) ON DELETE SET NULL,
   hire_date DATE NOT NULL DEFAULT CURRENT_DATE)
