@@ -119,4 +119,41 @@ class BaselineTests {
             assertThat(output.dir()).isEmptyDirectory();
         }
     }
+
+    /**
+     * An adopted generated column and a column in its own collation, entities mapping both as plain columns of the
+     * same type: the entities cannot say a generation expression or a collation, so nothing is altered (which would
+     * turn the generated column into a plain one) and the output says what was kept.
+     */
+    @AllDatabases
+    void whatOnlyTheColumnSaysIsKeptWhenTheEntitiesHaveTheSameType(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); MigrationFiles locations = new MigrationFiles();
+             MigrationFiles output = new MigrationFiles()) {
+            String collated = switch (kind.toString()) {
+                case "postgresql" -> "VARCHAR(20) COLLATE \"C\"";
+                case "mysql" -> "VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_bin";
+                default -> "VARCHAR(20) COLLATE NOCASE";
+            };
+            db.execute("CREATE TABLE order_lines (id BIGINT NOT NULL PRIMARY KEY, price NUMERIC(10,2) NOT NULL, qty INT NOT NULL,"
+                    + " code " + collated + ", total NUMERIC(12,2) GENERATED ALWAYS AS (price * qty) STORED)");
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(locations.location()).build();
+            assertThat(new Baseline(runner, output.dir()).adopt("initial")).isInstanceOf(BaselineResult.Adopted.class);
+            MigrationRunner adopted = runner.withLocations(List.of(output.location()));
+            SchemaState entities = SchemaState.of(List.of(TableSchema.of("order_lines", List.of(
+                    ColumnSchema.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).notNull().asPrimaryKey(),
+                    ColumnSchema.of("price", ColumnType.decimal(10, 2)).notNull(),
+                    ColumnSchema.of("qty", ColumnType.of(ColumnType.Kind.INTEGER)).notNull(),
+                    ColumnSchema.of("code", ColumnType.varchar(20)),
+                    ColumnSchema.of("total", ColumnType.decimal(12, 2))))));
+
+            MakeMigrationsResult result = new MakeMigrations(adopted, new RenameDetector()).preview(entities, null, null);
+
+            assertThat(result.operations()).as(result.yaml()).isEmpty();
+            assertThat(result.decisions()).anySatisfy(d -> assertThat(d).startsWith("column order_lines.total: ")
+                    .containsPattern("(?i)(generated always as|as\\()").endsWith("kept, as the database has it; the entities cannot say it"));
+            if (!kind.toString().equals("sqlite")) { // SQLite's COLLATE NOCASE is read as part of the declared type name
+                assertThat(result.decisions()).anySatisfy(d -> assertThat(d).startsWith("column order_lines.code: ").containsIgnoringCase("collate"));
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.covet.migrations.internal.diff;
 
+import dev.covet.migrations.internal.introspect.NativeAttributes;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.ColumnType;
 import dev.covet.migrations.schema.ConstraintSchema;
@@ -110,6 +111,7 @@ public final class DatabaseChoices {
         kept = keepUniqueKeyNames(existing, kept, notes);
         kept = keepChecks(existing, kept, defaults.checks(wanted.name()), notes);
         kept = keepEnumColumns(existing, kept, defaults, notes);
+        kept = keepColumnAttributes(existing, kept, notes);
         return rowidKeys ? keepRowidKey(existing, kept, notes) : kept;
     }
 
@@ -238,6 +240,29 @@ public final class DatabaseChoices {
             result = result.mapColumn(column.name(), c -> c.withType(old.type()));
             notes.add("column " + wanted.name() + "." + column.name() + ": kept as " + old.type()
                     + ", the enum column the database has for the enum's constants");
+        }
+        return result;
+    }
+
+    /**
+     * A column the database has as its own type because of what only the column says (a generation expression, a
+     * collation, ON UPDATE CURRENT_TIMESTAMP), where the entities have the same portable type: they cannot say those,
+     * so they are kept rather than altered away (which would turn a generated column into a plain one, or change how
+     * its text compares).
+     */
+    private static TableSchema keepColumnAttributes(TableSchema existing, TableSchema wanted, List<String> notes) {
+        TableSchema result = wanted;
+        for (ColumnSchema column : wanted.columns()) {
+            ColumnSchema old = existing.column(column.name()).orElse(null);
+            if (old == null || column.type().isNative()) {
+                continue;
+            }
+            Optional<NativeAttributes.Split> split = NativeAttributes.split(old.type());
+            if (split.isPresent() && split.get().portable().equals(column.type())) {
+                result = result.mapColumn(column.name(), c -> c.withType(old.type()));
+                notes.add("column " + wanted.name() + "." + column.name() + ": " + split.get().attributes()
+                        + " kept, as the database has it; the entities cannot say it");
+            }
         }
         return result;
     }
