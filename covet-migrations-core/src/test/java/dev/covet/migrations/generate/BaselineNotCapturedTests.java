@@ -42,7 +42,8 @@ class BaselineNotCapturedTests {
                         "CREATE TABLE readings (id BIGINT NOT NULL, taken DATE NOT NULL, value DOUBLE COMMENT 'in kWh',"
                                 + " PRIMARY KEY (id, taken)) COMMENT 'meter readings'"
                                 + " PARTITION BY RANGE (YEAR(taken)) (PARTITION p2025 VALUES LESS THAN (2026),"
-                                + " PARTITION pmax VALUES LESS THAN MAXVALUE)");
+                                + " PARTITION pmax VALUES LESS THAN MAXVALUE)",
+                        "CREATE TABLE legacy_notes (id BIGINT PRIMARY KEY, body VARCHAR(200)) DEFAULT CHARSET=latin1");
                 default -> db.execute(
                         "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)",
                         "CREATE VIRTUAL TABLE notes_search USING fts5(body)");
@@ -65,6 +66,8 @@ class BaselineNotCapturedTests {
                             .contains("creates the table unpartitioned"));
                     assertThat(notCaptured).anySatisfy(n -> assertThat(n).startsWith("comments 1 on columns: "));
                     assertThat(notCaptured).anySatisfy(n -> assertThat(n).startsWith("comments 1 on tables: "));
+                    assertThat(notCaptured).anySatisfy(n -> assertThat(n).startsWith("table charset legacy_notes: the table is in latin1_"));
+                    assertThat(notCaptured).noneMatch(n -> n.startsWith("table charset readings"));
                 }
                 default -> {
                     assertThat(notCaptured).isEmpty();

@@ -19,6 +19,13 @@ final class MySqlUncaptured {
             WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL
             GROUP BY TABLE_NAME
             UNION ALL
+            SELECT 'table charset', TABLE_NAME, CONCAT('the table is in ', TABLE_COLLATION, '; the baseline creates it in'
+                   ' utf8mb4 (a column in another collation than its table keeps its own): convert it, or change the'
+                   ' written migration by hand')
+            FROM information_schema.TABLES
+            WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COLLATION <>
+                  (SELECT COLLATION_NAME FROM information_schema.COLLATIONS WHERE CHARACTER_SET_NAME = 'utf8mb4' AND IS_DEFAULT = 'Yes')
+            UNION ALL
             SELECT 'comments', CONCAT(COUNT(*), ' on columns'), 'column COMMENTs are not captured'
             FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_COMMENT <> ''
             HAVING COUNT(*) > 0
