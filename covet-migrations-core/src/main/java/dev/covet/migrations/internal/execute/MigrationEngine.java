@@ -117,6 +117,15 @@ public final class MigrationEngine {
         }
     }
 
+    /** Fails at once, before any lock, when the database accepts no writes (a standby, a read-only server). */
+    void refuseReadOnly(String command) {
+        try (OpenConnection open = connect()) {
+            ReadOnlyGuard.refuse(dialect(open.connection()), open.connection(), command);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot " + command + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A connection for migrating; it waits up to the lock timeout for other connections' locks (SQLite's busy timeout). */
     OpenConnection connect() throws SQLException {
         Connection c = config.dataSource().getConnection();
@@ -171,6 +180,9 @@ public final class MigrationEngine {
         List<MigrationSource> sources;
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
+            if (!options.dryRun()) {
+                ReadOnlyGuard.refuse(dialect(c), c, "migrate");
+            }
             HistoryTable history = history();
             List<HistoryRow> rows = readIfExists(c, history);
             sources = loading.get();
@@ -219,6 +231,7 @@ public final class MigrationEngine {
         long start = System.nanoTime();
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
+            ReadOnlyGuard.refuse(dialect(c), c, "record " + id + " as applied");
             MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held ignored = lock.acquire(config.lockTimeout())) {
                 history.create(c);
@@ -465,6 +478,7 @@ public final class MigrationEngine {
                         .map(r -> new ExecutedMigration(r.migration().id(), r.migration().description(), Direction.DOWN, r.sql(),
                                 Duration.ZERO)).toList(), true);
             }
+            ReadOnlyGuard.refuse(dialect(c), c, "roll back");
             MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
                 MigrationContext locked = context.withHistory(history.readAll(c));
