@@ -140,6 +140,14 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
         return Optional.empty();
     }
 
+    /**
+     * A new probe of the replicas' lag, for one batch job on a connection to the primary; by default one that sees
+     * no replicas.
+     */
+    default ReplicaLag replicaLag() {
+        return ReplicaLag.NONE;
+    }
+
     /** The database-wide migration lock for the database {@code dataSource} connects to. */
     MigrationLock lock(DataSource dataSource, String tablePrefix);
 

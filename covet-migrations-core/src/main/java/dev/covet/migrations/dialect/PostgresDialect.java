@@ -110,6 +110,11 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    public ReplicaLag replicaLag() {
+        return new PostgresReplicaLag();
+    }
+
+    @Override
     public MigrationLock lock(DataSource dataSource, String tablePrefix) {
         return new PostgresAdvisoryLock(dataSource, tablePrefix);
     }
