@@ -1,6 +1,7 @@
 package dev.covet.migrations.data;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A batch job waiting for its replicas: reported before each pause while the replicas are further behind than the
@@ -17,11 +18,16 @@ public record ReplicaWait(String job, Duration lag, Duration maxLag, int batch, 
 
     @Override
     public String toString() {
-        return String.format("%s: waiting for replicas: lag %.1f s > %s s (batch %d of %d, waited %.1f s)", job,
-                lag.toMillis() / 1000.0, seconds(maxLag), batch, batches, waited.toMillis() / 1000.0);
+        return String.format("%s: waiting for replicas: lag %s s > %s s (batch %d of %d, waited %s s)", job,
+                seconds(lag), seconds(maxLag), batch, batches, seconds(waited));
     }
 
+    /** 12.3, 5, 0.31: one decimal from a second up, two below (so 0.31 s > 0.3 s does not read 0.3 s > 0.3 s). */
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format("%.1f", d.toMillis() / 1000.0);
+        long millis = d.toMillis();
+        if (millis % 1000 == 0) {
+            return Long.toString(millis / 1000);
+        }
+        return String.format(Locale.ROOT, millis >= 1000 ? "%.1f" : "%.2f", millis / 1000.0);
     }
 }
