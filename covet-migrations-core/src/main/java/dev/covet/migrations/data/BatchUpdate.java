@@ -47,7 +47,7 @@ public final class BatchUpdate {
     private Duration pause = Duration.ZERO;
     private String tablePrefix = "covet_";
     private Consumer<BatchProgress> progress = p -> log.info("{}", p);
-    private Duration maxReplicaLag = Duration.ofSeconds(5);
+    private Duration maxReplicaLag;
     private Duration maxReplicaWait = Duration.ofMinutes(15);
     private Duration replicaPoll = Duration.ofMillis(500);
     private Consumer<ReplicaWait> replicaWait = w -> { };
@@ -110,8 +110,9 @@ public final class BatchUpdate {
     }
 
     /**
-     * How far behind the primary its replicas may fall before the job waits between batches (default 5 s);
-     * {@link Duration#ZERO} does not watch them.
+     * How far behind the primary its replicas may fall before the job waits between batches; {@link Duration#ZERO}
+     * does not watch them. Default: the run's ({@code covet.migrations.batch.max-replica-lag}), else 5 s
+     * ({@link BatchDefaults}).
      */
     public BatchUpdate maxReplicaLag(Duration value) {
         this.maxReplicaLag = nonNegative(value, "max replica lag");
@@ -176,7 +177,8 @@ public final class BatchUpdate {
             int batches = 0;
             int estimatedBatches = (int) Math.ceil((total - done) / (double) batchSize);
             ReplicaWatch replicas = new ReplicaWatch(job, dialect.replicaLag(),
-                    new ReplicaWatch.Settings(maxReplicaLag, maxReplicaWait, replicaPoll), replicaWait);
+                    new ReplicaWatch.Settings(maxReplicaLag != null ? maxReplicaLag : BatchDefaults.maxReplicaLag(),
+                            maxReplicaWait, replicaPoll), replicaWait);
             while (true) {
                 if (batches > 0) {
                     replicas.await(c, batches, Math.max(batches, estimatedBatches));

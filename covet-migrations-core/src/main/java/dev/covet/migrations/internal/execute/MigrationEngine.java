@@ -17,6 +17,7 @@ import dev.covet.migrations.RepairResult;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.RunStartEvent;
+import dev.covet.migrations.data.BatchDefaults;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.LockWaits;
 import dev.covet.migrations.LintFinding;
@@ -348,6 +349,14 @@ public final class MigrationEngine {
 
     private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
                                             MigrationLock.Held held, DropBackups drops) throws SQLException {
+        // Batch jobs in Java migrations take the run's replica lag limit (covet.migrations.batch.max-replica-lag).
+        try (BatchDefaults.Scope ignored = BatchDefaults.use(config.maxReplicaLag())) {
+            return executeAll(c, rendered, history, held, drops);
+        }
+    }
+
+    private List<ExecutedMigration> executeAll(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
+                                               MigrationLock.Held held, DropBackups drops) throws SQLException {
         ExecutionContext context = new ExecutionContext(history(), config.appliedBy(),
                 held::renew, drops, config.lockTimeout());
         MigrationExecutor executor = MigrationExecutor.forDialect(dialect(), config.javaMigrations(), context);
