@@ -18,16 +18,19 @@ public record ReplicaWait(String job, Duration lag, Duration maxLag, int batch, 
 
     @Override
     public String toString() {
-        return String.format("%s: waiting for replicas: lag %s s > %s s (batch %d of %d, waited %s s)", job,
-                seconds(lag), seconds(maxLag), batch, batches, seconds(waited));
+        return String.format("%s: waiting for replicas: lag %s > %s (batch %d of %d, waited %s)", job, text(lag),
+                text(maxLag), batch, batches, text(waited));
     }
 
-    /** 12.3, 5, 0.31: one decimal from a second up, two below (so 0.31 s > 0.3 s does not read 0.3 s > 0.3 s). */
-    private static String seconds(Duration d) {
+    /** 12.3 s, 5.04 s, 5 s, 301 ms: precise enough near the limit that 5.04 s > 5 s does not read 5.0 s > 5 s. */
+    private static String text(Duration d) {
         long millis = d.toMillis();
-        if (millis % 1000 == 0) {
-            return Long.toString(millis / 1000);
+        if (millis < 1000) {
+            return millis + " ms";
         }
-        return String.format(Locale.ROOT, millis >= 1000 ? "%.1f" : "%.2f", millis / 1000.0);
+        if (millis % 1000 == 0) {
+            return millis / 1000 + " s";
+        }
+        return String.format(Locale.ROOT, millis < 10_000 ? "%.2f s" : "%.1f s", millis / 1000.0);
     }
 }

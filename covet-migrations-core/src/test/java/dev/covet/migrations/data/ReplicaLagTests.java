@@ -1,6 +1,10 @@
 package dev.covet.migrations.data;
 
+import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.execute.MigrationFailedException;
+import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.PostgresStandby;
 import dev.covet.migrations.testing.TestDatabase;
@@ -64,7 +68,7 @@ class ReplicaLagTests {
                 assertThat(waits).extracting(ReplicaWait::batch).containsOnly(first.batch());
                 assertThat(waits.get(2).lag()).isGreaterThan(first.lag());
                 assertThat(logs.messages()).anyMatch(m -> m.matches(
-                        "touch_items: waiting for replicas: lag \\d+\\.\\d+ s > 0\\.3 s \\(batch \\d+ of 1000, waited .*"));
+                        "touch_items: waiting for replicas: lag \\d+ ms > 300 ms \\(batch \\d+ of 1000, waited \\d+ ms\\)"));
 
                 standby.resumeReplay();
                 assertThat(run.get(120, TimeUnit.SECONDS)).isEqualTo(ROWS);
@@ -97,6 +101,8 @@ class ReplicaLagTests {
             } finally {
                 standby.resumeReplay();
             }
+            // Once the standby has caught up, the rerun (which waits at most 500 ms) finishes the job.
+            standby.awaitReplayed(primary);
             assertThat(job.run(c)).isEqualTo(ROWS);
             assertThat(countWhere(primary, "touched = 1")).isEqualTo(ROWS);
         }
@@ -116,6 +122,52 @@ class ReplicaLagTests {
                 standby.resumeReplay();
             }
             assertThat(waits).isEmpty();
+        }
+    }
+
+    @Test
+    void theRunsLimitReachesTheBatchJobOfAJavaMigration() throws Exception {
+        try (TestDatabase primary = TestDatabases.create("postgresql"); MigrationFiles files = new MigrationFiles()) {
+            PostgresStandby standby = PostgresStandby.locate();
+            prepare(primary, standby);
+            files.write("0001_touch.yaml", """
+                    operations:
+                      - {type: RUN_JAVA, migration: touch_items}
+                    """);
+            // The job sets no lag of its own: it takes the run's (covet.migrations.batch.max-replica-lag).
+            JavaMigration touch = new JavaMigration() {
+                @Override
+                public String name() {
+                    return "touch_items";
+                }
+
+                @Override
+                public boolean transactional() {
+                    return false;
+                }
+
+                @Override
+                public void migrate(Connection c) throws SQLException {
+                    BatchUpdate.of(primary.dialect(), "touch_items", "items", "id").set("touched = touched + 1").batchSize(20)
+                            .replicaPollInterval(Duration.ofMillis(50)).maxReplicaWait(Duration.ofMillis(500)).run(c);
+                }
+            };
+            MigrationRunner runner = MigrationRunner.builder(primary.dataSource()).dialect(primary.dialect())
+                    .locations(files.location()).javaMigration(touch).maxReplicaLag(Duration.ofMillis(300)).build();
+            try {
+                standby.pauseReplay();
+                assertThatThrownBy(runner::migrate).isInstanceOf(MigrationFailedException.class)
+                        .hasMessageContaining("replicas still");
+            } finally {
+                standby.resumeReplay();
+            }
+            assertThat(touched(primary)).isPositive().isLessThan(ROWS);
+            // Outside a run, a job takes the default again.
+            assertThat(BatchDefaults.maxReplicaLag()).isEqualTo(BatchDefaults.MAX_REPLICA_LAG);
+
+            standby.awaitReplayed(primary);
+            assertThat(runner.migrate().applied()).hasSize(1);
+            assertThat(touched(primary)).isEqualTo(ROWS);
         }
     }
 
