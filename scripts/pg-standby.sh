@@ -65,9 +65,17 @@ EOF
   chown postgres:postgres "$DATA/postgresql.conf" "$DATA/pg_hba.conf" "$DATA/pg_ident.conf"
 }
 
+# A test that died with the standby's replay paused would leave every later batch job waiting for it.
+resume_replay() {
+  if [ "$(standby_sql "SELECT pg_get_wal_replay_pause_state()")" != "not paused" ]; then
+    log "resuming the standby's paused replay"
+    standby_sql "SELECT pg_wal_replay_resume()" >/dev/null
+  fi
+}
+
 start() {
   pg_isready -h 127.0.0.1 -p "$PRIMARY_PORT" -q || { log "the primary on port $PRIMARY_PORT is not running"; exit 1; }
-  if streaming; then log "running on 127.0.0.1:$STANDBY_PORT"; return; fi
+  if streaming; then resume_replay; log "running on 127.0.0.1:$STANDBY_PORT"; return; fi
   allow_replication
   if [ ! -f "$DATA/standby.signal" ]; then make_standby; fi
   mkdir -p /var/run/postgresql && chown postgres:postgres /var/run/postgresql
@@ -75,7 +83,7 @@ start() {
   if ! pg_isready -h 127.0.0.1 -p "$STANDBY_PORT" -q; then
     as_postgres "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null || true
   fi
-  for _ in $(seq 1 60); do streaming && { log "running on 127.0.0.1:$STANDBY_PORT"; return; }; sleep 0.5; done
+  for _ in $(seq 1 60); do streaming && { resume_replay; log "running on 127.0.0.1:$STANDBY_PORT"; return; }; sleep 0.5; done
   # An old copy whose WAL the primary no longer has (or a broken one): make it again, once.
   log "the standby does not stream; making it again"
   make_standby
