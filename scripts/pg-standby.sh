@@ -55,7 +55,6 @@ hot_standby = on
 hot_standby_feedback = on
 shared_buffers = 32MB
 primary_slot_name = '$SLOT'
-wal_receiver_status_interval = 1s
 EOF
   cat > "$DATA/pg_hba.conf" <<EOF
 local   all   all                 trust
