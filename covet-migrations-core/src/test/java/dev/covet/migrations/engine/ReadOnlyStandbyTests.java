@@ -5,6 +5,8 @@ import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.lock.MigrationLock;
+import dev.covet.migrations.safety.RollbackPolicy;
+import dev.covet.migrations.safety.RollbackValidator;
 import dev.covet.migrations.testing.ConnectionSource;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.PostgresStandby;
@@ -83,6 +85,9 @@ class ReadOnlyStandbyTests {
             assertThatThrownBy(onReplica::migrate).hasMessageContaining("cannot migrate").hasMessageContaining("read-only standby");
             assertThatThrownBy(() -> onReplica.rollback(RollbackOptions.steps(1))).hasMessageContaining("cannot roll back")
                     .hasMessageContaining("read-only standby");
+            // The safe rollback (covet rollback) is refused before it backs up anything.
+            assertThatThrownBy(() -> new RollbackValidator(onReplica, RollbackPolicy.defaults().alwaysBackUp())
+                    .safeRollback(1, true, null)).hasMessageContaining("cannot roll back").hasMessageContaining("read-only standby");
             assertThatThrownBy(() -> onReplica.repair(false)).hasMessageContaining("cannot repair")
                     .hasMessageContaining("read-only standby");
             assertThatThrownBy(() -> onReplica.markApplied(new MigrationId(MigrationId.DEFAULT_APP, "0002_more")))

@@ -119,7 +119,7 @@ public final class MigrationEngine {
     }
 
     /** Fails at once, before any lock, when the database accepts no writes (a standby, a read-only server). */
-    void refuseReadOnly(String command) {
+    public void refuseReadOnly(String command) {
         try (OpenConnection open = connect()) {
             ReadOnlyGuard.refuse(dialect(open.connection()), open.connection(), command);
         } catch (SQLException e) {
