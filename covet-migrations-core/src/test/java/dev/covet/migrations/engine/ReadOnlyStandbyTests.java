@@ -4,6 +4,10 @@ import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.RollbackOptions;
+import dev.covet.migrations.cli.CommandOutput;
+import dev.covet.migrations.cli.CovetCommandDispatcher;
+import dev.covet.migrations.cli.ExitCodes;
+import dev.covet.migrations.cli.MigrateCommand;
 import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.safety.RollbackPolicy;
 import dev.covet.migrations.safety.RollbackValidator;
@@ -17,6 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -70,6 +77,16 @@ class ReadOnlyStandbyTests {
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LOCK_TIMEOUT.dividedBy(2));
             }
             assertThat(tables(primary.dataSource())).noneMatch(t -> t.startsWith("covet_"));
+
+            // What a user of "covet migrate" sees: exit 1 and the reason, no stack trace.
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new CovetCommandDispatcher(List.of(new MigrateCommand(onReplica)),
+                    new CommandOutput(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                    .run(List.of("migrate"));
+            assertThat(exit).isEqualTo(ExitCodes.FAILURE);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("read-only standby").contains("point covet at the primary")
+                    .doesNotContain("\tat ");
 
             // Once migrated on the primary, the standby answers read-only questions; writing commands are refused.
             MigrationRunner onPrimary = MigrationRunner.builder(primary.dataSource()).dialect(primary.dialect())
