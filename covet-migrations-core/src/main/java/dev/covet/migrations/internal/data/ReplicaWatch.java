@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  */
 public final class ReplicaWatch {
 
+    // Under the job's logger: what users configure to see a batch job's progress shows its waits too.
     private static final Logger log = LoggerFactory.getLogger("dev.covet.migrations.data.BatchUpdate");
     static final Duration MAX_POLL = Duration.ofSeconds(10);
 
