@@ -29,7 +29,8 @@ class PostgresReplicaLagTests {
             standby.awaitReplayed(primary);
             AtomicLong clock = new AtomicLong();
             PostgresReplicaLag probe = new PostgresReplicaLag(clock::get);
-            assertThat(probe.measure(c)).hasValueSatisfying(lag -> assertThat(lag).isLessThan(Duration.ofSeconds(1)));
+            // The server is shared (other builds write to it): a healthy standby may be a little behind, never long.
+            assertThat(probe.measure(c)).hasValueSatisfying(lag -> assertThat(lag).isLessThan(Duration.ofSeconds(10)));
             try {
                 standby.pauseReplay();
                 primary.execute("INSERT INTO t (id) VALUES (1)");
@@ -43,8 +44,9 @@ class PostgresReplicaLagTests {
                 standby.resumeReplay();
             }
             standby.awaitReplayed(primary);
+            // Caught up: what the paused standby had not replayed is forgotten, whatever the test's clock says.
             clock.set(Duration.ofSeconds(131).toNanos());
-            assertThat(probe.measure(c)).hasValueSatisfying(lag -> assertThat(lag).isLessThan(Duration.ofSeconds(1)));
+            assertThat(probe.measure(c)).hasValueSatisfying(lag -> assertThat(lag).isLessThan(Duration.ofSeconds(10)));
         }
     }
 }
