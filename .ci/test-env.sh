@@ -5,3 +5,7 @@ export COVET_TEST_POSTGRES_PASSWORD=covet
 export COVET_TEST_MYSQL_URL=jdbc:mysql://127.0.0.1:3306/covet_test
 export COVET_TEST_MYSQL_USER=covet
 export COVET_TEST_MYSQL_PASSWORD=covet
+# The PostgreSQL standby of the replica tests (scripts/pg-standby.sh start; .ci/run starts it).
+export COVET_TEST_PG_STANDBY_URL=jdbc:postgresql://127.0.0.1:5433/covet_test
+export COVET_TEST_PG_STANDBY_USER=postgres
+export COVET_TEST_PG_STANDBY_PASSWORD=

@@ -1,5 +1,6 @@
 package dev.covet.migrations;
 
+import dev.covet.migrations.data.BatchDefaults;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.TableFilter;
 
@@ -24,16 +25,20 @@ import java.util.Map;
  * @param unmanagedTables tables other tools own, which makemigrations, baseline and the drift check leave alone
  * @param backupMaxRows the most rows a migration's drop backs up before dropping them; above it the run stops
  *        (see {@link MigrationRunner.Builder#backupMaxRows(long)})
+ * @param maxReplicaLag how far behind its replicas a batch job lets the primary get before it waits between batches
+ *        ({@link Duration#ZERO}: not watched; {@code null}: {@link BatchDefaults#MAX_REPLICA_LAG})
  */
 public record MigrationConfig(DataSource dataSource, Dialect dialect, List<String> locations,
                      Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
                      boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
-                     ClassLoader classLoader, TableFilter unmanagedTables, long backupMaxRows) {
+                     ClassLoader classLoader, TableFilter unmanagedTables, long backupMaxRows,
+                     Duration maxReplicaLag) {
 
     /** The default of {@code backupMaxRows}. */
     public static final long DEFAULT_BACKUP_MAX_ROWS = 1_000_000;
 
     public MigrationConfig {
         unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
+        maxReplicaLag = maxReplicaLag == null ? BatchDefaults.MAX_REPLICA_LAG : maxReplicaLag;
     }
 }

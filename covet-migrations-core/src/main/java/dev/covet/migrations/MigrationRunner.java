@@ -1,5 +1,6 @@
 package dev.covet.migrations;
 
+import dev.covet.migrations.data.BatchDefaults;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.internal.execute.MigrationEngine;
@@ -99,7 +100,8 @@ public final class MigrationRunner {
     public MigrationRunner withLocations(List<String> locations) {
         return new MigrationRunner(new MigrationConfig(config.dataSource(), config.dialect(), List.copyOf(locations),
                 config.javaMigrations(), config.tablePrefix(), config.lockTimeout(), config.validateChecksums(),
-                config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables(), config.backupMaxRows()));
+                config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables(), config.backupMaxRows(),
+                config.maxReplicaLag()));
     }
 
     /** Applied, pending, failed, missing and modified migrations. */
@@ -222,6 +224,7 @@ public final class MigrationRunner {
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private TableFilter unmanagedTables = TableFilter.none();
         private long backupMaxRows = MigrationConfig.DEFAULT_BACKUP_MAX_ROWS;
+        private Duration maxReplicaLag = BatchDefaults.MAX_REPLICA_LAG;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -313,12 +316,25 @@ public final class MigrationRunner {
             return this;
         }
 
+        /**
+         * How far behind the primary its replicas may fall before a {@link dev.covet.migrations.data.BatchUpdate} in a Java migration waits
+         * between batches (default 5 s; {@link Duration#ZERO}: not watched). A job's own
+         * {@link dev.covet.migrations.data.BatchUpdate#maxReplicaLag(Duration)} wins.
+         */
+        public Builder maxReplicaLag(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("maxReplicaLag must not be negative: " + value);
+            }
+            this.maxReplicaLag = value;
+            return this;
+        }
+
         /** The runner. */
         public MigrationRunner build() {
             List<String> locs = locations.isEmpty() ? List.of("classpath:db/migrations") : List.copyOf(locations);
             return new MigrationRunner(new MigrationConfig(dataSource, dialect, locs, Map.copyOf(javaMigrations), tablePrefix,
                     lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader, unmanagedTables,
-                    backupMaxRows));
+                    backupMaxRows, maxReplicaLag));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.covet.migrations.data;
 
 import dev.covet.migrations.internal.data.BatchProgressTable;
+import dev.covet.migrations.internal.data.ReplicaWatch;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.dialect.Dialect;
 import org.slf4j.Logger;
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
  *     .batchSize(5_000)
  *     .run(connection);
  * }</pre>
+ * Between batches the job watches its replicas ({@link Dialect#replicaLag()}: a PostgreSQL primary's standbys) and
+ * waits while the slowest is more than {@link #maxReplicaLag(Duration)} behind (5 s by default), so a backfill does
+ * not drown them.
  * Use it from a {@link dev.covet.migrations.JavaMigration} whose {@code transactional()} returns false. The key
  * column must be unique and increasing (the primary key). {@code set} and {@code where} are SQL written by the
  * developer in code, never read from files.
@@ -43,6 +47,10 @@ public final class BatchUpdate {
     private Duration pause = Duration.ZERO;
     private String tablePrefix = "covet_";
     private Consumer<BatchProgress> progress = p -> log.info("{}", p);
+    private Duration maxReplicaLag;
+    private Duration maxReplicaWait = Duration.ofMinutes(15);
+    private Duration replicaPoll = Duration.ofMillis(500);
+    private Consumer<ReplicaWait> replicaWait = w -> { };
 
     private BatchUpdate(Dialect dialect, String job, String table, String keyColumn) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -102,6 +110,47 @@ public final class BatchUpdate {
     }
 
     /**
+     * How far behind the primary its replicas may fall before the job waits between batches; {@link Duration#ZERO}
+     * does not watch them. Default: the run's ({@code covet.migrations.batch.max-replica-lag}), else 5 s
+     * ({@link BatchDefaults}).
+     */
+    public BatchUpdate maxReplicaLag(Duration value) {
+        this.maxReplicaLag = nonNegative(value, "max replica lag");
+        return this;
+    }
+
+    /**
+     * How long the job waits in a row for lagging replicas before it fails (default 15 min). The job's progress is
+     * saved, so the next run resumes after the last finished batch.
+     */
+    public BatchUpdate maxReplicaWait(Duration value) {
+        this.maxReplicaWait = nonNegative(value, "max replica wait");
+        return this;
+    }
+
+    /** The first interval between two looks at the replicas' lag while waiting; it doubles up to 10 s (default 500 ms). */
+    public BatchUpdate replicaPollInterval(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("replica poll interval must be positive, was " + value);
+        }
+        this.replicaPoll = value;
+        return this;
+    }
+
+    /** Told each time the job pauses for its replicas (besides the log). */
+    public BatchUpdate onReplicaWait(Consumer<ReplicaWait> listener) {
+        this.replicaWait = Objects.requireNonNull(listener);
+        return this;
+    }
+
+    private static Duration nonNegative(Duration value, String what) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    /**
      * Runs (or resumes) the job on the connection, committing after each batch.
      *
      * @return rows updated in all, including earlier attempts
@@ -126,7 +175,14 @@ public final class BatchUpdate {
             Object lastKey = state.lastKey();
             long start = System.nanoTime();
             int batches = 0;
+            int estimatedBatches = (int) Math.ceil((total - done) / (double) batchSize);
+            ReplicaWatch replicas = new ReplicaWatch(job, dialect.replicaLag(),
+                    new ReplicaWatch.Settings(maxReplicaLag != null ? maxReplicaLag : BatchDefaults.maxReplicaLag(),
+                            maxReplicaWait, replicaPoll), replicaWait);
             while (true) {
+                if (batches > 0) {
+                    replicas.await(c, batches, Math.max(batches, estimatedBatches));
+                }
                 Object upper = upperBound(c, lastKey);
                 if (upper == null) {
                     progressTable.save(c, job, lastKey, done, true);

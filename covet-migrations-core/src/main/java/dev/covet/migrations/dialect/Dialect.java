@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything that differs between databases: identifier quoting, type mapping, SQL for each operation, how Covet's
@@ -137,6 +138,23 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
      * elsewhere they run one at a time.
      */
     boolean batchesStatements();
+
+    /**
+     * Why the database behind {@code c} accepts no writes (a standby in recovery, a read-only server or session), or
+     * empty when it does. Writing commands ask this before taking the lock, so pointing Covet at a replica fails at
+     * once with this reason instead of failing inside a migration, or waiting for a lock it can never use.
+     */
+    default Optional<String> readOnly(Connection c) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * A new probe of the replicas' lag, for one batch job on a connection to the primary; by default one that sees
+     * no replicas.
+     */
+    default ReplicaLag replicaLag() {
+        return ReplicaLag.NONE;
+    }
 
     /** The database-wide migration lock for the database {@code dataSource} connects to. */
     MigrationLock lock(DataSource dataSource, String tablePrefix);

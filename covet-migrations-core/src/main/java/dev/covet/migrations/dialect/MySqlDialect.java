@@ -30,6 +30,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * MySQL 8 and MariaDB 10.5+: backtick-quoted identifiers, {@code AUTO_INCREMENT}, {@code MODIFY COLUMN} for
@@ -191,6 +192,11 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     @Override
     public boolean batchesStatements() {
         return false;
+    }
+
+    @Override
+    public Optional<String> readOnly(Connection c) throws SQLException {
+        return MySqlReadOnly.check(c);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * PostgreSQL: double-quoted identifiers, native ALTER TABLE for every operation, auto increment as
@@ -101,6 +102,16 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     @Override
     public boolean batchesStatements() {
         return true;
+    }
+
+    @Override
+    public Optional<String> readOnly(Connection c) throws SQLException {
+        return PostgresReadOnly.check(c);
+    }
+
+    @Override
+    public ReplicaLag replicaLag() {
+        return new PostgresReplicaLag();
     }
 
     @Override

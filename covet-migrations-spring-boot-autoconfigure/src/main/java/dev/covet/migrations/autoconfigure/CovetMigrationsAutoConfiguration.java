@@ -97,6 +97,7 @@ public final class CovetMigrationsAutoConfiguration {
                 .lockTimeout(properties.getLockTimeout())
                 .validateChecksums(properties.isValidateChecksums())
                 .backupMaxRows(properties.getBackup().getMaxRows())
+                .maxReplicaLag(properties.getBatch().getMaxReplicaLag())
                 .unmanagedTables(TableFilter.of("covet.migrations.unmanaged-tables", properties.getUnmanagedTables()));
         if (classLoader != null) {
             builder.classLoader(classLoader);

@@ -110,6 +110,8 @@ public class CovetMigrationsProperties {
 
     private final Backup backup = new Backup();
 
+    private final Batch batch = new Batch();
+
     private final Sqlite sqlite = new Sqlite();
 
     private final Squash squash = new Squash();
@@ -266,6 +268,10 @@ public class CovetMigrationsProperties {
 
     public Backup getBackup() {
         return backup;
+    }
+
+    public Batch getBatch() {
+        return batch;
     }
 
     public Sqlite getSqlite() {
@@ -433,6 +439,26 @@ public class CovetMigrationsProperties {
 
         public void setMaxRows(long maxRows) {
             this.maxRows = maxRows;
+        }
+    }
+
+    /**
+     * Batch jobs (BatchUpdate) in Java migrations.
+     */
+    public static class Batch {
+
+        /**
+         * How far behind the primary its replicas (PostgreSQL streaming standbys) may fall before a batch job waits
+         * between batches, logging the lag; 0 does not watch them. A job's own maxReplicaLag wins.
+         */
+        private Duration maxReplicaLag = Duration.ofSeconds(5);
+
+        public Duration getMaxReplicaLag() {
+            return maxReplicaLag;
+        }
+
+        public void setMaxReplicaLag(Duration maxReplicaLag) {
+            this.maxReplicaLag = maxReplicaLag;
         }
     }
 

@@ -71,7 +71,7 @@ class CovetMigrationsAutoConfigurationTests {
     void configuresRunnerFromProperties() {
         runner().withPropertyValues("covet.migrations.table-prefix=shop_", "covet.migrations.lock-timeout=5s",
                 "covet.migrations.validate-checksums=false", "covet.migrations.locations=classpath:a,filesystem:b",
-                "covet.migrations.audit.executor=deployer").run(context -> {
+                "covet.migrations.audit.executor=deployer", "covet.migrations.batch.max-replica-lag=2s").run(context -> {
             assertThat(context).hasSingleBean(MigrationRunner.class);
             assertThat(context).hasSingleBean(CovetMigrationsInitializer.class);
             assertThat(context).hasSingleBean(RollbackValidator.class);
@@ -82,6 +82,7 @@ class CovetMigrationsAutoConfigurationTests {
             assertThat(config.validateChecksums()).isFalse();
             assertThat(config.locations()).containsExactly("classpath:a", "filesystem:b");
             assertThat(config.appliedBy()).isEqualTo("deployer");
+            assertThat(config.maxReplicaLag()).hasSeconds(2);
         });
     }
 
@@ -93,6 +94,7 @@ class CovetMigrationsAutoConfigurationTests {
             assertThat(config.tablePrefix()).isEqualTo("covet_");
             assertThat(config.lockTimeout()).hasSeconds(60);
             assertThat(config.validateChecksums()).isTrue();
+            assertThat(config.maxReplicaLag()).hasSeconds(5);
             CovetMigrationsProperties properties = context.getBean(CovetMigrationsProperties.class);
             assertThat(properties.getRenameDetection().getSimilarityThreshold()).isEqualTo(0.80);
             assertThat(properties.getRollback().getMaxDataLossRows()).isEqualTo(1000);

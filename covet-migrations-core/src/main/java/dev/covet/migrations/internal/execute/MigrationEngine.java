@@ -17,6 +17,7 @@ import dev.covet.migrations.RepairResult;
 import dev.covet.migrations.RollbackOptions;
 import dev.covet.migrations.RollbackResult;
 import dev.covet.migrations.RunStartEvent;
+import dev.covet.migrations.data.BatchDefaults;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.dialect.LockWaits;
 import dev.covet.migrations.LintFinding;
@@ -117,6 +118,15 @@ public final class MigrationEngine {
         }
     }
 
+    /** Fails at once, before any lock, when the database accepts no writes (a standby, a read-only server). */
+    public void refuseReadOnly(String command) {
+        try (OpenConnection open = connect()) {
+            ReadOnlyGuard.refuse(dialect(open.connection()), open.connection(), command);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot " + command + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A connection for migrating; it waits up to the lock timeout for other connections' locks (SQLite's busy timeout). */
     OpenConnection connect() throws SQLException {
         Connection c = config.dataSource().getConnection();
@@ -171,6 +181,9 @@ public final class MigrationEngine {
         List<MigrationSource> sources;
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
+            if (!options.dryRun()) {
+                ReadOnlyGuard.refuse(dialect(c), c, "migrate");
+            }
             HistoryTable history = history();
             List<HistoryRow> rows = readIfExists(c, history);
             sources = loading.get();
@@ -219,6 +232,7 @@ public final class MigrationEngine {
         long start = System.nanoTime();
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
+            ReadOnlyGuard.refuse(dialect(c), c, "record " + id + " as applied");
             MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held ignored = lock.acquire(config.lockTimeout())) {
                 history.create(c);
@@ -335,6 +349,14 @@ public final class MigrationEngine {
 
     private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
                                             MigrationLock.Held held, DropBackups drops) throws SQLException {
+        // Batch jobs in Java migrations take the run's replica lag limit (covet.migrations.batch.max-replica-lag).
+        try (BatchDefaults.Scope ignored = BatchDefaults.use(config.maxReplicaLag())) {
+            return executeAll(c, rendered, history, held, drops);
+        }
+    }
+
+    private List<ExecutedMigration> executeAll(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
+                                               MigrationLock.Held held, DropBackups drops) throws SQLException {
         ExecutionContext context = new ExecutionContext(history(), config.appliedBy(),
                 held::renew, drops, config.lockTimeout());
         MigrationExecutor executor = MigrationExecutor.forDialect(dialect(), config.javaMigrations(), context);
@@ -465,6 +487,7 @@ public final class MigrationEngine {
                         .map(r -> new ExecutedMigration(r.migration().id(), r.migration().description(), Direction.DOWN, r.sql(),
                                 Duration.ZERO)).toList(), true);
             }
+            ReadOnlyGuard.refuse(dialect(c), c, "roll back");
             MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
                 MigrationContext locked = context.withHistory(history.readAll(c));

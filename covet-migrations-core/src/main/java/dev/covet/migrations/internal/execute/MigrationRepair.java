@@ -44,6 +44,7 @@ final class MigrationRepair {
                 throw new MigrationException("cannot read the history for repair: " + e.getMessage(), e);
             }
         }
+        engine.refuseReadOnly("repair");
         MigrationLock lock = engine.dialect().lock(engine.config().dataSource(), engine.config().tablePrefix());
         try (MigrationLock.Held ignored = lock.acquire(engine.config().lockTimeout());
              MigrationEngine.OpenConnection open = engine.connect()) {

@@ -45,6 +45,10 @@ public final class SafeRollback {
         if (validation.riskLevel() == RollbackRisk.CRITICAL && validation.sql().isEmpty()) {
             return new SafeRollbackResult(false, elapsed(start), validation.errors(), null, false, validation, List.of());
         }
+        if (!options.dryRun()) {
+            // Before the backup, which writes too: on a standby the refusal names the problem, not a failed copy.
+            engine.refuseReadOnly("roll back");
+        }
         String backup = backupId;
         if (backup == null && (requireBackup || validation.riskLevel().ordinal() >= RollbackRisk.MEDIUM.ordinal())) {
             backup = backups.create(String.join(",", assessed.migrationIds()), assessed.affectedTables()).id();
