@@ -1,7 +1,6 @@
 package dev.covet.migrations.dialect;
 
 import dev.covet.migrations.dialect.SqlWriter;
-import dev.covet.migrations.internal.introspect.NativeAttributes;
 import dev.covet.migrations.schema.ColumnSchema;
 import dev.covet.migrations.schema.IndexSchema;
 import dev.covet.migrations.schema.TableSchema;
@@ -56,7 +55,7 @@ public final class TableRebuild {
         List<String> origins = new ArrayList<>();
         for (ColumnSchema c : after.columns()) {
             String origin = sources.getOrDefault(c.name(), c.name());
-            if (NativeAttributes.generated(c.type())) {
+            if (c.type().isGenerated()) {
                 continue; // computed by SQLite from the copied columns: it takes no value
             }
             if (before.column(origin).isPresent()) {

@@ -90,6 +90,17 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         return kind.isInteger() || isNative() && NATIVE_INTEGER.matcher(nativeSql).find();
     }
 
+    /**
+     * Whether this is a database's own type for a column the database computes from others (a generated column, as a
+     * baseline reads it: {@code numeric(12,2) generated always as (price * qty) stored}): nothing is written to it.
+     */
+    public boolean isGenerated() {
+        return isNative() && GENERATED.matcher(nativeSql).find();
+    }
+
+    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile(
+            "\\s(generated\\s+always\\s+)?as\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** Whether this is one database's own type rather than a portable one. */
     public boolean isNative() {
         return kind == Kind.NATIVE;

@@ -55,14 +55,6 @@ public final class NativeAttributes {
         return portable.isNative() ? Optional.empty() : Optional.of(new Split(portable, sql.substring(cut).strip()));
     }
 
-    /** Whether the column is computed by the database from others (a generated column): nothing is ever written to it. */
-    public static boolean generated(ColumnType type) {
-        return type.isNative() && GENERATED.matcher(type.nativeSql()).find();
-    }
-
-    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile(
-            "\\s(generated\\s+always\\s+)?as\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
-
     /**
      * A native type taken apart.
      *
