@@ -1,24 +1,14 @@
 package dev.covet.migrations.engine;
 
-import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.AuditEntry;
-import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,13 +30,13 @@ class FiftyAtOnceTests {
             for (int round = 1; round <= ROUNDS; round++) {
                 try (TestDatabase db = kind.create()) {
                     long started = System.nanoTime();
-                    List<String> outcomes = startAtOnce(db, files);
+                    List<String> outcomes = StartsAtOnce.run(INSTANCES, i -> db, files, LOCK_TIMEOUT);
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     List<String> failures = outcomes.stream().filter(o -> o.startsWith("failed")).toList();
                     System.out.println("fifty at once: " + kind + " round " + round + ": " + (INSTANCES - failures.size())
                             + " started, " + failures.size() + " failed, " + ms + " ms" + (failures.isEmpty() ? "" : " " + failures));
                     assertThat(failures).as("instances that failed").isEmpty();
-                    assertThat(outcomes.stream().mapToInt(o -> Integer.parseInt(o.substring("applied ".length()))).sum())
+                    assertThat(StartsAtOnce.applied(outcomes))
                             .as("migrations applied across all instances").isEqualTo(10);
                     assertThat(MigrateRollbackTests.count(db, "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'")).isEqualTo(10);
                     assertThat(MigrateRollbackTests.count(db, "SELECT COUNT(*) FROM customers")).isEqualTo(2);
@@ -57,38 +47,6 @@ class FiftyAtOnceTests {
                     assertThat(audit.verify()).isEmpty();
                 }
             }
-        }
-    }
-
-    /** Starts every instance at the same moment; each outcome is "applied N" or "failed: message". */
-    private static List<String> startAtOnce(TestDatabase db, MigrationFiles files) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(INSTANCES);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < INSTANCES; i++) {
-                String name = "instance-" + i;
-                MigrationAuditLog audit = new MigrationAuditLog(db.dataSource(), db.dialect(), "covet_", Clock.systemUTC(), LOCK_TIMEOUT);
-                MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
-                        .lockTimeout(LOCK_TIMEOUT).appliedBy(name)
-                        .listener(new AuditingListener(audit, name, "test", Map.of())).build();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return "applied " + runner.migrate().applied().size();
-                    } catch (RuntimeException e) {
-                        return "failed: " + e.getMessage();
-                    }
-                }));
-            }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> f : results) {
-                outcomes.add(f.get(5, TimeUnit.MINUTES));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.covet.migrations.LintFinding;
 import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.AuditEntry;
-import dev.covet.migrations.audit.AuditingListener;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.dialect.MySqlDialect;
 import dev.covet.migrations.lock.MigrationLock;
@@ -22,15 +21,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +43,9 @@ class GaleraClusterTests {
         GaleraCluster cluster = GaleraCluster.require();
         List<TestDatabase> nodes = cluster.newDatabase();
         try (MigrationFiles files = ShopHistory.write(new MigrationFiles())) {
-            List<String> outcomes = startAtOnce(nodes, files);
+            List<String> outcomes = StartsAtOnce.run(STARTS, i -> nodes.get(i % nodes.size()), files, Duration.ofSeconds(120));
             assertThat(outcomes).as("each start's outcome").noneMatch(o -> o.startsWith("failed"));
-            assertThat(outcomes.stream().mapToInt(o -> Integer.parseInt(o.substring("applied ".length()))).sum())
+            assertThat(StartsAtOnce.applied(outcomes))
                     .as("migrations applied across all starts").isEqualTo(10);
             SchemaState first = schema(nodes.get(0));
             for (TestDatabase node : nodes) {
@@ -188,40 +180,6 @@ class GaleraClusterTests {
             assertThat(onOneServer).extracting(LintFinding::rule).doesNotContain("galera-total-order");
         } finally {
             nodes.get(0).close();
-        }
-    }
-
-    /** Starts every instance at once, instance i on node i mod 3; each outcome is "applied N" or "failed: message". */
-    private static List<String> startAtOnce(List<TestDatabase> nodes, MigrationFiles files) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(STARTS);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < STARTS; i++) {
-                TestDatabase node = nodes.get(i % nodes.size());
-                String name = "instance-" + i + "@node" + (i % nodes.size() + 1);
-                Duration timeout = Duration.ofSeconds(120);
-                MigrationAuditLog audit = new MigrationAuditLog(node.dataSource(), node.dialect(), "covet_", Clock.systemUTC(), timeout);
-                MigrationRunner runner = MigrationRunner.builder(node.dataSource()).locations(files.location())
-                        .lockTimeout(timeout).appliedBy(name)
-                        .listener(new AuditingListener(audit, name, "test", Map.of())).build();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return "applied " + runner.migrate().applied().size();
-                    } catch (RuntimeException e) {
-                        return "failed: " + name + ": " + e.getMessage();
-                    }
-                }));
-            }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> f : results) {
-                outcomes.add(f.get(5, TimeUnit.MINUTES));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
         }
     }
 

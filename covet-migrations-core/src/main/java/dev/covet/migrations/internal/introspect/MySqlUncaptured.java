@@ -3,10 +3,7 @@ package dev.covet.migrations.internal.introspect;
 import dev.covet.migrations.introspect.UncapturedObject;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** What {@link MySqlObjects} and the table reader leave out of the current MySQL/MariaDB database, each with why. */
@@ -39,12 +36,6 @@ final class MySqlUncaptured {
     }
 
     static List<UncapturedObject> read(Connection connection) throws SQLException {
-        List<UncapturedObject> found = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(QUERY)) {
-            while (rs.next()) {
-                found.add(new UncapturedObject(rs.getString(1), rs.getString(2), rs.getString(3)));
-            }
-        }
-        return found;
+        return UncapturedRows.read(connection, QUERY);
     }
 }
