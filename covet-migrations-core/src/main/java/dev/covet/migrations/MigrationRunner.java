@@ -101,6 +101,20 @@ public final class MigrationRunner {
                 config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables(), config.backupMaxRows()));
     }
 
+    /**
+     * The same configuration against another database: a tenant of a fleet
+     * ({@link dev.covet.migrations.tenant.TenantFleet}).
+     *
+     * @param dataSource the other database
+     * @param dialect its dialect, or {@code null} to detect it from the connection
+     */
+    public MigrationRunner withDataSource(DataSource dataSource, Dialect dialect) {
+        return new MigrationRunner(new MigrationConfig(Objects.requireNonNull(dataSource, "dataSource"), dialect,
+                config.locations(), config.javaMigrations(), config.tablePrefix(), config.lockTimeout(),
+                config.validateChecksums(), config.listeners(), config.appliedBy(), config.classLoader(),
+                config.unmanagedTables(), config.backupMaxRows()));
+    }
+
     /** Applied, pending, failed, missing and modified migrations. */
     public MigrationStatus status() {
         return inspector().status();

@@ -44,7 +44,7 @@ final class MigrationRepair {
                 throw new MigrationException("cannot read the history for repair: " + e.getMessage(), e);
             }
         }
-        MigrationLock lock = engine.dialect().lock(engine.config().dataSource(), engine.config().tablePrefix());
+        MigrationLock lock = engine.lock();
         try (MigrationLock.Held ignored = lock.acquire(engine.config().lockTimeout());
              MigrationEngine.OpenConnection open = engine.connect()) {
             Connection c = open.connection();
