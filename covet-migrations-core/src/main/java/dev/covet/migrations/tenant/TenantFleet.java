@@ -243,11 +243,6 @@ public final class TenantFleet {
                             + " has no schemas or databases on one server; list each tenant's database by JDBC URL"
                             + " (covet.migrations.tenants.urls)");
                 };
-                if (!scoped.exists()) {
-                    throw new TenantUnreachableException("tenant '" + tenant.name() + "': there is no "
-                            + (dialect.name().equals("postgresql") ? "schema" : "database") + " '" + shared.name()
-                            + "' on the server; create it before migrating the tenant");
-                }
                 return runner.withDataSource(scoped, runner.config().dialect());
             } catch (IllegalArgumentException e) {
                 throw new TenantUnreachableException(e.getMessage());

@@ -7,6 +7,7 @@ import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
+import dev.covet.migrations.testing.TenantTargets;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,7 @@ class FleetTests {
 
     @AllDatabases
     void everyTenantGetsTheMigrationsAndAHistoryOfItsOwn(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationFiles files = files(); FleetTargets targets = new FleetTargets(db, 5)) {
+        try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 5)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
             FleetResult result = new TenantFleet(runner, targets.source(), 3).migrate();
 
@@ -64,7 +65,7 @@ class FleetTests {
 
     @AllDatabases
     void aFailingTenantStopsAloneIsReportedAndTheNextRunContinuesIt(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationFiles files = files(); FleetTargets targets = new FleetTargets(db, 4)) {
+        try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 4)) {
             // Tenant 2 already has an orders table: 0003 cannot create it there.
             targets.execute(2, "CREATE TABLE orders (id INTEGER)");
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
@@ -103,7 +104,7 @@ class FleetTests {
 
     @AllDatabases
     void eachTenantHasALockOfItsOwn(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationFiles files = files(); FleetTargets targets = new FleetTargets(db, 3)) {
+        try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 3)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
                     .lockTimeout(Duration.ofSeconds(1)).build();
             // Another process migrating tenant 1 holds its lock: tenant 1 waits in vain, the others are not held up.
@@ -123,7 +124,7 @@ class FleetTests {
 
     @AllDatabases
     void hostileOrMissingNamesAreRefusedNamingTheTenantAndTheOthersGoOn(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationFiles files = files(); FleetTargets targets = new FleetTargets(db, 1)) {
+        try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 1)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
             List<Tenant> tenants = new java.util.ArrayList<>(targets.source().tenants());
             tenants.add(Tenant.onSharedServer(db.dataSource(), "x\"; DROP SCHEMA public CASCADE; --"));
@@ -152,7 +153,7 @@ class FleetTests {
 
     @AllDatabases
     void aSchemaFoundByThePatternWithAHostileNameIsRefusedAndListedAsFailed(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationFiles files = files(); FleetTargets targets = new FleetTargets(db, 2)) {
+        try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 2)) {
             String hostile = switch (db.kind()) {
                 case "postgresql" -> "t_x\"y";
                 case "mysql" -> targets.name(1) + "x`y";
@@ -187,7 +188,7 @@ class FleetTests {
 
     @AllDatabases
     void aPooledConnectionGoesBackWhereItWas(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationFiles files = files(); FleetTargets targets = new FleetTargets(db, 2)) {
+        try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 2)) {
             if (db.kind().equals("sqlite")) {
                 return; // SQLite tenants are files of their own: nothing is shared
             }

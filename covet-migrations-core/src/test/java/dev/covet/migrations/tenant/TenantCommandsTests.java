@@ -12,6 +12,7 @@ import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
+import dev.covet.migrations.testing.TenantTargets;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -36,7 +37,7 @@ class TenantCommandsTests {
 
     @AllDatabases
     void aFailedTenantMakesTheCommandsFailNamingItAndTheFixedRunSucceeds(DatabaseKind kind) throws Exception {
-        try (TestDatabase db = kind.create(); MigrationFiles files = FleetTests.files(); FleetTargets targets = new FleetTargets(db, 3)) {
+        try (TestDatabase db = kind.create(); MigrationFiles files = FleetTests.files(); TenantTargets targets = new TenantTargets(db, 3)) {
             targets.execute(3, "CREATE TABLE orders (id INTEGER)");
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
             TenantFleet fleet = new TenantFleet(runner, targets.source(), 2);

@@ -46,10 +46,13 @@ public abstract sealed class ScopedDataSource implements DataSource {
      */
     public abstract String lockScope(String tablePrefix);
 
-    /** Whether the schema or database exists. */
-    public abstract boolean exists() throws SQLException;
-
     abstract Connection scope(Connection c) throws SQLException;
+
+    /** The tenant's schema or database is not there: the message names the tenant, as every fleet message does. */
+    SQLException missing(String what) {
+        return new SQLException("tenant '" + name + "': there is no " + what + " '" + name + "' on the server; create it"
+                + " before migrating the tenant");
+    }
 
     @Override
     public Connection getConnection() throws SQLException {
@@ -127,26 +130,22 @@ public abstract sealed class ScopedDataSource implements DataSource {
         }
 
         @Override
-        public boolean exists() throws SQLException {
-            try (Connection c = shared().getConnection();
-                 PreparedStatement p = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-                p.setString(1, name());
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        }
-
-        @Override
         Connection scope(Connection c) throws SQLException {
             // The schema alone, not followed by the old path: an unqualified name missing from the tenant must fail,
-            // not quietly reach a table of the same name in public. Read the old path and set the new one in one trip.
+            // not quietly reach a table of the same name in public. One round trip reads the old path, checks the
+            // schema exists and sets the new path (a fleet opens hundreds of these connections).
             String before;
-            try (PreparedStatement p = c.prepareStatement("SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
-                p.setString(1, "\"" + name().replace("\"", "\"\"") + "\"");
+            try (PreparedStatement p = c.prepareStatement("SELECT current_setting('search_path'),"
+                    + " EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?), set_config('search_path', ?, false)")) {
+                p.setString(1, name());
+                p.setString(2, "\"" + name().replace("\"", "\"\"") + "\"");
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
                     before = rs.getString(1);
+                    if (!rs.getBoolean(2)) {
+                        restorePath(c, before);
+                        throw missing("schema");
+                    }
                 }
             }
             boolean autoCommit = c.getAutoCommit();
@@ -154,12 +153,16 @@ public abstract sealed class ScopedDataSource implements DataSource {
                 if (!back.getAutoCommit()) {
                     back.rollback();
                 }
-                try (PreparedStatement p = back.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-                    p.setString(1, before);
-                    p.execute();
-                }
+                restorePath(back, before);
                 back.setAutoCommit(autoCommit);
             });
+        }
+    }
+
+    private static void restorePath(Connection c, String path) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+            p.setString(1, path);
+            p.execute();
         }
     }
 
@@ -177,18 +180,15 @@ public abstract sealed class ScopedDataSource implements DataSource {
         }
 
         @Override
-        public boolean exists() throws SQLException {
-            try (Connection c = shared().getConnection();
-                 PreparedStatement p = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+        Connection scope(Connection c) throws SQLException {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
                 p.setString(1, name());
                 try (ResultSet rs = p.executeQuery()) {
-                    return rs.next();
+                    if (!rs.next()) {
+                        throw missing("database");
+                    }
                 }
             }
-        }
-
-        @Override
-        Connection scope(Connection c) throws SQLException {
             String before = c.getCatalog();
             c.setCatalog(name());
             boolean autoCommit = c.getAutoCommit();

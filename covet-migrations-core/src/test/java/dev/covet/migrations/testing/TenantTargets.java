@@ -1,8 +1,8 @@
-package dev.covet.migrations.tenant;
+package dev.covet.migrations.testing;
 
 import dev.covet.migrations.internal.tenant.ScopedDataSource;
 import dev.covet.migrations.internal.tenant.UrlDataSource;
-import dev.covet.migrations.testing.TestDatabase;
+import dev.covet.migrations.tenant.TenantSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -19,14 +19,14 @@ import java.util.List;
  * N tenants on one test database's server, the way each database keeps them: PostgreSQL schemas {@code t_1..t_N} in
  * the test database, MySQL databases {@code <test database>_t1..N} (dropped on close), SQLite files by URL.
  */
-final class FleetTargets implements AutoCloseable {
+public final class TenantTargets implements AutoCloseable {
 
     private final TestDatabase db;
     private final List<String> names = new ArrayList<>();
     private final Path sqliteDir;
     private final String mysqlPrefix;
 
-    FleetTargets(TestDatabase db, int count) throws SQLException, IOException {
+    public TenantTargets(TestDatabase db, int count) throws SQLException, IOException {
         this.db = db;
         this.sqliteDir = db.kind().equals("sqlite") ? Files.createTempDirectory("covet-fleet-") : null;
         this.mysqlPrefix = db.kind().equals("mysql") ? databaseOf(db.url()) + "_t" : null;
@@ -45,20 +45,30 @@ final class FleetTargets implements AutoCloseable {
         }
     }
 
-    List<String> names() {
+    public List<String> names() {
         return names;
     }
 
-    String name(int i) {
+    public String name(int i) {
         return names.get(i - 1);
     }
 
     /** The built-in source that finds these tenants. */
-    TenantSource source() {
+    public TenantSource source() {
         return switch (db.kind()) {
             case "postgresql" -> TenantSource.postgresSchemas(db.dataSource(), "t_*");
             case "mysql" -> TenantSource.mysqlDatabases(db.dataSource(), mysqlPrefix + "*");
             default -> TenantSource.urls(names.stream().map(this::sqliteUrl).toList(), null, null);
+        };
+    }
+
+    /** The {@code covet.migrations.tenants.*} settings that find these tenants. */
+    public List<String> properties() {
+        return switch (db.kind()) {
+            case "postgresql" -> List.of("covet.migrations.tenants.enabled=true", "covet.migrations.tenants.schema-pattern=t_*");
+            case "mysql" -> List.of("covet.migrations.tenants.enabled=true", "covet.migrations.tenants.database-pattern=" + mysqlPrefix + "*");
+            default -> List.of("covet.migrations.tenants.enabled=true",
+                    "covet.migrations.tenants.urls=" + String.join(",", names.stream().map(this::sqliteUrl).toList()));
         };
     }
 
@@ -67,7 +77,7 @@ final class FleetTargets implements AutoCloseable {
     }
 
     /** Where tenant {@code i} lives, as the fleet reaches it (for locking it from outside). */
-    DataSource dataSource(int i) {
+    public DataSource dataSource(int i) {
         return switch (db.kind()) {
             case "postgresql" -> ScopedDataSource.postgresSchema(db.dataSource(), name(i));
             case "mysql" -> ScopedDataSource.mysqlDatabase(db.dataSource(), name(i));
@@ -76,12 +86,12 @@ final class FleetTargets implements AutoCloseable {
     }
 
     /** The lock scope the engine keys tenant {@code i}'s lock by. */
-    String lockScope(int i) {
+    public String lockScope(int i) {
         return dataSource(i) instanceof ScopedDataSource s ? s.lockScope("covet_") : "covet_";
     }
 
     /** Runs statements in tenant {@code i}. */
-    void execute(int i, String... sql) throws SQLException {
+    public void execute(int i, String... sql) throws SQLException {
         try (Connection c = dataSource(i).getConnection(); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
@@ -90,7 +100,7 @@ final class FleetTargets implements AutoCloseable {
     }
 
     /** A count in tenant {@code i}. */
-    long count(int i, String sql) throws SQLException {
+    public long count(int i, String sql) throws SQLException {
         try (Connection c = dataSource(i).getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -98,7 +108,7 @@ final class FleetTargets implements AutoCloseable {
     }
 
     /** Whether tenant {@code i} has the table. */
-    boolean hasTable(int i, String table) throws SQLException {
+    public boolean hasTable(int i, String table) throws SQLException {
         try (Connection c = dataSource(i).getConnection()) {
             return db.dialect().schemaReader().read(c, "covet_").tables().containsKey(table);
         }

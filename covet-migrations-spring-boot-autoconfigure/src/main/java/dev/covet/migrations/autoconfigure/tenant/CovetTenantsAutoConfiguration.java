@@ -1,0 +1,43 @@
+package dev.covet.migrations.autoconfigure.tenant;
+
+import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
+import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
+import dev.covet.migrations.tenant.TenantFleet;
+import dev.covet.migrations.tenant.TenantSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A fleet of tenants when the application has a {@link TenantSource} bean, or configures one with
+ * {@code covet.migrations.tenants.enabled=true} and a pattern or URLs. The fleet migrates the tenants with the
+ * application's runner configuration; nothing runs at startup: {@code covet migrate --tenants} and
+ * {@code POST /actuator/migrations/tenants} start it.
+ */
+@AutoConfiguration(after = CovetMigrationsAutoConfiguration.class)
+@ConditionalOnBean({MigrationRunner.class, CovetMigrationsProperties.class})
+public final class CovetTenantsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(TenantSource.class)
+    @ConditionalOnMissingBean
+    TenantFleet covetTenantFleet(MigrationRunner runner, TenantSource source, CovetMigrationsProperties properties) {
+        return new TenantFleet(runner, source, properties.getTenants().getParallelism());
+    }
+
+    /** The source configured by properties; an application's own TenantSource bean replaces it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("covet.migrations.tenants.enabled")
+    static class PropertiesTenantSourceConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TenantSource covetTenantSource(CovetMigrationsProperties properties, MigrationRunner runner) {
+            return PropertiesTenantSource.of(properties.getTenants(), runner.config().dataSource());
+        }
+    }
+}
