@@ -102,16 +102,17 @@ public final class MigrationRunner {
     }
 
     /**
-     * The same configuration against another database: a tenant of a fleet
-     * ({@link dev.covet.migrations.tenant.TenantFleet}).
+     * The same configuration against another database, with other listeners (those of this runner usually write
+     * about its own database): a tenant of a fleet ({@link dev.covet.migrations.tenant.TenantFleet}).
      *
      * @param dataSource the other database
      * @param dialect its dialect, or {@code null} to detect it from the connection
+     * @param listeners the listeners of the new runner
      */
-    public MigrationRunner withDataSource(DataSource dataSource, Dialect dialect) {
+    public MigrationRunner withDataSource(DataSource dataSource, Dialect dialect, List<MigrationListener> listeners) {
         return new MigrationRunner(new MigrationConfig(Objects.requireNonNull(dataSource, "dataSource"), dialect,
                 config.locations(), config.javaMigrations(), config.tablePrefix(), config.lockTimeout(),
-                config.validateChecksums(), config.listeners(), config.appliedBy(), config.classLoader(),
+                config.validateChecksums(), List.copyOf(listeners), config.appliedBy(), config.classLoader(),
                 config.unmanagedTables(), config.backupMaxRows()));
     }
 

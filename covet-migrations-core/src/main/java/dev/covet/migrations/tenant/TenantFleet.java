@@ -3,6 +3,7 @@ package dev.covet.migrations.tenant;
 import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationInfo;
+import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.dialect.Dialect;
@@ -56,16 +57,31 @@ public final class TenantFleet {
     private final MigrationRunner runner;
     private final TenantSource source;
     private final int parallelism;
+    private final TenantListeners listeners;
 
     /**
      * Creates a fleet.
      *
      * @param runner the application's runner: its locations, Java migrations, table prefix and settings apply to
-     *        every tenant; its data source is not used
+     *        every tenant; its data source and listeners are not used
      * @param source lists the tenants at each run
      * @param parallelism how many tenants are migrated at once (each holds up to two connections while it runs)
      */
     public TenantFleet(MigrationRunner runner, TenantSource source, int parallelism) {
+        this(runner, source, parallelism, TenantListeners.none());
+    }
+
+    /**
+     * Creates a fleet whose tenants' runs are told to listeners of their own.
+     *
+     * @param runner the application's runner: its locations, Java migrations, table prefix and settings apply to
+     *        every tenant; its data source and listeners are not used
+     * @param source lists the tenants at each run
+     * @param parallelism how many tenants are migrated at once (each holds up to two connections while it runs)
+     * @param listeners the listeners of each tenant's run (an audit log in the tenant's database, say)
+     */
+    public TenantFleet(MigrationRunner runner, TenantSource source, int parallelism, TenantListeners listeners) {
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.source = Objects.requireNonNull(source, "source");
         if (parallelism < 1) {
@@ -122,8 +138,8 @@ public final class TenantFleet {
         MigrationRunner tenantRunner;
         try {
             tenantRunner = targets.runner(tenant);
-        } catch (TenantUnreachableException e) {
-            return failed(new TenantResult.Failed(tenant.name(), null, e.getMessage()));
+        } catch (TenantUnreachableException | RuntimeException e) {
+            return failed(new TenantResult.Failed(tenant.name(), null, String.valueOf(e.getMessage())));
         }
         try {
             MigrateResult result = tenantRunner.migrate();
@@ -224,12 +240,19 @@ public final class TenantFleet {
             }
             TenantConnection connection = tenant.connection();
             if (connection instanceof TenantConnection.OwnDataSource own) {
-                return runner.withDataSource(own.dataSource(), null);
+                return runnerOn(tenant, own.dataSource(), null);
             }
             if (connection instanceof TenantConnection.JdbcUrl url) {
-                return runner.withDataSource(new UrlDataSource(url.url(), url.user(), url.password()), null);
+                return runnerOn(tenant, new UrlDataSource(url.url(), url.user(), url.password()), null);
             }
             return onSharedServer(tenant, (TenantConnection.SharedServer) connection);
+        }
+
+        /** The tenant's runner with the tenant's own listeners, which are told the tenant's dialect. */
+        private MigrationRunner runnerOn(Tenant tenant, DataSource dataSource, Dialect dialect) {
+            MigrationRunner plain = runner.withDataSource(dataSource, dialect, List.of());
+            List<MigrationListener> own = listeners.forTenant(tenant.name(), dataSource, dialect != null ? dialect : plain.dialect());
+            return own.isEmpty() ? plain : runner.withDataSource(dataSource, dialect, own);
         }
 
         private MigrationRunner onSharedServer(Tenant tenant, TenantConnection.SharedServer shared) throws TenantUnreachableException {
@@ -243,7 +266,7 @@ public final class TenantFleet {
                             + " has no schemas or databases on one server; list each tenant's database by JDBC URL"
                             + " (covet.migrations.tenants.urls)");
                 };
-                return runner.withDataSource(scoped, runner.config().dialect());
+                return runnerOn(tenant, scoped, runner.config().dialect() != null ? runner.config().dialect() : dialect);
             } catch (IllegalArgumentException e) {
                 throw new TenantUnreachableException(e.getMessage());
             } catch (SQLException e) {

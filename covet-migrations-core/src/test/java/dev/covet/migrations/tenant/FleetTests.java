@@ -43,8 +43,28 @@ class FleetTests {
     @AllDatabases
     void everyTenantGetsTheMigrationsAndAHistoryOfItsOwn(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 5)) {
-            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
-            FleetResult result = new TenantFleet(runner, targets.source(), 3).migrate();
+            java.util.Map<String, java.util.List<MigrationId>> told = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.List<MigrationId> toldTheApplication = new java.util.concurrent.CopyOnWriteArrayList<>();
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
+                    .listener(new dev.covet.migrations.MigrationListener() {
+                        @Override
+                        public void onSuccess(dev.covet.migrations.MigrationEvent event) {
+                            toldTheApplication.add(event.id());
+                        }
+                    }).build();
+            TenantListeners listeners = (tenant, dataSource, dialect) -> List.of(new dev.covet.migrations.MigrationListener() {
+                @Override
+                public void onSuccess(dev.covet.migrations.MigrationEvent event) {
+                    told.computeIfAbsent(tenant + "/" + dialect.name(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(event.id());
+                }
+            });
+            FleetResult result = new TenantFleet(runner, targets.source(), 3, listeners).migrate();
+            // Each tenant's run told its own listeners, with its dialect; the application's listeners heard nothing.
+            assertThat(told).hasSize(5).allSatisfy((tenant, ids) -> {
+                assertThat(tenant).endsWith("/" + db.dialect().name());
+                assertThat(ids).containsExactly(FIRST, SECOND, THIRD);
+            });
+            assertThat(toldTheApplication).isEmpty();
 
             assertThat(result.tenants()).extracting(TenantResult::tenant).containsExactlyElementsOf(targets.names());
             assertThat(result.tenants()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(TenantResult.Applied.class,

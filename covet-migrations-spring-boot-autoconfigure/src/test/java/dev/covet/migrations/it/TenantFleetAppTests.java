@@ -92,6 +92,12 @@ class TenantFleetAppTests {
                 assertThat(fixed.get("upToDate").asInt()).isEqualTo(2);
                 assertThat(fixed.get("results").get(1).get("applied").get(0).asString()).isEqualTo("0002_create_tag");
                 assertThat(JSON.readTree(send(get(base), 200)).get("upToDate").asInt()).isEqualTo(3);
+                // Each tenant is audited in its own database (its two migrations, and tenant 2's failed attempt too).
+                for (int i = 1; i <= 3; i++) {
+                    assertThat(targets.count(i, "SELECT COUNT(*) FROM covet_migration_audit WHERE status = 'SUCCESS'"))
+                            .as(targets.name(i)).isEqualTo(2);
+                }
+                assertThat(targets.count(2, "SELECT COUNT(*) FROM covet_migration_audit WHERE status <> 'SUCCESS'")).isPositive();
             }
         }
     }

@@ -4,7 +4,9 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
 import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
 import dev.covet.migrations.tenant.TenantFleet;
+import dev.covet.migrations.tenant.TenantListeners;
 import dev.covet.migrations.tenant.TenantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,8 +27,10 @@ public final class CovetTenantsAutoConfiguration {
     @Bean
     @ConditionalOnBean(TenantSource.class)
     @ConditionalOnMissingBean
-    TenantFleet covetTenantFleet(MigrationRunner runner, TenantSource source, CovetMigrationsProperties properties) {
-        return new TenantFleet(runner, source, properties.getTenants().getParallelism());
+    TenantFleet covetTenantFleet(MigrationRunner runner, TenantSource source, CovetMigrationsProperties properties,
+            ObjectProvider<TenantListeners> listeners) {
+        return new TenantFleet(runner, source, properties.getTenants().getParallelism(),
+                listeners.getIfAvailable(TenantListeners::none));
     }
 
     /** The source configured by properties; an application's own TenantSource bean replaces it. */
