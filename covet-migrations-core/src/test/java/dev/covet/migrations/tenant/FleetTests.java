@@ -40,6 +40,26 @@ class FleetTests {
     private static final MigrationId SECOND = MigrationId.parse("0002_email", MigrationId.DEFAULT_APP);
     private static final MigrationId THIRD = MigrationId.parse("0003_orders", MigrationId.DEFAULT_APP);
 
+    @org.junit.jupiter.api.Test
+    void aSourceThatCannotListStopsTheRunBeforeAnyTenantNamingTheSource() {
+        MigrationRunner runner = MigrationRunner.builder(new dev.covet.migrations.internal.tenant.UrlDataSource("jdbc:sqlite::memory:", null, null)).build();
+        TenantSource broken = new TenantSource() {
+            @Override
+            public List<Tenant> tenants() throws java.sql.SQLException {
+                throw new java.sql.SQLException("registry down");
+            }
+
+            @Override
+            public String toString() {
+                return "the tenant registry";
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TenantFleet(runner, broken, 2).migrate())
+                .isInstanceOf(TenantListingException.class).hasMessageContaining("the tenant registry").hasMessageContaining("registry down");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TenantFleet(runner, broken, 0))
+                .hasMessageContaining("at least 1");
+    }
+
     @AllDatabases
     void everyTenantGetsTheMigrationsAndAHistoryOfItsOwn(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); MigrationFiles files = files(); TenantTargets targets = new TenantTargets(db, 5)) {

@@ -18,6 +18,11 @@ public final class UrlDataSource implements DataSource {
     private final String user;
     private final String password;
 
+    /**
+     * @param url the JDBC URL
+     * @param user the user, or {@code null} for what the URL says
+     * @param password the password
+     */
     public UrlDataSource(String url, String user, String password) {
         this.url = url;
         this.user = user;
