@@ -602,6 +602,12 @@ public class CovetMigrationsProperties {
         private List<String> urls = new ArrayList<>();
 
         /**
+         * Whether every tenant is migrated when the application starts, after its own database (never for a "covet"
+         * command). A failed tenant is logged and does not stop the start.
+         */
+        private boolean migrateOnStartup = false;
+
+        /**
          * Login user for the URLs (default: none, or what each URL says).
          */
         private String user;
@@ -649,6 +655,14 @@ public class CovetMigrationsProperties {
 
         public void setUrls(List<String> urls) {
             this.urls = urls;
+        }
+
+        public boolean isMigrateOnStartup() {
+            return migrateOnStartup;
+        }
+
+        public void setMigrateOnStartup(boolean migrateOnStartup) {
+            this.migrateOnStartup = migrateOnStartup;
         }
 
         public String getUser() {

@@ -1,6 +1,7 @@
 package dev.covet.migrations.autoconfigure;
 
 import dev.covet.migrations.autoconfigure.tenant.CovetTenantsAutoConfiguration;
+import dev.covet.migrations.autoconfigure.tenant.CovetTenantsInitializer;
 import dev.covet.migrations.tenant.Tenant;
 import dev.covet.migrations.tenant.TenantFleet;
 import dev.covet.migrations.tenant.TenantSource;
@@ -31,10 +32,11 @@ class CovetTenantsAutoConfigurationTests {
 
     @Test
     void withoutTenantsThereIsNoFleet() {
-        runner().run(context -> {
+        runner().withPropertyValues("covet.migrations.tenants.migrate-on-startup=true").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(TenantSource.class);
             assertThat(context).doesNotHaveBean(TenantFleet.class);
+            assertThat(context).doesNotHaveBean(CovetTenantsInitializer.class);
         });
     }
 

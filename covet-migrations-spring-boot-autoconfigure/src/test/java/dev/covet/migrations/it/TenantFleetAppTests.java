@@ -128,6 +128,23 @@ class TenantFleetAppTests {
         }
     }
 
+    @AllDatabases
+    void migrateOnStartupMigratesTheTenantsAFailedOneDoesNotStopTheStartAndACommandMigratesNone(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); TenantTargets targets = new TenantTargets(db, 2)) {
+            targets.execute(2, "CREATE TABLE tag (id INTEGER)");
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StarterTestApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties(properties(db, targets, "covet.migrations.tenants.migrate-on-startup=true").toArray(String[]::new)).run()) {
+                assertThat(context.isActive()).isTrue();
+                assertThat(targets.count(1, "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'")).isEqualTo(2);
+                assertThat(targets.count(2, "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'")).isEqualTo(1);
+            }
+            targets.execute(2, "DROP TABLE tag");
+            assertThat(command(db, targets, "status", "--tenants", "--covet.migrations.tenants.migrate-on-startup=true")).isEqualTo(0);
+            assertThat(targets.count(2, "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'")).isEqualTo(1);
+        }
+    }
+
     private static int command(TestDatabase db, TenantTargets targets, String... args) {
         AtomicInteger code = new AtomicInteger(-1);
         CovetExit recorder = code::set;

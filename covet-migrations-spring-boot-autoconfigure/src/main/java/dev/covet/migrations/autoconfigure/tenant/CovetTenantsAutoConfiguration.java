@@ -1,12 +1,15 @@
 package dev.covet.migrations.autoconfigure.tenant;
 
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.autoconfigure.CovetCommandMode;
 import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
+import dev.covet.migrations.autoconfigure.CovetMigrationsInitializer;
 import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
 import dev.covet.migrations.tenant.TenantFleet;
 import dev.covet.migrations.tenant.TenantListeners;
 import dev.covet.migrations.tenant.TenantSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,6 +34,22 @@ public final class CovetTenantsAutoConfiguration {
             ObjectProvider<TenantListeners> listeners) {
         return new TenantFleet(runner, source, properties.getTenants().getParallelism(),
                 listeners.getIfAvailable(TenantListeners::none));
+    }
+
+    /**
+     * Tenants migrated at startup when asked, after the application's own database (the initializer of which it
+     * takes), and never when the application was started to run a command.
+     */
+    @Bean
+    @ConditionalOnBean(TenantSource.class)
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty("covet.migrations.tenants.migrate-on-startup")
+    CovetTenantsInitializer covetTenantsInitializer(TenantFleet fleet, ObjectProvider<CovetMigrationsInitializer> ownDatabase,
+            ObjectProvider<ApplicationArguments> arguments) {
+        // Asking for the application's initializer makes the application's own database migrate first.
+        ownDatabase.getIfAvailable();
+        return new CovetTenantsInitializer(fleet, CovetCommandMode.isCommand(arguments.getIfAvailable())
+                ? "started to run a covet command" : null);
     }
 
     /** The source configured by properties; an application's own TenantSource bean replaces it. */
