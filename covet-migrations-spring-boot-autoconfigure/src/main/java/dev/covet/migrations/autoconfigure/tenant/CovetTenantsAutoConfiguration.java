@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A fleet of tenants when the application has a {@link TenantSource} bean, or configures one with
  * {@code covet.migrations.tenants.enabled=true} and a pattern or URLs. The fleet migrates the tenants with the
- * application's runner configuration; nothing runs at startup: {@code covet migrate --tenants} and
- * {@code POST /actuator/migrations/tenants} start it.
+ * application's runner configuration when {@code covet migrate --tenants} or {@code POST /actuator/migrations/tenants}
+ * asks, and at startup only with {@code covet.migrations.tenants.migrate-on-startup=true}.
  */
 @AutoConfiguration(after = CovetMigrationsAutoConfiguration.class)
 @ConditionalOnBean({MigrationRunner.class, CovetMigrationsProperties.class})
