@@ -3,11 +3,11 @@ package dev.covet.migrations.tenant;
 import dev.covet.migrations.MigrateResult;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationInfo;
+import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
 import dev.covet.migrations.dialect.Dialect;
-import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.internal.tenant.ScopedDataSource;
 import dev.covet.migrations.internal.tenant.TenantNames;
 import dev.covet.migrations.internal.tenant.UrlDataSource;
@@ -135,9 +135,10 @@ public final class TenantFleet {
 
     private TenantResult migrate(Tenant tenant, Targets targets) {
         long start = System.nanoTime();
+        FailedMigration failedAt = new FailedMigration();
         MigrationRunner tenantRunner;
         try {
-            tenantRunner = targets.runner(tenant);
+            tenantRunner = targets.runner(tenant, failedAt);
         } catch (TenantUnreachableException | RuntimeException e) {
             return failed(new TenantResult.Failed(tenant.name(), null, String.valueOf(e.getMessage())));
         }
@@ -149,8 +150,7 @@ public final class TenantFleet {
             List<MigrationId> applied = result.applied().stream().map(m -> m.id()).toList();
             return new TenantResult.Applied(tenant.name(), applied, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
-            MigrationId at = e instanceof MigrationFailedException ? failedMigration(tenantRunner) : null;
-            return failed(new TenantResult.Failed(tenant.name(), at, String.valueOf(e.getMessage())));
+            return failed(new TenantResult.Failed(tenant.name(), failedAt.id, String.valueOf(e.getMessage())));
         }
     }
 
@@ -159,20 +159,19 @@ public final class TenantFleet {
         return failed;
     }
 
-    /** The migration a failed run stopped at: marked failed (MySQL), else the first still pending (rolled back). */
-    private static MigrationId failedMigration(MigrationRunner tenantRunner) {
-        try {
-            MigrationStatus status = tenantRunner.status();
-            List<MigrationInfo> at = status.failed().isEmpty() ? status.pending() : status.failed();
-            return at.isEmpty() ? null : at.get(0).id();
-        } catch (RuntimeException e) {
-            return null;
+    /** Told by the engine which migration failed, so the result names it exactly (a run stops at its first failure). */
+    private static final class FailedMigration implements MigrationListener {
+        private volatile MigrationId id;
+
+        @Override
+        public void onFailure(MigrationEvent event) {
+            id = event.id();
         }
     }
 
     private TenantStatus status(Tenant tenant, Targets targets) {
         try {
-            MigrationStatus status = targets.runner(tenant).status();
+            MigrationStatus status = targets.runner(tenant, null).status();
             List<MigrationInfo> applied = status.applied();
             return new TenantStatus(tenant.name(), applied.isEmpty() ? null : applied.get(applied.size() - 1).id(),
                     applied.size(), status.pending().size(), status.failed().stream().map(MigrationInfo::id).toList(), null);
@@ -232,7 +231,8 @@ public final class TenantFleet {
 
         private final Map<DataSource, Dialect> sharedDialects = new IdentityHashMap<>();
 
-        MigrationRunner runner(Tenant tenant) throws TenantUnreachableException {
+        /** The tenant's runner; {@code failedAt}, when given, is told which migration fails. */
+        MigrationRunner runner(Tenant tenant, MigrationListener failedAt) throws TenantUnreachableException {
             try {
                 TenantNames.check(tenant.name());
             } catch (IllegalArgumentException e) {
@@ -240,22 +240,28 @@ public final class TenantFleet {
             }
             TenantConnection connection = tenant.connection();
             if (connection instanceof TenantConnection.OwnDataSource own) {
-                return runnerOn(tenant, own.dataSource(), null);
+                return runnerOn(tenant, own.dataSource(), null, failedAt);
             }
             if (connection instanceof TenantConnection.JdbcUrl url) {
-                return runnerOn(tenant, new UrlDataSource(url.url(), url.user(), url.password()), null);
+                return runnerOn(tenant, new UrlDataSource(url.url(), url.user(), url.password()), null, failedAt);
             }
-            return onSharedServer(tenant, (TenantConnection.SharedServer) connection);
+            return onSharedServer(tenant, (TenantConnection.SharedServer) connection, failedAt);
         }
 
         /** The tenant's runner with the tenant's own listeners, which are told the tenant's dialect. */
-        private MigrationRunner runnerOn(Tenant tenant, DataSource dataSource, Dialect dialect) {
-            MigrationRunner plain = runner.withDataSource(dataSource, dialect, List.of());
-            List<MigrationListener> own = listeners.forTenant(tenant.name(), dataSource, dialect != null ? dialect : plain.dialect());
-            return own.isEmpty() ? plain : runner.withDataSource(dataSource, dialect, own);
+        private MigrationRunner runnerOn(Tenant tenant, DataSource dataSource, Dialect dialect, MigrationListener failedAt) {
+            // The listeners are told the tenant's dialect; detected here once, it is handed on so the run does not
+            // detect it again.
+            Dialect known = dialect != null ? dialect : runner.withDataSource(dataSource, null, List.of()).dialect();
+            List<MigrationListener> all = new ArrayList<>(listeners.forTenant(tenant.name(), dataSource, known));
+            if (failedAt != null) {
+                all.add(failedAt);
+            }
+            return runner.withDataSource(dataSource, known, all);
         }
 
-        private MigrationRunner onSharedServer(Tenant tenant, TenantConnection.SharedServer shared) throws TenantUnreachableException {
+        private MigrationRunner onSharedServer(Tenant tenant, TenantConnection.SharedServer shared, MigrationListener failedAt)
+                throws TenantUnreachableException {
             try {
                 TenantNames.check(shared.name());
                 Dialect dialect = dialectOf(shared.shared());
@@ -266,7 +272,7 @@ public final class TenantFleet {
                             + " has no schemas or databases on one server; list each tenant's database by JDBC URL"
                             + " (covet.migrations.tenants.urls)");
                 };
-                return runnerOn(tenant, scoped, runner.config().dialect() != null ? runner.config().dialect() : dialect);
+                return runnerOn(tenant, scoped, runner.config().dialect() != null ? runner.config().dialect() : dialect, failedAt);
             } catch (IllegalArgumentException e) {
                 throw new TenantUnreachableException(e.getMessage());
             } catch (SQLException e) {
