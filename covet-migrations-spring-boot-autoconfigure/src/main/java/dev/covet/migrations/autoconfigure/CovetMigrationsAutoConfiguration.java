@@ -162,6 +162,10 @@ public final class CovetMigrationsAutoConfiguration {
     @ConditionalOnBean(MigrationAuditLog.class)
     @ConditionalOnMissingBean
     TenantListeners covetTenantListeners(CovetMigrationsProperties properties, Environment environment) {
+        return tenantListeners(properties, environment);
+    }
+
+    static TenantListeners tenantListeners(CovetMigrationsProperties properties, Environment environment) {
         return (tenant, dataSource, dialect) -> List.of(auditingListener(new MigrationAuditLog(dataSource, dialect,
                 properties.getTablePrefix(), Clock.systemUTC(), properties.getLockTimeout()), properties, environment));
     }

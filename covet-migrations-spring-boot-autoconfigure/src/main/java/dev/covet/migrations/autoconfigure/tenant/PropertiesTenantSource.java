@@ -7,8 +7,11 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@link TenantSource} that {@code covet.migrations.tenants.*} describes: exactly one of pattern or URLs. */
-final class PropertiesTenantSource {
+/**
+ * The {@link TenantSource} that {@code covet.migrations.tenants.*} describes: exactly one of pattern or URLs. Public
+ * for a launcher outside an application context ({@code StandaloneCovetMigrations}, the Maven plugin).
+ */
+public final class PropertiesTenantSource {
 
     private static final String PREFIX = "covet.migrations.tenants.";
 
@@ -16,10 +19,13 @@ final class PropertiesTenantSource {
     }
 
     /**
+     * The source.
+     *
+     * @param tenants the bound {@code covet.migrations.tenants.*}
      * @param shared the migration DataSource: its server holds the schemas or databases the patterns match
      * @throws IllegalStateException when none or more than one of the forms is set
      */
-    static TenantSource of(CovetMigrationsProperties.Tenants tenants, DataSource shared) {
+    public static TenantSource of(CovetMigrationsProperties.Tenants tenants, DataSource shared) {
         List<String> given = new ArrayList<>();
         if (tenants.getSchemaPattern() != null) {
             given.add(PREFIX + "schema-pattern");
