@@ -98,6 +98,7 @@ public final class Bench {
                 case "introspect" -> runner.introspect();
                 case "rebuild" -> runner.rebuild();
                 case AppCommandsScenario.SCENARIO -> new AppCommandsScenario(server, options, launcher, dir).run();
+                case FleetScenario.SCENARIO -> new FleetScenario(server, options, launcher, dir).run();
                 default -> List.of();
             });
         }
@@ -130,7 +131,10 @@ public final class Bench {
                 + md.section(new MarkdownReport.Section("rename", "6. Rename detection", List.of(), false))
                 + md.section(new MarkdownReport.Section(AppCommandsScenario.SCENARIO, "7. The sample application's commands "
                         + "against its own start and Flyway's info (whole processes: `call` is the process's wall time)",
-                        List.of(AppCommandsScenario.APP_START, "Flyway info (API, own JVM)"), false));
+                        List.of(AppCommandsScenario.APP_START, "Flyway info (API, own JVM)"), false))
+                + md.section(new MarkdownReport.Section(FleetScenario.SCENARIO, "8. A fleet: " + FleetScenario.TENANTS
+                        + " PostgreSQL schemas × " + FleetScenario.MIGRATIONS + " migrations (one process each)",
+                        List.of(FleetScenario.FLYWAY, FleetScenario.SERIAL), false));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -21,19 +21,21 @@ import java.util.List;
  * @param childJvmArgs extra JVM options for every child (e.g. {@code -XX:StartFlightRecording=...})
  * @param keep keep the temp directory (workloads, SQLite files) for inspection
  * @param appJar the sample application's jar, for the commands scenario
+ * @param fleetParallelism the parallelisms of Covet's fleet rows in the fleet scenario
  */
 public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, int migrations, long seed, int tables,
-                           int rows, Path out, List<String> childJvmArgs, boolean keep, Path appJar) {
+                           int rows, Path out, List<String> childJvmArgs, boolean keep, Path appJar,
+                           List<Integer> fleetParallelism) {
 
     /** Every scenario, in report order. */
     public static final List<String> SCENARIOS = List.of("fresh", "startup", "squash", "introspect", "rebuild", "rename",
-            "commands");
+            "commands", "fleet");
 
     static final String USAGE = """
             usage: java -jar benchmarks/target/covet-benchmarks.jar [options]
               --runs N             measured runs per tool, each in a fresh JVM (default 5)
               --db LIST            sqlite,postgres,mysql (default all three)
-              --scenario LIST      fresh,startup,squash,introspect,rebuild,rename,commands (default all)
+              --scenario LIST      fresh,startup,squash,introspect,rebuild,rename,commands,fleet (default all)
               --migrations N       generated history length (default 500)
               --seed N             generator seed (default 20261130)
               --tables N           introspection tables (default 1000)
@@ -43,6 +45,7 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
               --keep               keep the temp directory
               --app-jar FILE       the sample application's jar for the commands scenario
                                    (default sample-app/target/sample-app-0.1.0-SNAPSHOT.jar)
+              --fleet-parallelism LIST   parallelisms of Covet's fleet rows in the fleet scenario (default 4,8)
             """;
 
     public static BenchOptions parse(String[] args) {
@@ -57,6 +60,7 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
         List<String> jvm = new ArrayList<>();
         boolean keep = false;
         Path appJar = Path.of("sample-app", "target", "sample-app-0.1.0-SNAPSHOT.jar");
+        List<Integer> fleetParallelism = List.of(4, 8);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -72,6 +76,8 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
                 case "--child-jvm" -> jvm.add(value(args, ++i, a));
                 case "--keep" -> keep = true;
                 case "--app-jar" -> appJar = Path.of(value(args, ++i, a));
+                case "--fleet-parallelism" -> fleetParallelism = Arrays.stream(value(args, ++i, a).split(","))
+                        .map(String::trim).map(Integer::parseInt).toList();
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
@@ -79,7 +85,11 @@ public record BenchOptions(int runs, List<DbKind> dbs, List<String> scenarios, i
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
         }
-        return new BenchOptions(runs, dbs, scenarios, migrations, seed, tables, rows, out, List.copyOf(jvm), keep, appJar);
+        if (fleetParallelism.stream().anyMatch(p -> p < 1)) {
+            throw new IllegalArgumentException("--fleet-parallelism values must be at least 1");
+        }
+        return new BenchOptions(runs, dbs, scenarios, migrations, seed, tables, rows, out, List.copyOf(jvm), keep, appJar,
+                fleetParallelism);
     }
 
     private static String value(String[] args, int i, String option) {

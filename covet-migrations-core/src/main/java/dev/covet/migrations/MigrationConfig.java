@@ -41,4 +41,16 @@ public record MigrationConfig(DataSource dataSource, Dialect dialect, List<Strin
         unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
         maxReplicaLag = maxReplicaLag == null ? BatchDefaults.MAX_REPLICA_LAG : maxReplicaLag;
     }
+
+    /** This configuration reading migrations from other locations. */
+    public MigrationConfig withLocations(List<String> otherLocations) {
+        return new MigrationConfig(dataSource, dialect, otherLocations, javaMigrations, tablePrefix, lockTimeout,
+                validateChecksums, listeners, appliedBy, classLoader, unmanagedTables, backupMaxRows, maxReplicaLag);
+    }
+
+    /** This configuration against another database ({@code null} dialect: detected), telling other listeners. */
+    public MigrationConfig withDataSource(DataSource otherDataSource, Dialect otherDialect, List<MigrationListener> otherListeners) {
+        return new MigrationConfig(otherDataSource, otherDialect, locations, javaMigrations, tablePrefix, lockTimeout,
+                validateChecksums, otherListeners, appliedBy, classLoader, unmanagedTables, backupMaxRows, maxReplicaLag);
+    }
 }

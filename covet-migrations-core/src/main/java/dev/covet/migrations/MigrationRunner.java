@@ -98,10 +98,20 @@ public final class MigrationRunner {
      * to, before a build copies it onto the classpath).
      */
     public MigrationRunner withLocations(List<String> locations) {
-        return new MigrationRunner(new MigrationConfig(config.dataSource(), config.dialect(), List.copyOf(locations),
-                config.javaMigrations(), config.tablePrefix(), config.lockTimeout(), config.validateChecksums(),
-                config.listeners(), config.appliedBy(), config.classLoader(), config.unmanagedTables(), config.backupMaxRows(),
-                config.maxReplicaLag()));
+        return new MigrationRunner(config.withLocations(List.copyOf(locations)));
+    }
+
+    /**
+     * The same configuration against another database, with other listeners (those of this runner usually write
+     * about its own database): a tenant of a fleet ({@link dev.covet.migrations.tenant.TenantFleet}).
+     *
+     * @param dataSource the other database
+     * @param dialect its dialect, or {@code null} to detect it from the connection
+     * @param listeners the listeners of the new runner
+     */
+    public MigrationRunner withDataSource(DataSource dataSource, Dialect dialect, List<MigrationListener> listeners) {
+        return new MigrationRunner(config.withDataSource(Objects.requireNonNull(dataSource, "dataSource"), dialect,
+                List.copyOf(listeners)));
     }
 
     /** Applied, pending, failed, missing and modified migrations. */

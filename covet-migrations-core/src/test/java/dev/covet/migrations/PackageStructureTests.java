@@ -43,7 +43,9 @@ class PackageStructureTests {
             "squash.MigrationSquasher", "squash.SquashVerifier", "squash.SquashAndWrite",
             "diff.DiffEngine", "diff.RenameDetector",
             "generate.MigrationGenerator", "generate.MakeMigrations", "generate.MakeMigrationsAndLint", "generate.Baseline",
-            "jpa.JpaModelReader");
+            "jpa.JpaModelReader",
+            // Wires a tenant's connection (its schema on a shared server, its URL) to a runner per tenant.
+            "tenant.TenantFleet");
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(" + Pattern.quote(BASE) + "[\\w.]*?)\\.([A-Z]\\w*)(?:\\.\\w+)*;", Pattern.MULTILINE);
 

@@ -15,8 +15,9 @@ import java.util.Map;
  * @param db the database kind ({@code null} for the rename scenario, which uses none)
  * @param dir the files the tool reads, when it reads any
  * @param target where it connects ({@code null} when it does not)
+ * @param options every {@code key=value} given, for what only one scenario reads ({@code parallelism=} of the fleet)
  */
-public record ChildArgs(String tool, String scenario, DbKind db, Path dir, Target target) {
+public record ChildArgs(String tool, String scenario, DbKind db, Path dir, Target target, Map<String, String> options) {
 
     /** {@code <tool> <scenario> <db> dir=... url=... user=... password=...}. */
     public static ChildArgs parse(String[] args) {
@@ -35,6 +36,6 @@ public record ChildArgs(String tool, String scenario, DbKind db, Path dir, Targe
         Path dir = opts.containsKey("dir") ? Path.of(opts.get("dir")) : null;
         Target target = opts.containsKey("url")
                 ? new Target(opts.get("url"), opts.getOrDefault("user", ""), opts.getOrDefault("password", "")) : null;
-        return new ChildArgs(args[0], args[1], db, dir, target);
+        return new ChildArgs(args[0], args[1], db, dir, target, Map.copyOf(opts));
     }
 }

@@ -38,6 +38,11 @@ public final class Tasks {
                 default -> throw unknown(a);
             };
             case "rename" -> CovetCalls.detectRenames();
+            case FleetCalls.SCENARIO -> switch (a.tool()) {
+                case "covet" -> FleetCalls.covet(a.target(), a.dir(), Integer.parseInt(a.options().getOrDefault("parallelism", "1")));
+                case "flyway" -> FleetCalls.flywayLoop(a.target(), a.dir());
+                default -> throw unknown(a);
+            };
             default -> throw unknown(a);
         };
     }

@@ -136,7 +136,7 @@ public abstract class AbstractCovetMojo extends AbstractMojo {
                  PrintStream err = LineStream.to(line -> diagnostic(line, failures))) {
                 CommandOutput output = new CommandOutput(json ? System.out : out, err);
                 exit = new CovetCommandDispatcher(CovetCommands.all(covet.runner(), covet.rollbackValidator(),
-                        covet.auditLog(), settings, model == null ? null : model::read), output).run(args);
+                        covet.auditLog(), settings, model == null ? null : model::read, covet.tenants()), output).run(args);
             }
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("covet:" + command() + ": " + Messages.of(e), e);

@@ -18,6 +18,10 @@ public class MigrateMojo extends AbstractChangeMojo {
     @Parameter(property = "covet.phase")
     private String phase;
 
+    /** Every tenant of {@code covet.migrations.tenants.*} instead of the application's database ({@code --tenants}). */
+    @Parameter(property = "covet.tenants", defaultValue = "false")
+    private boolean tenants;
+
     @Override
     protected String command() {
         return "migrate";
@@ -27,6 +31,7 @@ public class MigrateMojo extends AbstractChangeMojo {
     protected List<String> arguments() {
         List<String> args = new ArrayList<>();
         Arguments.value(args, "phase", phase);
+        Arguments.flag(args, "tenants", tenants);
         addChangeOptions(args);
         return args;
     }

@@ -4,6 +4,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.safety.RollbackValidator;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.tenant.TenantFleet;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,7 +26,22 @@ public final class CovetCommands {
      */
     public static List<CovetCommand> all(MigrationRunner runner, RollbackValidator validator, MigrationAuditLog auditLog,
                                          CommandSettings settings, Supplier<SchemaState> model) {
-        return List.of(new MigrateCommand(runner), new RollbackCommand(validator), new StatusCommand(runner),
+        return all(runner, validator, auditLog, settings, model, null);
+    }
+
+    /**
+     * The commands, with the application's tenants for {@code migrate --tenants} and {@code status --tenants}.
+     *
+     * @param runner the application's runner
+     * @param validator validates and runs safe rollbacks
+     * @param auditLog the audit log, or {@code null} when auditing is disabled
+     * @param settings what the commands read from the configuration
+     * @param model reads the entity model for {@code makemigrations}, or {@code null} when there is none
+     * @param tenants the application's tenants, or {@code null} when none are configured
+     */
+    public static List<CovetCommand> all(MigrationRunner runner, RollbackValidator validator, MigrationAuditLog auditLog,
+                                         CommandSettings settings, Supplier<SchemaState> model, TenantFleet tenants) {
+        return List.of(new MigrateCommand(runner, tenants), new RollbackCommand(validator), new StatusCommand(runner, tenants),
                 new SqlMigrateCommand(runner), new ValidateCommand(runner), new MakeMigrationsCommand(runner, settings, model),
                 new BaselineCommand(runner, settings.outputDirectory()), new SquashCommand(runner, settings),
                 new AuditCommand(auditLog), new LintCommand(runner, settings.lintSuppressions()), new BackupsCommand(runner),

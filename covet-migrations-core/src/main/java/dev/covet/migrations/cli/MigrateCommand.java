@@ -7,6 +7,7 @@ import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationPhase;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.report.PlannedMigration;
+import dev.covet.migrations.tenant.TenantFleet;
 
 import java.util.List;
 import java.util.Set;
@@ -16,18 +17,23 @@ import java.util.Set;
  * show their SQL; {@code --phase expand} holds back contract migrations and what depends on them; {@code --force}
  * backs up the rows a drop removes even when there are more than {@code covet.migrations.backup.max-rows} (as
  * {@code rollback --force} goes ahead despite the risk, still with its backup). With {@code --json}:
- * {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}.
+ * {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}. With {@code --tenants}: every
+ * tenant instead of the application's database, a {@link dev.covet.migrations.report.FleetMigrationReport}, exit 1
+ * when any tenant failed.
  */
 public class MigrateCommand extends RunnerCommand {
+
+    private final TenantFleet fleet;
 
     private static final String HELP = """
               --target ID        stop once this migration is applied
               --phase expand     hold back contract migrations and what depends on them (--phase contract: everything)
               --dry-run          print the SQL that would run; change nothing
-              --force            back up the rows a drop removes even above covet.migrations.backup.max-rows""";
+              --force            back up the rows a drop removes even above covet.migrations.backup.max-rows
+            """ + TenantFleetCommands.HELP;
 
-    static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--json]",
-            Set.of("dry-run", "force"), Set.of("target", "phase"), 0, 0, Set.of(), HELP);
+    static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--tenants] [--json]",
+            Set.of("dry-run", "force", TenantFleetCommands.OPTION), Set.of("target", "phase"), 0, 0, Set.of(), HELP);
 
     /**
      * Creates the command.
@@ -35,11 +41,29 @@ public class MigrateCommand extends RunnerCommand {
      * @param runner the runner
      */
     public MigrateCommand(MigrationRunner runner) {
+        this(runner, null);
+    }
+
+    /**
+     * Creates the command with the application's tenants, for {@code --tenants}.
+     *
+     * @param runner the runner
+     * @param fleet the tenants, or {@code null} when none are configured
+     */
+    public MigrateCommand(MigrationRunner runner, TenantFleet fleet) {
         super(SPEC, runner);
+        this.fleet = fleet;
     }
 
     @Override
     public int execute(ParsedCommand command, CommandOutput output) {
+        if (command.flag(TenantFleetCommands.OPTION)) {
+            if (command.value("target") != null || command.value("phase") != null || command.flag("dry-run") || command.flag("force")) {
+                throw new UsageException("--tenants migrates every tenant to the latest migration: it takes no --target,"
+                        + " --phase, --dry-run or --force");
+            }
+            return TenantFleetCommands.migrate(fleet, command, output);
+        }
         MigrationId target = null;
         if (command.value("target") != null) {
             try {

@@ -3,17 +3,23 @@ package dev.covet.migrations.cli;
 import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.MigrationStatus;
+import dev.covet.migrations.tenant.TenantFleet;
 
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code covet status}: applied, pending and failed migrations. With {@code --json}:
- * {@code {dialect, applied, pending, failed, missing, modified, lock}}, the migration lists as ids.
+ * {@code {dialect, applied, pending, failed, missing, modified, lock}}, the migration lists as ids. With
+ * {@code --tenants}: a summary of every tenant (a {@link dev.covet.migrations.report.FleetStatusReport}), exit 1 when
+ * any tenant has a failed migration or cannot be read.
  */
 public class StatusCommand extends RunnerCommand {
 
-    static final CommandSpec SPEC = new CommandSpec("status", "covet status [--json]", Set.of(), Set.of(), 0, 0);
+    static final CommandSpec SPEC = new CommandSpec("status", "covet status [--tenants] [--json]",
+            Set.of(TenantFleetCommands.OPTION), Set.of(), 0, 0, Set.of(), TenantFleetCommands.HELP);
+
+    private final TenantFleet fleet;
 
     /**
      * Creates the command.
@@ -21,11 +27,25 @@ public class StatusCommand extends RunnerCommand {
      * @param runner the runner
      */
     public StatusCommand(MigrationRunner runner) {
+        this(runner, null);
+    }
+
+    /**
+     * Creates the command with the application's tenants, for {@code --tenants}.
+     *
+     * @param runner the runner
+     * @param fleet the tenants, or {@code null} when none are configured
+     */
+    public StatusCommand(MigrationRunner runner, TenantFleet fleet) {
         super(SPEC, runner);
+        this.fleet = fleet;
     }
 
     @Override
     public int execute(ParsedCommand command, CommandOutput output) {
+        if (command.flag(TenantFleetCommands.OPTION)) {
+            return TenantFleetCommands.status(fleet, command, output);
+        }
         MigrationStatus status = runner.status();
         String lock = runner.lockState();
         StatusReport report = new StatusReport(status.dialect(), ids(status.applied()), ids(status.pending()),

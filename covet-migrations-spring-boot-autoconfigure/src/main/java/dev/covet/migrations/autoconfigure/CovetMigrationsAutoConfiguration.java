@@ -13,6 +13,7 @@ import dev.covet.migrations.schema.TableFilter;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.safety.RollbackPolicy;
 import dev.covet.migrations.safety.RollbackValidator;
+import dev.covet.migrations.tenant.TenantListeners;
 import org.hibernate.boot.MetadataSources;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -152,6 +153,22 @@ public final class CovetMigrationsAutoConfiguration {
             Environment environment) {
         return new AuditingListener(auditLog, AuditIdentity.executor(properties),
                 AuditIdentity.environment(properties, environment), properties.getAudit().getMetadata());
+    }
+
+    /**
+     * Each tenant of a fleet audited in its own database, as the application is in its own: the application's audit
+     * log describes the application's database, and tenants migrated at once must not write into it together.
+     */
+    @Bean
+    @ConditionalOnBean(MigrationAuditLog.class)
+    @ConditionalOnMissingBean
+    TenantListeners covetTenantListeners(CovetMigrationsProperties properties, Environment environment) {
+        return tenantListeners(properties, environment);
+    }
+
+    static TenantListeners tenantListeners(CovetMigrationsProperties properties, Environment environment) {
+        return (tenant, dataSource, dialect) -> List.of(auditingListener(new MigrationAuditLog(dataSource, dialect,
+                properties.getTablePrefix(), Clock.systemUTC(), properties.getLockTimeout()), properties, environment));
     }
 
     @Bean

@@ -118,6 +118,8 @@ public class CovetMigrationsProperties {
 
     private final Actuator actuator = new Actuator();
 
+    private final Tenants tenants = new Tenants();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -280,6 +282,10 @@ public class CovetMigrationsProperties {
 
     public Squash getSquash() {
         return squash;
+    }
+
+    public Tenants getTenants() {
+        return tenants;
     }
 
     public Actuator getActuator() {
@@ -584,6 +590,121 @@ public class CovetMigrationsProperties {
 
         public void setPath(String path) {
             this.path = path;
+        }
+    }
+
+    /**
+     * A fleet of tenants: the same migrations applied to every PostgreSQL schema or MySQL database matching a pattern
+     * on the migration DataSource's server, or to a list of JDBC URLs ("covet migrate --tenants", "covet status
+     * --tenants", "/actuator/migrations/tenants"). A TenantSource bean of the application's replaces these.
+     */
+    public static class Tenants {
+
+        /**
+         * Whether the tenants below are configured. A TenantSource bean enables the fleet without this.
+         */
+        private boolean enabled = false;
+
+        /**
+         * How many tenants are migrated at once. Each holds up to two connections while it runs.
+         */
+        private int parallelism = 4;
+
+        /**
+         * PostgreSQL: every schema whose name matches, on the migration DataSource's database ("*" any run of
+         * characters, "?" one character; e.g. "tenant_*").
+         */
+        private String schemaPattern;
+
+        /**
+         * MySQL or MariaDB: every database whose name matches, on the migration DataSource's server ("*" and "?" as
+         * for schema-pattern).
+         */
+        private String databasePattern;
+
+        /**
+         * One tenant per JDBC URL, named after its database (or SQLite file).
+         */
+        private List<String> urls = new ArrayList<>();
+
+        /**
+         * Whether every tenant is migrated when the application starts, after its own database (never for a "covet"
+         * command). A failed tenant is logged and does not stop the start.
+         */
+        private boolean migrateOnStartup = false;
+
+        /**
+         * Login user for the URLs (default: none, or what each URL says).
+         */
+        private String user;
+
+        /**
+         * Login password for the URLs.
+         */
+        private String password;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getParallelism() {
+            return parallelism;
+        }
+
+        public void setParallelism(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public String getSchemaPattern() {
+            return schemaPattern;
+        }
+
+        public void setSchemaPattern(String schemaPattern) {
+            this.schemaPattern = schemaPattern;
+        }
+
+        public String getDatabasePattern() {
+            return databasePattern;
+        }
+
+        public void setDatabasePattern(String databasePattern) {
+            this.databasePattern = databasePattern;
+        }
+
+        public List<String> getUrls() {
+            return urls;
+        }
+
+        public void setUrls(List<String> urls) {
+            this.urls = urls;
+        }
+
+        public boolean isMigrateOnStartup() {
+            return migrateOnStartup;
+        }
+
+        public void setMigrateOnStartup(boolean migrateOnStartup) {
+            this.migrateOnStartup = migrateOnStartup;
+        }
+
+        public String getUser() {
+            return user;
+        }
+
+        public void setUser(String user) {
+            this.user = user;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
         }
     }
 }

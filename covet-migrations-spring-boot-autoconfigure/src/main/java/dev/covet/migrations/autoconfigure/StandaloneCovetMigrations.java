@@ -2,7 +2,10 @@ package dev.covet.migrations.autoconfigure;
 
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.autoconfigure.tenant.PropertiesTenantSource;
 import dev.covet.migrations.safety.RollbackValidator;
+import dev.covet.migrations.tenant.TenantFleet;
+import dev.covet.migrations.tenant.TenantListeners;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.env.Environment;
@@ -36,9 +39,11 @@ public final class StandaloneCovetMigrations {
     private final RollbackValidator rollbackValidator;
     private final MigrationAuditLog auditLog;
     private final EntityModelSource entityModel;
+    private final TenantFleet tenants;
 
     private StandaloneCovetMigrations(CovetMigrationsProperties properties, CovetMigrationsTarget target, MigrationRunner runner,
-            RollbackValidator rollbackValidator, MigrationAuditLog auditLog, EntityModelSource entityModel) {
+            RollbackValidator rollbackValidator, MigrationAuditLog auditLog, EntityModelSource entityModel, TenantFleet tenants) {
+        this.tenants = tenants;
         this.properties = properties;
         this.target = target;
         this.runner = runner;
@@ -74,8 +79,13 @@ public final class StandaloneCovetMigrations {
         List<String> entities = List.copyOf(entityClassNames);
         EntityModelSource model = ClassUtils.isPresent(HIBERNATE, classLoader)
                 ? new JpaEntityModelSource(() -> entities, target.dialect(), environment, classLoader) : null;
+        CovetMigrationsProperties.Tenants configured = properties.getTenants();
+        TenantFleet tenants = configured.isEnabled() ? new TenantFleet(runner,
+                PropertiesTenantSource.of(configured, target.dataSource()), configured.getParallelism(),
+                auditLog == null ? TenantListeners.none() : CovetMigrationsAutoConfiguration.tenantListeners(properties, environment))
+                : null;
         return new StandaloneCovetMigrations(properties, target, runner,
-                CovetMigrationsAutoConfiguration.rollbackValidator(runner, properties), auditLog, model);
+                CovetMigrationsAutoConfiguration.rollbackValidator(runner, properties), auditLog, model, tenants);
     }
 
     /** {@code spring.datasource.*} as Boot reads it (URL, user, password, driver), unpooled; null without a URL. */
@@ -91,6 +101,11 @@ public final class StandaloneCovetMigrations {
             throw new IllegalStateException("cannot read spring.datasource: " + e.getMessage(), e);
         }
         return dataSource.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
+    }
+
+    /** The tenants of {@code covet.migrations.tenants.*}, or {@code null} when they are not enabled. */
+    public TenantFleet tenants() {
+        return tenants;
     }
 
     /** The bound {@code covet.migrations.*} properties. */

@@ -7,10 +7,13 @@ import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.MigrationAuditLog;
+import dev.covet.migrations.report.FleetMigrationReport;
+import dev.covet.migrations.report.FleetStatusReport;
 import dev.covet.migrations.report.PlannedMigration;
 import dev.covet.migrations.report.RollbackOutcomeDescriptor;
 import dev.covet.migrations.report.RollbackValidationDescriptor;
 import dev.covet.migrations.safety.RollbackValidator;
+import dev.covet.migrations.tenant.TenantFleet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -34,6 +37,10 @@ import java.util.List;
  * a safe rollback
  * (validated, backed up, verified); refused with 403 unless {@code covet.migrations.actuator.write-enabled=true},
  * and then still subject to the application's security</li>
+ * <li>{@code GET /actuator/migrations/tenants}: where the tenants stand (how many at each last-applied migration,
+ * which are behind, which failed); 404 when no tenants are configured</li>
+ * <li>{@code POST /actuator/migrations/tenants}: migrates every tenant; refused with 403 unless
+ * {@code covet.migrations.actuator.write-enabled=true}; 409 when a tenant failed, with every tenant's result</li>
  * </ul>
  * Giving both {@code steps} and {@code target} is a 400; a target that is not applied (or more steps than are
  * applied) a 409, with the reason.
@@ -44,11 +51,13 @@ public class CovetMigrationsEndpoint {
     private static final String PLAN = "plan";
     private static final String DASHBOARD = "dashboard";
     private static final String ROLLBACK = "rollback";
+    private static final String TENANTS = "tenants";
 
     private final MigrationRunner runner;
     private final RollbackValidator rollbackValidator;
     private final boolean writeEnabled;
     private final MigrationAuditLog auditLog;
+    private final TenantFleet tenants;
 
     /**
      * Creates the endpoint.
@@ -71,6 +80,21 @@ public class CovetMigrationsEndpoint {
      */
     public CovetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator, boolean writeEnabled,
                                    MigrationAuditLog auditLog) {
+        this(runner, rollbackValidator, writeEnabled, auditLog, null);
+    }
+
+    /**
+     * Creates the endpoint with the audit trail and the application's tenants.
+     *
+     * @param runner the runner
+     * @param rollbackValidator validates and performs rollbacks
+     * @param writeEnabled whether POST rollback and POST tenants are allowed
+     * @param auditLog the audit log, or null when auditing is disabled
+     * @param tenants the tenants, or null when none are configured
+     */
+    public CovetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator, boolean writeEnabled,
+                                   MigrationAuditLog auditLog, TenantFleet tenants) {
+        this.tenants = tenants;
         this.auditLog = auditLog;
         this.runner = runner;
         this.rollbackValidator = rollbackValidator;
@@ -103,7 +127,7 @@ public class CovetMigrationsEndpoint {
     }
 
     /**
-     * The read-only views under the endpoint: {@code plan}, {@code dashboard} and {@code rollback}.
+     * The read-only views under the endpoint: {@code plan}, {@code dashboard}, {@code rollback} and {@code tenants}.
      *
      * @param view which view
      * @param steps for {@code rollback}: how many migrations (default 1)
@@ -134,13 +158,16 @@ public class CovetMigrationsEndpoint {
                 } catch (MigrationException e) {
                     return conflict(e);
                 }
+            case TENANTS:
+                return tenants == null ? noTenants() : ok(FleetStatusReport.of(tenants.status()));
             default:
                 return notFound(view);
         }
     }
 
     /**
-     * Write operations under the endpoint: {@code rollback}.
+     * Write operations under the endpoint: {@code rollback}, and {@code tenants} (migrates every tenant; takes no
+     * parameters).
      *
      * @param action which action
      * @param steps how many migrations to roll back (default 1)
@@ -151,6 +178,9 @@ public class CovetMigrationsEndpoint {
     @WriteOperation
     public WebEndpointResponse<Object> action(@Selector String action, @Nullable Integer steps, @Nullable String target,
                                               @Nullable Boolean force) {
+        if (TENANTS.equals(action)) {
+            return migrateTenants();
+        }
         if (!ROLLBACK.equals(action)) {
             return notFound(action);
         }
@@ -195,6 +225,25 @@ public class CovetMigrationsEndpoint {
                 List.of(new PlannedMigration(migration.toString(), null, Direction.UP.name(), sql))));
     }
 
+    /** Every tenant migrated: 200 when all are up to date, 409 with every tenant's result when one failed. */
+    private WebEndpointResponse<Object> migrateTenants() {
+        if (tenants == null) {
+            return noTenants();
+        }
+        if (!writeEnabled) {
+            return new WebEndpointResponse<>(new RefusalDescriptor("Forbidden",
+                    "Migrating tenants through the endpoint is disabled: set covet.migrations.actuator.write-enabled=true"), 403);
+        }
+        FleetMigrationReport report = FleetMigrationReport.of(tenants.migrate());
+        return new WebEndpointResponse<>(report, report.failed().isEmpty() ? WebEndpointResponse.STATUS_OK : 409);
+    }
+
+    private static WebEndpointResponse<Object> noTenants() {
+        return new WebEndpointResponse<>(new RefusalDescriptor("Not Found", "no tenants are configured: set"
+                + " covet.migrations.tenants.enabled=true with a schema-pattern, database-pattern or urls, or define a"
+                + " TenantSource bean"), WebEndpointResponse.STATUS_NOT_FOUND);
+    }
+
     private static WebEndpointResponse<Object> ok(Object body) {
         return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
     }
@@ -206,6 +255,6 @@ public class CovetMigrationsEndpoint {
 
     private static WebEndpointResponse<Object> notFound(String name) {
         return new WebEndpointResponse<>(new RefusalDescriptor("Not Found", "no '" + name
-                + "' under /actuator/migrations (plan, dashboard, rollback)"), WebEndpointResponse.STATUS_NOT_FOUND);
+                + "' under /actuator/migrations (plan, dashboard, rollback, tenants)"), WebEndpointResponse.STATUS_NOT_FOUND);
     }
 }

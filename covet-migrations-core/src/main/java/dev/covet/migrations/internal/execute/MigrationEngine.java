@@ -24,6 +24,7 @@ import dev.covet.migrations.LintFinding;
 import dev.covet.migrations.internal.lint.MigrationLinter;
 import dev.covet.migrations.HistoryRow;
 import dev.covet.migrations.internal.history.HistoryTable;
+import dev.covet.migrations.internal.tenant.ScopedDataSource;
 import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.internal.loader.MigrationLoader;
 import dev.covet.migrations.internal.loader.MigrationSource;
@@ -68,6 +69,17 @@ public final class MigrationEngine {
     /** What the engine is configured with. */
     MigrationConfig config() {
         return config;
+    }
+
+    /**
+     * The migration lock of this database's history. A tenant on a shared server ({@link ScopedDataSource}) has a
+     * history of its own, so a lock of its own: otherwise the tenants of one PostgreSQL database would share one
+     * advisory lock key and a fleet would migrate them one at a time.
+     */
+    public MigrationLock lock() {
+        String scope = config.dataSource() instanceof ScopedDataSource tenant
+                ? tenant.lockScope(config.tablePrefix()) : config.tablePrefix();
+        return dialect().lock(config.dataSource(), scope);
     }
 
     /** The configured dialect, or the one detected from a connection. */
@@ -203,7 +215,7 @@ public final class MigrationEngine {
         }
         // The connection above is closed while this instance waits for the lock: fifty instances starting at once
         // then hold fifty connections between them while they wait, not a hundred (PostgreSQL allows 100 by default).
-        MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
+        MigrationLock lock = lock();
         try (MigrationLock.Held held = lock.acquire(config.lockTimeout()); OpenConnection open = connect()) {
             Connection c = open.connection();
             HistoryTable history = history();
@@ -233,7 +245,7 @@ public final class MigrationEngine {
         try (OpenConnection open = connect()) {
             Connection c = open.connection();
             ReadOnlyGuard.refuse(dialect(c), c, "record " + id + " as applied");
-            MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
+            MigrationLock lock = lock();
             try (MigrationLock.Held ignored = lock.acquire(config.lockTimeout())) {
                 history.create(c);
                 Map<MigrationId, HistoryRow> rows = byId(history.readAll(c));
@@ -488,7 +500,7 @@ public final class MigrationEngine {
                                 Duration.ZERO)).toList(), true);
             }
             ReadOnlyGuard.refuse(dialect(c), c, "roll back");
-            MigrationLock lock = dialect().lock(config.dataSource(), config.tablePrefix());
+            MigrationLock lock = lock();
             try (MigrationLock.Held held = lock.acquire(config.lockTimeout())) {
                 MigrationContext locked = context.withHistory(history.readAll(c));
                 List<RenderedMigration> rendered = renderRollback(locked, options);

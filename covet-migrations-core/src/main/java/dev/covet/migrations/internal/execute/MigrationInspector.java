@@ -301,7 +301,7 @@ public final class MigrationInspector {
     /** Who holds the migration lock now. */
     public String lockState() {
         try {
-            return engine.dialect().lock(config.dataSource(), config.tablePrefix()).describe();
+            return engine.lock().describe();
         } catch (SQLException e) {
             return "unknown (" + e.getMessage() + ")";
         }

@@ -45,7 +45,7 @@ final class MigrationRepair {
             }
         }
         engine.refuseReadOnly("repair");
-        MigrationLock lock = engine.dialect().lock(engine.config().dataSource(), engine.config().tablePrefix());
+        MigrationLock lock = engine.lock();
         try (MigrationLock.Held ignored = lock.acquire(engine.config().lockTimeout());
              MigrationEngine.OpenConnection open = engine.connect()) {
             Connection c = open.connection();

@@ -4,8 +4,10 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.autoconfigure.CovetMigrationsAutoConfiguration;
 import dev.covet.migrations.autoconfigure.CovetMigrationsProperties;
+import dev.covet.migrations.autoconfigure.tenant.CovetTenantsAutoConfiguration;
 import dev.covet.migrations.endpoint.CovetMigrationsEndpoint;
 import dev.covet.migrations.safety.RollbackValidator;
+import dev.covet.migrations.tenant.TenantFleet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of {@link CovetMigrationsEndpoint}, when Actuator is present and the endpoint is available
  * (enabled and exposed).
  */
-@AutoConfiguration(after = CovetMigrationsAutoConfiguration.class)
+@AutoConfiguration(after = {CovetMigrationsAutoConfiguration.class, CovetTenantsAutoConfiguration.class})
 @ConditionalOnClass({MigrationRunner.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnAvailableEndpoint(CovetMigrationsEndpoint.class)
 public final class CovetMigrationsEndpointAutoConfiguration {
@@ -28,8 +30,8 @@ public final class CovetMigrationsEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     CovetMigrationsEndpoint covetMigrationsEndpoint(MigrationRunner runner, RollbackValidator rollbackValidator,
             CovetMigrationsProperties properties,
-            ObjectProvider<MigrationAuditLog> auditLog) {
+            ObjectProvider<MigrationAuditLog> auditLog, ObjectProvider<TenantFleet> tenants) {
         return new CovetMigrationsEndpoint(runner, rollbackValidator, properties.getActuator().isWriteEnabled(),
-                auditLog.getIfAvailable());
+                auditLog.getIfAvailable(), tenants.getIfAvailable());
     }
 }

@@ -1,0 +1,87 @@
+package dev.covet.migrations.cli;
+
+import dev.covet.migrations.MigrationException;
+import dev.covet.migrations.report.FleetMigrationReport;
+import dev.covet.migrations.report.FleetStatusReport;
+import dev.covet.migrations.tenant.FleetResult;
+import dev.covet.migrations.tenant.FleetStatus;
+import dev.covet.migrations.tenant.TenantFleet;
+import dev.covet.migrations.tenant.TenantStatus;
+
+import java.util.Map;
+
+/** The {@code --tenants} form of {@code migrate} and {@code status}: the fleet's work and how it is printed. */
+final class TenantFleetCommands {
+
+    static final String OPTION = "tenants";
+
+    static final String HELP = "  --tenants          every tenant of covet.migrations.tenants.* (or the application's TenantSource), not the"
+            + " application's own database; exit 1 when any tenant failed";
+
+    private TenantFleetCommands() {
+    }
+
+    private static TenantFleet require(TenantFleet fleet) {
+        if (fleet == null) {
+            throw new MigrationException("no tenants are configured: set covet.migrations.tenants.enabled=true with"
+                    + " covet.migrations.tenants.schema-pattern, database-pattern or urls, or define a TenantSource bean");
+        }
+        return fleet;
+    }
+
+    static int migrate(TenantFleet fleet, ParsedCommand command, CommandOutput output) {
+        FleetResult result = require(fleet).migrate();
+        FleetMigrationReport report = FleetMigrationReport.of(result);
+        output.result(command, report, text(report));
+        return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
+    }
+
+    static int status(TenantFleet fleet, ParsedCommand command, CommandOutput output) {
+        FleetStatus status = require(fleet).status();
+        FleetStatusReport report = FleetStatusReport.of(status);
+        output.result(command, report, text(status, report));
+        return status.failed().isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
+    }
+
+    private static String text(FleetMigrationReport report) {
+        StringBuilder b = new StringBuilder("Tenants: ").append(report.tenants()).append(" (").append(report.migrated())
+                .append(" migrated, ").append(report.upToDate()).append(" up to date, ").append(report.failed().size())
+                .append(" failed) in ").append(report.durationMs()).append(" ms\n");
+        for (FleetMigrationReport.Entry e : report.results()) {
+            b.append("  ").append(e.tenant()).append(": ");
+            switch (e.outcome()) {
+                case "applied" -> b.append("applied ").append(String.join(", ", e.applied()));
+                case "failed" -> b.append("FAILED").append(e.migration() == null ? "" : " at " + e.migration())
+                        .append(": ").append(e.error());
+                default -> b.append("up to date");
+            }
+            b.append('\n');
+        }
+        if (!report.failed().isEmpty()) {
+            b.append("Failed: ").append(String.join(", ", report.failed())).append(". Fix what each message says in that"
+                    + " tenant and run covet migrate --tenants again: every tenant continues from where it stopped.");
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static String text(FleetStatus status, FleetStatusReport report) {
+        StringBuilder b = new StringBuilder("Tenants: ").append(report.tenants()).append(" (").append(report.upToDate())
+                .append(" up to date, ").append(report.behind().size()).append(" behind, ").append(report.failed().size())
+                .append(" failed)\n");
+        b.append("Last applied migration:\n");
+        for (Map.Entry<String, Integer> e : report.byLastApplied().entrySet()) {
+            b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append(" tenant(s)\n");
+        }
+        if (!report.behind().isEmpty()) {
+            b.append("Behind: ").append(String.join(", ", report.behind())).append('\n');
+        }
+        for (TenantStatus t : status.failed()) {
+            b.append("Failed: ").append(t.tenant()).append(": ")
+                    .append(t.error() != null ? t.error() : "failed migration(s) " + t.failed()).append('\n');
+        }
+        if (!status.failed().isEmpty()) {
+            b.append("Fix the failed tenants and run covet migrate --tenants.");
+        }
+        return b.toString().stripTrailing();
+    }
+}
