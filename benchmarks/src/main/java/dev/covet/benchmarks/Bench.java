@@ -134,7 +134,7 @@ public final class Bench {
                         List.of(AppCommandsScenario.APP_START, "Flyway info (API, own JVM)"), false))
                 + md.section(new MarkdownReport.Section(FleetScenario.SCENARIO, "8. A fleet: " + FleetScenario.TENANTS
                         + " PostgreSQL schemas × " + FleetScenario.MIGRATIONS + " migrations (one process each)",
-                        List.of(FleetScenario.FLYWAY, FleetScenario.SERIAL), false));
+                        List.of(FleetScenario.FLYWAY, FleetScenario.FLYWAY_POOLED, FleetScenario.SERIAL), false));
     }
 
     private static void deleteTree(Path root) throws IOException {

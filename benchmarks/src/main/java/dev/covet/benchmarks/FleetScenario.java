@@ -33,6 +33,7 @@ final class FleetScenario {
     static final int MIGRATIONS = 20;
     static final String FLYWAY = "Flyway, one schema after another";
     static final String SERIAL = "Covet, one tenant after another";
+    static final String FLYWAY_POOLED = "Flyway, one schema after another, pooled";
 
     private static final String DATABASE = "covet_bench_fleet";
 
@@ -59,6 +60,13 @@ final class FleetScenario {
         tools.put(SERIAL, List.of("covet", "dir=" + files.covetSql(), "parallelism=1"));
         for (int p : options.fleetParallelism()) {
             tools.put("Covet fleet, parallelism " + p, List.of("covet", "dir=" + files.covetSql(), "parallelism=" + p));
+        }
+        // An application migrates its tenants through its own pool: both tools on a pool, Covet's sized for its
+        // parallel tenants (each holds its lock's connection and its migration's).
+        tools.put(FLYWAY_POOLED, List.of("flyway", "dir=" + files.flyway(), "pool=2"));
+        for (int p : options.fleetParallelism()) {
+            tools.put("Covet fleet, parallelism " + p + ", pooled", List.of("covet", "dir=" + files.covetSql(), "parallelism=" + p,
+                    "pool=" + (2 * p + 1)));
         }
         Map<String, MeasuredRuns> runs = new LinkedHashMap<>();
         tools.keySet().forEach(k -> runs.put(k, new MeasuredRuns()));

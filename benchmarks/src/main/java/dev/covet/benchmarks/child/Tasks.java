@@ -39,8 +39,9 @@ public final class Tasks {
             };
             case "rename" -> CovetCalls.detectRenames();
             case FleetCalls.SCENARIO -> switch (a.tool()) {
-                case "covet" -> FleetCalls.covet(a.target(), a.dir(), Integer.parseInt(a.options().getOrDefault("parallelism", "1")));
-                case "flyway" -> FleetCalls.flywayLoop(a.target(), a.dir());
+                case "covet" -> FleetCalls.covet(a.target(), a.dir(), Integer.parseInt(a.options().getOrDefault("parallelism", "1")),
+                        Integer.parseInt(a.options().getOrDefault("pool", "0")));
+                case "flyway" -> FleetCalls.flywayLoop(a.target(), a.dir(), Integer.parseInt(a.options().getOrDefault("pool", "0")));
                 default -> throw unknown(a);
             };
             default -> throw unknown(a);
