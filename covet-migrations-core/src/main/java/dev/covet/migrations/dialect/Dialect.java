@@ -159,6 +159,14 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
     /** The database-wide migration lock for the database {@code dataSource} connects to. */
     MigrationLock lock(DataSource dataSource, String tablePrefix);
 
+    /**
+     * The migration lock of one tenant of a fleet on a shared server, whose history is its own ({@code scope} names the
+     * tenant and the table prefix): by default the same as {@link #lock}, which keys by the connection's database.
+     */
+    default MigrationLock tenantLock(DataSource dataSource, String scope) {
+        return lock(dataSource, scope);
+    }
+
     /** The reader of this database's live schema. */
     SchemaReader schemaReader();
 

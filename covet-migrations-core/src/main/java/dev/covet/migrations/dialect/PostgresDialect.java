@@ -116,7 +116,13 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
 
     @Override
     public MigrationLock lock(DataSource dataSource, String tablePrefix) {
-        return new PostgresAdvisoryLock(dataSource, tablePrefix);
+        return PostgresAdvisoryLock.forDatabase(dataSource, tablePrefix);
+    }
+
+    /** A schema tenant's lock: its schema's key alone, which a plain runner on that schema takes too. */
+    @Override
+    public MigrationLock tenantLock(DataSource dataSource, String scope) {
+        return PostgresAdvisoryLock.forTenant(dataSource, scope);
     }
 
     @Override

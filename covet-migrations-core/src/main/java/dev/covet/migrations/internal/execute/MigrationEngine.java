@@ -77,9 +77,9 @@ public final class MigrationEngine {
      * advisory lock key and a fleet would migrate them one at a time.
      */
     public MigrationLock lock() {
-        String scope = config.dataSource() instanceof ScopedDataSource tenant
-                ? tenant.lockScope(config.tablePrefix()) : config.tablePrefix();
-        return dialect().lock(config.dataSource(), scope);
+        return config.dataSource() instanceof ScopedDataSource tenant
+                ? dialect().tenantLock(config.dataSource(), tenant.lockScope(config.tablePrefix()))
+                : dialect().lock(config.dataSource(), config.tablePrefix());
     }
 
     /** The configured dialect, or the one detected from a connection. */
