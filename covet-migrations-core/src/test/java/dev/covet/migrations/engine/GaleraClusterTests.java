@@ -124,6 +124,25 @@ class GaleraClusterTests {
         }
     }
 
+    /** A holder whose lease another instance took over (it was paused past it) runs nothing more. */
+    @Test
+    void aHolderWhoseLeaseWasTakenOverRunsNothingMore() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        try (MigrationFiles files = ShopHistory.write(new MigrationFiles())) {
+            MigrationRunner.builder(nodes.get(0).dataSource()).locations(files.location()).build().status();
+            MigrationLock lock = new MySqlDialect().lock(nodes.get(0).dataSource(), "covet_");
+            try (MigrationLock.Held held = lock.acquire(Duration.ofSeconds(10)); Connection c = nodes.get(1).connect()) {
+                held.renew(c);
+                nodes.get(2).execute("UPDATE covet_lock SET owner = 'another instance' WHERE id = 1");
+                assertThatThrownBy(() -> held.renew(c)).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("no longer holds the cluster's migration lock");
+            }
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
     @Test
     void aSessionThatWouldRunDdlOnOneNodeOnlyIsRefusedBeforeAnythingChanges() throws Exception {
         GaleraCluster cluster = GaleraCluster.require();

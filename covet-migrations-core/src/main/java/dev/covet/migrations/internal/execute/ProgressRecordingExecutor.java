@@ -112,6 +112,11 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
                 if (guarded(step)) {
                     rows += runWithProgress(c, m, step, i, done, session);
                 } else {
+                    if (context.inTransaction() != null) {
+                        // a lease lock (Galera's) is checked before each DDL statement too: a holder whose lease was
+                        // taken over runs nothing more (a no-op for session locks)
+                        context.inTransaction().run(c);
+                    }
                     try {
                         rows += steps.run(c, step, false);
                     } catch (SQLException e) {

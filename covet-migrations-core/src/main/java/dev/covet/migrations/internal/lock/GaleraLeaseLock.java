@@ -24,8 +24,9 @@ import java.util.UUID;
  * renews the lease while the holder lives; a holder whose node or process died stops renewing, and its lease runs out.
  *
  * <p>The lease is derived from the lock timeout (half of it, at most 30 s): an instance waiting its full timeout always
- * outlives a dead holder's lease. Each data statement of a migration renews the lease inside its own transaction too,
- * and fails if the lease was taken over meanwhile, so a holder that lost the lock commits no more rows.
+ * outlives a dead holder's lease. The lease is also renewed before each DDL statement of a migration and inside each
+ * data statement's transaction, which fails if the lease was taken over meanwhile: a holder that lost the lock runs
+ * nothing more.
  *
  * <p>DDL must run in total order isolation ({@code wsrep_OSU_method=TOI}, Galera's default): under rolling schema
  * upgrade ({@code RSU}) a statement changes only the node it ran on, the nodes' schemas part and history rows would
