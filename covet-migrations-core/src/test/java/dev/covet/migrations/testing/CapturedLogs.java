@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** What one class logs while it is open: {@code try (CapturedLogs logs = CapturedLogs.of(X.class)) { ... } }. */
@@ -31,17 +32,28 @@ public final class CapturedLogs implements AutoCloseable {
      * logger is shared.
      */
     public List<String> messagesOfThisThread() {
-        return appender.list.stream().filter(e -> thread.equals(e.getThreadName())).map(ILoggingEvent::getFormattedMessage).toList();
+        return snapshot().stream().filter(e -> thread.equals(e.getThreadName())).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** The formatted messages logged so far. */
     public List<String> messages() {
-        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return snapshot().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** The formatted messages logged so far at {@code level}. */
     public List<String> messages(Level level) {
-        return appender.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+        return snapshot().stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /**
+     * The events so far, copied while no other thread appends: the appender adds under its own monitor (logback's
+     * {@code AppenderBase.doAppend} is synchronized), and other threads (another test class, a lock's heartbeat) log
+     * through the same logger while this test reads.
+     */
+    private List<ILoggingEvent> snapshot() {
+        synchronized (appender) {
+            return new ArrayList<>(appender.list);
+        }
     }
 
     @Override
