@@ -37,7 +37,17 @@ allow_replication() {
   primary_sql "SELECT pg_reload_conf()" >/dev/null
 }
 
+# A slot whose standby is gone (a machine stopped without `stop`) would make the primary keep its WAL for ever:
+# cap what a slot may hold; past the cap the slot is given up, and `start` makes a fresh copy.
+cap_slot_wal() {
+  if [ "$(primary_sql "SHOW max_slot_wal_keep_size")" = "-1" ]; then
+    primary_sql "ALTER SYSTEM SET max_slot_wal_keep_size = '1GB'" >/dev/null
+    primary_sql "SELECT pg_reload_conf()" >/dev/null
+  fi
+}
+
 make_standby() {
+  cap_slot_wal
   log "making the standby in $DATA (pg_basebackup -R, slot $SLOT)"
   as_postgres "$PGBIN/pg_ctl" -D "$DATA" stop -m fast >/dev/null 2>&1 || true
   rm -rf "$DATA"
