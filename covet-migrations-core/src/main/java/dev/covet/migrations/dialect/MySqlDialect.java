@@ -30,6 +30,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /**
@@ -41,14 +42,15 @@ import java.util.Optional;
 public final class MySqlDialect extends SqlWriter implements Dialect {
 
     private final boolean backslashEscapes;
-    private final boolean galera;
+    /** Whether the server is a Galera node, as {@link #forSession} found; {@code null} until a session was read. */
+    private final Boolean galera;
 
     /** MySQL as configured by default: a backslash in a string literal escapes the next character. */
     public MySqlDialect() {
-        this(true, false);
+        this(true, null);
     }
 
-    private MySqlDialect(boolean backslashEscapes, boolean galera) {
+    private MySqlDialect(boolean backslashEscapes, Boolean galera) {
         this.backslashEscapes = backslashEscapes;
         this.galera = galera;
     }
@@ -64,7 +66,7 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
             escapes = mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
         }
         boolean cluster = MySqlServerLock.isGaleraNode(c);
-        return escapes == backslashEscapes && cluster == galera ? this : new MySqlDialect(escapes, cluster);
+        return escapes == backslashEscapes && Boolean.valueOf(cluster).equals(galera) ? this : new MySqlDialect(escapes, cluster);
     }
 
     /** The session's {@code sql_mode} decides how string literals are escaped. */
@@ -85,13 +87,13 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
 
     /** Whether the session is on a MariaDB Galera cluster node ({@code wsrep_on}), as {@link #forSession} found. */
     public boolean galera() {
-        return galera;
+        return Boolean.TRUE.equals(galera);
     }
 
     /** {@code mysql-galera} on a Galera node, whose DDL pauses the whole cluster; else {@code mysql}. */
     @Override
     public String lintProfile() {
-        return galera ? "mysql-galera" : "mysql";
+        return galera() ? "mysql-galera" : "mysql";
     }
 
     /** Whether string literals are written for a session where a backslash escapes ({@code sql_mode} without NO_BACKSLASH_ESCAPES). */
@@ -202,8 +204,10 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     @Override
     public MigrationLock lock(DataSource dataSource, String tablePrefix) {
         TableSchema leaseTable = LeaseTable.schema(tablePrefix);
-        return new MySqlServerLock(dataSource, () -> new MySqlNamedLock(dataSource, tablePrefix),
-                () -> new GaleraLeaseLock(dataSource, quote(leaseTable.name()), createIfNotExists(leaseTable)));
+        Supplier<MigrationLock> named = () -> new MySqlNamedLock(dataSource, tablePrefix);
+        Supplier<MigrationLock> cluster = () -> new GaleraLeaseLock(dataSource, quote(leaseTable.name()), createIfNotExists(leaseTable));
+        // A dialect that read its session knows the server; one that did not asks it when the lock is first used.
+        return galera == null ? new MySqlServerLock(dataSource, named, cluster) : galera ? cluster.get() : named.get();
     }
 
     @Override
