@@ -54,9 +54,10 @@ class StarterDatabaseTests {
             "spring.jpa.hibernate.ddl-auto=none"};
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8));
+    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8));
 
-    private static List<String> properties(TestDatabase db, String... extra) {
+    /** An application on {@code db} with the test migrations, Security's admin user and the endpoint exposed. */
+    static List<String> properties(TestDatabase db, String... extra) {
         List<String> p = new ArrayList<>(List.of(
                 "spring.datasource.url=" + db.url(),
                 "spring.jpa.hibernate.ddl-auto=validate",

@@ -18,9 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,24 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantFleetAppTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8));
 
     private static List<String> properties(TestDatabase db, TenantTargets targets, String... extra) {
-        List<String> p = new ArrayList<>(List.of(
-                "spring.datasource.url=" + db.url(),
-                "spring.jpa.hibernate.ddl-auto=validate",
-                "covet.migrations.locations=classpath:db/it-migrations",
-                "spring.security.user.name=admin",
-                "spring.security.user.password=secret",
-                "management.endpoints.web.exposure.include=health,migrations",
-                "server.port=0"));
-        if (db.user() != null) {
-            p.add("spring.datasource.username=" + db.user());
-            p.add("spring.datasource.password=" + (db.password() == null ? "" : db.password()));
-        }
-        p.addAll(targets.properties());
-        p.addAll(List.of(extra));
-        return p;
+        List<String> more = new ArrayList<>(targets.properties());
+        more.addAll(List.of(extra));
+        return StarterDatabaseTests.properties(db, more.toArray(String[]::new));
     }
 
     @AllDatabases
@@ -159,11 +144,11 @@ class TenantFleetAppTests {
     }
 
     private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).GET().build();
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", StarterDatabaseTests.AUTH).GET().build();
     }
 
     private static HttpRequest post(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH)
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", StarterDatabaseTests.AUTH)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
     }
 
