@@ -60,12 +60,20 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
      * backslash is an ordinary character, and doubling it would store two.
      */
     public MySqlDialect forSession(Connection c) throws SQLException {
-        boolean escapes;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
-            String mode = rs.next() ? rs.getString(1) : null;
-            escapes = mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
+        // one round trip for both: this runs on every migrate's first connection
+        String mode = null;
+        boolean cluster = false;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW VARIABLES WHERE Variable_name IN ('sql_mode', 'wsrep_on')")) {
+            while (rs.next()) {
+                if ("sql_mode".equalsIgnoreCase(rs.getString(1))) {
+                    mode = rs.getString(2);
+                } else {
+                    cluster = "ON".equalsIgnoreCase(rs.getString(2));
+                }
+            }
         }
-        boolean cluster = MySqlServerLock.isGaleraNode(c);
+        boolean escapes = mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
         return escapes == backslashEscapes && Boolean.valueOf(cluster).equals(galera) ? this : new MySqlDialect(escapes, cluster);
     }
 
