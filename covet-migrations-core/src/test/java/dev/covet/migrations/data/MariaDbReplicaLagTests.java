@@ -150,6 +150,28 @@ class MariaDbReplicaLagTests {
     }
 
     @Test
+    void aUserThatMayNotReadTheReplicationStatusIsNamed() throws Exception {
+        MariaDbReplica pair = MariaDbReplica.locate();
+        try (TestDatabase primary = pair.newDatabase(); Connection c = primary.connect()) {
+            prepare(primary, pair);
+            String user = "covet_nomon_" + Long.toHexString(System.nanoTime());
+            // Created on the primary and replicated: it may read the database, not the replication status.
+            primary.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'nomon'",
+                    "GRANT SELECT ON *.* TO '" + user + "'@'%'");
+            try {
+                pair.awaitCaughtUp();
+                Replica replica = new Replica(pair.replicaUrlOf(primary), user, "nomon");
+                assertThatThrownBy(() -> job(primary).replicas(List.of(replica)).maxReplicaWait(Duration.ofMillis(200)).run(c))
+                        .isInstanceOf(MigrationException.class)
+                        .hasMessageContaining("cannot read the replication status of " + replica.url() + ": Access denied")
+                        .hasMessageContaining("the next run resumes there");
+            } finally {
+                primary.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+            }
+        }
+    }
+
+    @Test
     void noReplicasNamedWatchesNothing() throws Exception {
         MariaDbReplica pair = MariaDbReplica.locate();
         try (TestDatabase primary = pair.newDatabase(); Connection c = primary.connect()) {
