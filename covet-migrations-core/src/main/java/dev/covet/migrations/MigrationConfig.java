@@ -1,6 +1,7 @@
 package dev.covet.migrations;
 
 import dev.covet.migrations.data.BatchDefaults;
+import dev.covet.migrations.data.Replica;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.schema.TableFilter;
 
@@ -27,12 +28,14 @@ import java.util.Map;
  *        (see {@link MigrationRunner.Builder#backupMaxRows(long)})
  * @param maxReplicaLag how far behind its replicas a batch job lets the primary get before it waits between batches
  *        ({@link Duration#ZERO}: not watched; {@code null}: {@link BatchDefaults#MAX_REPLICA_LAG})
+ * @param replicas the replicas batch jobs ask for their lag where the primary cannot see it (MySQL, MariaDB); empty:
+ *        none ({@code null}: none)
  */
 public record MigrationConfig(DataSource dataSource, Dialect dialect, List<String> locations,
                      Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
                      boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
                      ClassLoader classLoader, TableFilter unmanagedTables, long backupMaxRows,
-                     Duration maxReplicaLag) {
+                     Duration maxReplicaLag, List<Replica> replicas) {
 
     /** The default of {@code backupMaxRows}. */
     public static final long DEFAULT_BACKUP_MAX_ROWS = 1_000_000;
@@ -40,17 +43,28 @@ public record MigrationConfig(DataSource dataSource, Dialect dialect, List<Strin
     public MigrationConfig {
         unmanagedTables = unmanagedTables == null ? TableFilter.none() : unmanagedTables;
         maxReplicaLag = maxReplicaLag == null ? BatchDefaults.MAX_REPLICA_LAG : maxReplicaLag;
+        replicas = replicas == null ? List.of() : List.copyOf(replicas);
+    }
+
+    /** A configuration naming no replicas (the form before {@code replicas} was added). */
+    public MigrationConfig(DataSource dataSource, Dialect dialect, List<String> locations,
+                           Map<String, JavaMigration> javaMigrations, String tablePrefix, Duration lockTimeout,
+                           boolean validateChecksums, List<MigrationListener> listeners, String appliedBy,
+                           ClassLoader classLoader, TableFilter unmanagedTables, long backupMaxRows,
+                           Duration maxReplicaLag) {
+        this(dataSource, dialect, locations, javaMigrations, tablePrefix, lockTimeout, validateChecksums, listeners,
+                appliedBy, classLoader, unmanagedTables, backupMaxRows, maxReplicaLag, List.of());
     }
 
     /** This configuration reading migrations from other locations. */
     public MigrationConfig withLocations(List<String> otherLocations) {
         return new MigrationConfig(dataSource, dialect, otherLocations, javaMigrations, tablePrefix, lockTimeout,
-                validateChecksums, listeners, appliedBy, classLoader, unmanagedTables, backupMaxRows, maxReplicaLag);
+                validateChecksums, listeners, appliedBy, classLoader, unmanagedTables, backupMaxRows, maxReplicaLag, replicas);
     }
 
     /** This configuration against another database ({@code null} dialect: detected), telling other listeners. */
     public MigrationConfig withDataSource(DataSource otherDataSource, Dialect otherDialect, List<MigrationListener> otherListeners) {
         return new MigrationConfig(otherDataSource, otherDialect, locations, javaMigrations, tablePrefix, lockTimeout,
-                validateChecksums, otherListeners, appliedBy, classLoader, unmanagedTables, backupMaxRows, maxReplicaLag);
+                validateChecksums, otherListeners, appliedBy, classLoader, unmanagedTables, backupMaxRows, maxReplicaLag, replicas);
     }
 }

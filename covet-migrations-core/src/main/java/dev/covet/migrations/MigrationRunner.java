@@ -1,6 +1,7 @@
 package dev.covet.migrations;
 
 import dev.covet.migrations.data.BatchDefaults;
+import dev.covet.migrations.data.Replica;
 import dev.covet.migrations.dialect.Dialect;
 import dev.covet.migrations.drift.DriftReport;
 import dev.covet.migrations.internal.execute.MigrationEngine;
@@ -235,6 +236,7 @@ public final class MigrationRunner {
         private TableFilter unmanagedTables = TableFilter.none();
         private long backupMaxRows = MigrationConfig.DEFAULT_BACKUP_MAX_ROWS;
         private Duration maxReplicaLag = BatchDefaults.MAX_REPLICA_LAG;
+        private List<Replica> replicas = List.of();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -339,12 +341,22 @@ public final class MigrationRunner {
             return this;
         }
 
+        /**
+         * The replicas a {@link dev.covet.migrations.data.BatchUpdate} in a Java migration asks for their lag between
+         * batches, on MySQL and MariaDB, whose primary cannot see it (default none: not watched there). A job's own
+         * {@link dev.covet.migrations.data.BatchUpdate#replicas(List)} wins.
+         */
+        public Builder replicas(List<Replica> value) {
+            this.replicas = List.copyOf(value);
+            return this;
+        }
+
         /** The runner. */
         public MigrationRunner build() {
             List<String> locs = locations.isEmpty() ? List.of("classpath:db/migrations") : List.copyOf(locations);
             return new MigrationRunner(new MigrationConfig(dataSource, dialect, locs, Map.copyOf(javaMigrations), tablePrefix,
                     lockTimeout, validateChecksums, List.copyOf(listeners), appliedBy, classLoader, unmanagedTables,
-                    backupMaxRows, maxReplicaLag));
+                    backupMaxRows, maxReplicaLag, replicas));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.covet.migrations.data;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,30 +14,46 @@ public final class BatchDefaults {
     /** The replica lag a batch job allows when neither the run nor the job says otherwise. */
     public static final Duration MAX_REPLICA_LAG = Duration.ofSeconds(5);
 
-    private static final ThreadLocal<Duration> MAX_LAG = new ThreadLocal<>();
+    private record Values(Duration maxReplicaLag, List<Replica> replicas) {
+    }
+
+    private static final ThreadLocal<Values> VALUES = new ThreadLocal<>();
 
     private BatchDefaults() {
     }
 
     /** The replica lag batch jobs on this thread allow unless they set their own. */
     public static Duration maxReplicaLag() {
-        Duration value = MAX_LAG.get();
-        return value == null ? MAX_REPLICA_LAG : value;
+        Values values = VALUES.get();
+        return values == null ? MAX_REPLICA_LAG : values.maxReplicaLag();
+    }
+
+    /** The replicas batch jobs on this thread ask for their lag unless they name their own (default none). */
+    public static List<Replica> replicas() {
+        Values values = VALUES.get();
+        return values == null ? List.of() : values.replicas();
     }
 
     /**
-     * Sets the replica lag batch jobs on this thread allow until the scope is closed; used by the engine around the
-     * migrations it runs. Scopes nest.
+     * Sets the replica lag batch jobs on this thread allow until the scope is closed, naming no replicas. Scopes nest.
      */
     public static Scope use(Duration maxReplicaLag) {
+        return use(maxReplicaLag, List.of());
+    }
+
+    /**
+     * Sets the replica lag batch jobs on this thread allow, and the replicas they ask for it, until the scope is
+     * closed; used by the engine around the migrations it runs. Scopes nest.
+     */
+    public static Scope use(Duration maxReplicaLag, List<Replica> replicas) {
         Objects.requireNonNull(maxReplicaLag, "maxReplicaLag");
-        Duration outer = MAX_LAG.get();
-        MAX_LAG.set(maxReplicaLag);
+        Values outer = VALUES.get();
+        VALUES.set(new Values(maxReplicaLag, List.copyOf(replicas)));
         return () -> {
             if (outer == null) {
-                MAX_LAG.remove();
+                VALUES.remove();
             } else {
-                MAX_LAG.set(outer);
+                VALUES.set(outer);
             }
         };
     }

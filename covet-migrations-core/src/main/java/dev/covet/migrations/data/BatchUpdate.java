@@ -1,6 +1,7 @@
 package dev.covet.migrations.data;
 
 import dev.covet.migrations.internal.data.BatchProgressTable;
+import dev.covet.migrations.internal.data.LagProbe;
 import dev.covet.migrations.internal.data.ReplicaWatch;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.dialect.Dialect;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -26,9 +28,10 @@ import java.util.function.Consumer;
  *     .batchSize(5_000)
  *     .run(connection);
  * }</pre>
- * Between batches the job watches its replicas ({@link Dialect#replicaLag()}: a PostgreSQL primary's standbys) and
- * waits while the slowest is more than {@link #maxReplicaLag(Duration)} behind (5 s by default), so a backfill does
- * not drown them.
+ * Between batches the job watches its replicas and waits while the slowest is more than
+ * {@link #maxReplicaLag(Duration)} behind (5 s by default), so a backfill does not drown them: a PostgreSQL primary's
+ * standbys as the primary sees them ({@link Dialect#replicaLag()}); on MySQL and MariaDB, whose primary cannot see its
+ * replicas' lag, the replicas named with {@link #replicas(List)}, each asked directly.
  * Use it from a {@link dev.covet.migrations.JavaMigration} whose {@code transactional()} returns false. The key
  * column must be unique and increasing (the primary key). {@code set} and {@code where} are SQL written by the
  * developer in code, never read from files.
@@ -48,6 +51,7 @@ public final class BatchUpdate {
     private String tablePrefix = "covet_";
     private Consumer<BatchProgress> progress = p -> log.info("{}", p);
     private Duration maxReplicaLag;
+    private List<Replica> replicas;
     private Duration maxReplicaWait = Duration.ofMinutes(15);
     private Duration replicaPoll = Duration.ofMillis(500);
     private Consumer<ReplicaWait> replicaWait = w -> { };
@@ -120,6 +124,18 @@ public final class BatchUpdate {
     }
 
     /**
+     * The replicas to ask for their lag between batches, on MySQL and MariaDB (their primary cannot see it): the job
+     * waits while the slowest is more than {@link #maxReplicaLag(Duration)} behind, and while one does not replicate
+     * (its replication stopped) or cannot be reached. An empty list watches none. Default: the run's
+     * ({@code covet.migrations.batch.replicas}), else none. A PostgreSQL primary shows its standbys itself and does not
+     * need them.
+     */
+    public BatchUpdate replicas(List<Replica> value) {
+        this.replicas = List.copyOf(value);
+        return this;
+    }
+
+    /**
      * How long the job waits in a row for lagging replicas before it fails (default 15 min). The job's progress is
      * saved, so the next run resumes after the last finished batch.
      */
@@ -176,7 +192,8 @@ public final class BatchUpdate {
             long start = System.nanoTime();
             int batches = 0;
             int estimatedBatches = (int) Math.ceil((total - done) / (double) batchSize);
-            ReplicaWatch replicas = new ReplicaWatch(job, dialect.replicaLag(),
+            ReplicaWatch replicas = new ReplicaWatch(job,
+                    LagProbe.forJob(job, dialect, this.replicas != null ? this.replicas : BatchDefaults.replicas()),
                     new ReplicaWatch.Settings(maxReplicaLag != null ? maxReplicaLag : BatchDefaults.maxReplicaLag(),
                             maxReplicaWait, replicaPoll), replicaWait);
             while (true) {

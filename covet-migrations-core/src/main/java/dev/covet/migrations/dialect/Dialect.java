@@ -11,6 +11,7 @@ import dev.covet.migrations.schema.TableSchema;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,6 +155,25 @@ public sealed interface Dialect permits PostgresDialect, MySqlDialect, SqliteDia
      */
     default ReplicaLag replicaLag() {
         return ReplicaLag.NONE;
+    }
+
+    /**
+     * Whether the primary sees how far behind its replicas are ({@link #replicaLag()}), so that a batch job needs no
+     * list of them: PostgreSQL's {@code pg_stat_replication} does; a MySQL primary does not.
+     */
+    default boolean primarySeesReplicas() {
+        return false;
+    }
+
+    /**
+     * How far behind its primary the server behind {@code replica} is, as the replica itself reports it: how a batch
+     * job watches the replicas it was told of where the primary cannot see them. Bounded by a short query timeout.
+     *
+     * @throws SQLException when the replica cannot say (no privilege to read its replication status), or the database
+     *         has no such report ({@link java.sql.SQLFeatureNotSupportedException})
+     */
+    default ReplicaStatus replicaStatus(Connection replica) throws SQLException {
+        throw new SQLFeatureNotSupportedException(name() + " replicas do not report their own lag");
     }
 
     /** The database-wide migration lock for the database {@code dataSource} connects to. */

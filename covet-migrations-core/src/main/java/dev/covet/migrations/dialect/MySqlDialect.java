@@ -210,6 +210,11 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    public ReplicaStatus replicaStatus(Connection replica) throws SQLException {
+        return MySqlReplicaStatus.read(replica);
+    }
+
+    @Override
     public MigrationLock lock(DataSource dataSource, String tablePrefix) {
         TableSchema leaseTable = LeaseTable.schema(tablePrefix);
         Supplier<MigrationLock> named = () -> new MySqlNamedLock(dataSource, tablePrefix);

@@ -115,6 +115,11 @@ public final class PostgresDialect extends SqlWriter implements Dialect {
     }
 
     @Override
+    public boolean primarySeesReplicas() {
+        return true;
+    }
+
+    @Override
     public MigrationLock lock(DataSource dataSource, String tablePrefix) {
         return PostgresAdvisoryLock.forDatabase(dataSource, tablePrefix);
     }

@@ -99,6 +99,7 @@ public final class CovetMigrationsAutoConfiguration {
                 .validateChecksums(properties.isValidateChecksums())
                 .backupMaxRows(properties.getBackup().getMaxRows())
                 .maxReplicaLag(properties.getBatch().getMaxReplicaLag())
+                .replicas(BatchReplicas.of(properties.getBatch(), target.dataSource()))
                 .unmanagedTables(TableFilter.of("covet.migrations.unmanaged-tables", properties.getUnmanagedTables()));
         if (classLoader != null) {
             builder.classLoader(classLoader);

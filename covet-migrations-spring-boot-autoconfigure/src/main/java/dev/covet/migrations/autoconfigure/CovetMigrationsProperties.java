@@ -454,10 +454,29 @@ public class CovetMigrationsProperties {
     public static class Batch {
 
         /**
-         * How far behind the primary its replicas (PostgreSQL streaming standbys) may fall before a batch job waits
-         * between batches, logging the lag; 0 does not watch them. A job's own maxReplicaLag wins.
+         * How far behind the primary its replicas (PostgreSQL streaming standbys, or the MySQL/MariaDB replicas named
+         * in "replicas") may fall before a batch job waits between batches, logging the lag; 0 does not watch them. A
+         * job's own maxReplicaLag wins.
          */
         private Duration maxReplicaLag = Duration.ofSeconds(5);
+
+        /**
+         * MySQL/MariaDB: JDBC URLs of the replicas a batch job asks for their lag (Seconds_Behind_Master) between
+         * batches, since the primary cannot see it. A replica whose replication is stopped, or that cannot be reached,
+         * counts as behind. Not needed on PostgreSQL, whose primary sees its standbys. A job's own replicas win.
+         */
+        private List<String> replicas = new ArrayList<>();
+
+        /**
+         * Login user for the replicas (default: the migration DataSource's user). It needs to read the replication
+         * status: REPLICA MONITOR on MariaDB, REPLICATION CLIENT on MySQL.
+         */
+        private String replicaUser;
+
+        /**
+         * Login password for the replicas (default: the migration DataSource's password when replica-user is not set).
+         */
+        private String replicaPassword;
 
         public Duration getMaxReplicaLag() {
             return maxReplicaLag;
@@ -465,6 +484,30 @@ public class CovetMigrationsProperties {
 
         public void setMaxReplicaLag(Duration maxReplicaLag) {
             this.maxReplicaLag = maxReplicaLag;
+        }
+
+        public List<String> getReplicas() {
+            return replicas;
+        }
+
+        public void setReplicas(List<String> replicas) {
+            this.replicas = replicas;
+        }
+
+        public String getReplicaUser() {
+            return replicaUser;
+        }
+
+        public void setReplicaUser(String replicaUser) {
+            this.replicaUser = replicaUser;
+        }
+
+        public String getReplicaPassword() {
+            return replicaPassword;
+        }
+
+        public void setReplicaPassword(String replicaPassword) {
+            this.replicaPassword = replicaPassword;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.MigrationEvent;
 import dev.covet.migrations.MigrationListener;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.data.Replica;
 import dev.covet.migrations.dialect.PostgresDialect;
 import dev.covet.migrations.dialect.SqliteDialect;
 import dev.covet.migrations.safety.RollbackValidator;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Conditions and back-off of {@link CovetMigrationsAutoConfiguration}. These never run a migration (startup
@@ -87,6 +89,19 @@ class CovetMigrationsAutoConfigurationTests {
     }
 
     @Test
+    void batchReplicasLogInAsTheMigrationUserUnlessTheyHaveTheirOwn() {
+        String[] replicas = {"spring.datasource.username=app", "spring.datasource.password=secret",
+                "covet.migrations.batch.replicas=jdbc:mysql://replica-1:3306/shop, jdbc:mysql://replica-2:3306/shop"};
+        runner().withPropertyValues(replicas).run(context -> assertThat(context.getBean(MigrationRunner.class).config().replicas())
+                .containsExactly(new Replica("jdbc:mysql://replica-1:3306/shop", "app", "secret"),
+                        new Replica("jdbc:mysql://replica-2:3306/shop", "app", "secret")));
+        runner().withPropertyValues(replicas).withPropertyValues("covet.migrations.batch.replica-user=monitor",
+                "covet.migrations.batch.replica-password=m0n").run(context -> assertThat(
+                        context.getBean(MigrationRunner.class).config().replicas()).extracting(Replica::user, Replica::password)
+                .containsOnly(tuple("monitor", "m0n")));
+    }
+
+    @Test
     void defaultsMatchTheDesign() {
         runner().run(context -> {
             MigrationConfig config = context.getBean(MigrationRunner.class).config();
@@ -95,6 +110,7 @@ class CovetMigrationsAutoConfigurationTests {
             assertThat(config.lockTimeout()).hasSeconds(60);
             assertThat(config.validateChecksums()).isTrue();
             assertThat(config.maxReplicaLag()).hasSeconds(5);
+            assertThat(config.replicas()).isEmpty();
             CovetMigrationsProperties properties = context.getBean(CovetMigrationsProperties.class);
             assertThat(properties.getRenameDetection().getSimilarityThreshold()).isEqualTo(0.80);
             assertThat(properties.getRollback().getMaxDataLossRows()).isEqualTo(1000);

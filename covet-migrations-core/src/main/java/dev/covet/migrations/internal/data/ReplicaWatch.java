@@ -2,7 +2,6 @@ package dev.covet.migrations.internal.data;
 
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.data.ReplicaWait;
-import dev.covet.migrations.dialect.ReplicaLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +12,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Holds a batch job between batches while its replicas are further behind than it allows, so a backfill does not
- * outrun them. Polls the lag with a growing interval (doubling up to {@link #MAX_POLL}), reports each poll, and gives
- * up after the maximum wait with a failure: the job's progress is saved, so the next run resumes where it stopped.
+ * Holds a batch job between batches while its replicas are further behind than it allows, or a replica it was told
+ * of cannot say how far behind it is (replication stopped, unreachable), so a backfill does not outrun them. Polls the
+ * lag with a growing interval (doubling up to {@link #MAX_POLL}), reports each poll, and gives up after the maximum
+ * wait with a failure: the job's progress is saved, so the next run resumes where it stopped.
  * A probe that fails (a user who may not read the statistics, a server without them) stops the watching with a
  * warning rather than the job.
  */
@@ -30,12 +30,12 @@ public final class ReplicaWatch {
     }
 
     private final String job;
-    private final ReplicaLag probe;
+    private final LagProbe probe;
     private final Settings settings;
     private final Consumer<ReplicaWait> listener;
     private boolean broken;
 
-    public ReplicaWatch(String job, ReplicaLag probe, Settings settings, Consumer<ReplicaWait> listener) {
+    public ReplicaWatch(String job, LagProbe probe, Settings settings, Consumer<ReplicaWait> listener) {
         this.job = job;
         this.probe = probe;
         this.settings = settings;
@@ -56,21 +56,19 @@ public final class ReplicaWatch {
         Duration poll = settings.poll();
         boolean waited = false;
         while (true) {
-            Optional<Duration> lag = measure(c);
+            LagReading reading = measure(c);
+            Duration lag = reading.lag().orElse(Duration.ZERO);
             Duration sofar = Duration.ofNanos(System.nanoTime() - start);
-            if (lag.isEmpty() || lag.get().compareTo(settings.maxLag()) <= 0) {
+            if (!reading.behind(settings.maxLag())) {
                 if (waited) {
-                    log.info("{}: replicas caught up (lag {} ms) after {} s; resuming", job,
-                            lag.map(Duration::toMillis).orElse(0L), sofar.toSeconds());
+                    log.info("{}: replicas caught up (lag {} ms) after {} s; resuming", job, lag.toMillis(), sofar.toSeconds());
                 }
                 return;
             }
             if (sofar.compareTo(settings.maxWait()) >= 0) {
-                throw new MigrationException("batch job " + job + ": replicas still " + lag.get().toSeconds()
-                        + " s behind (more than " + settings.maxLag().toMillis() + " ms) after waiting "
-                        + sofar.toSeconds() + " s; stopped after batch " + batch + ", the next run resumes there");
+                throw new MigrationException(gaveUp(reading, sofar, batch));
             }
-            ReplicaWait wait = new ReplicaWait(job, lag.get(), settings.maxLag(), batch, batches, sofar);
+            ReplicaWait wait = new ReplicaWait(job, lag, settings.maxLag(), batch, batches, sofar, reading.problems());
             if (waited) {
                 log.info("{}", wait);
             } else {
@@ -83,16 +81,28 @@ public final class ReplicaWatch {
         }
     }
 
-    private Optional<Duration> measure(Connection c) throws SQLException {
+    private String gaveUp(LagReading reading, Duration sofar, int batch) {
+        String stopped = "; stopped after batch " + batch + ", the next run resumes there";
+        if (reading.problems().isEmpty()) {
+            return "batch job " + job + ": replicas still " + reading.lag().orElse(Duration.ZERO).toSeconds()
+                    + " s behind (more than " + settings.maxLag().toMillis() + " ms) after waiting " + sofar.toSeconds()
+                    + " s" + stopped;
+        }
+        return "batch job " + job + ": replicas still behind after waiting " + sofar.toSeconds() + " s: "
+                + String.join("; ", reading.problems()) + stopped + " once they replicate again (start replication,"
+                + " make them reachable, or leave them out of the job's replicas: covet.migrations.batch.replicas)";
+    }
+
+    private LagReading measure(Connection c) throws SQLException {
         try {
-            Optional<Duration> lag = probe.measure(c);
+            LagReading reading = probe.measure(c);
             c.commit();
-            return lag;
+            return reading;
         } catch (SQLException e) {
             c.rollback();
             broken = true;
             log.warn("{}: cannot read the replicas' lag ({}); not watching it for the rest of this job", job, e.getMessage());
-            return Optional.empty();
+            return LagReading.of(Optional.empty());
         }
     }
 

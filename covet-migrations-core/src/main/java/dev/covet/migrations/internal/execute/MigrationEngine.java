@@ -361,8 +361,8 @@ public final class MigrationEngine {
 
     private List<ExecutedMigration> execute(Connection c, List<RenderedMigration> rendered, Map<MigrationId, HistoryRow> history,
                                             MigrationLock.Held held, DropBackups drops) throws SQLException {
-        // Batch jobs in Java migrations take the run's replica lag limit (covet.migrations.batch.max-replica-lag).
-        try (BatchDefaults.Scope ignored = BatchDefaults.use(config.maxReplicaLag())) {
+        // Batch jobs in Java migrations take the run's replica lag limit and replicas (covet.migrations.batch.*).
+        try (BatchDefaults.Scope ignored = BatchDefaults.use(config.maxReplicaLag(), config.replicas())) {
             return executeAll(c, rendered, history, held, drops);
         }
     }
