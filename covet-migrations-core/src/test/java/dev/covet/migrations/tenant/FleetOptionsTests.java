@@ -12,9 +12,7 @@ import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TenantTargets;
 import dev.covet.migrations.testing.TestDatabase;
 
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +32,9 @@ class FleetOptionsTests {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location())
                     .lockTimeout(Duration.ofSeconds(1)).build();
             // Tenants 1 and 2 at 0001, tenant 3 at 0003, tenants 4 and 5 never migrated (no history table at all).
-            new TenantFleet(runner, only(targets, 1, 2, 3), 2).migrate(MigrateOptions.toTarget(FIRST));
-            new TenantFleet(runner, only(targets, 3), 1).migrate();
-            List<String> before = snapshot(db, targets, 5);
+            new TenantFleet(runner, targets.only(1, 2, 3), 2).migrate(MigrateOptions.toTarget(FIRST));
+            new TenantFleet(runner, targets.only(3), 1).migrate();
+            List<String> before = targets.snapshot();
             TenantListeners loud = (tenant, dataSource, dialect) -> {
                 throw new AssertionError("a dry run must not make tenant listeners (an audit log would write): " + tenant);
             };
@@ -48,7 +46,7 @@ class FleetOptionsTests {
                 plan = new TenantFleet(runner, targets.source(), 3, loud).migrate(MigrateOptions.all().asDryRun());
             }
 
-            assertThat(snapshot(db, targets, 5)).isEqualTo(before);
+            assertThat(targets.snapshot()).isEqualTo(before);
             assertThat(plan.dryRun()).isTrue();
             assertThat(plan.succeeded()).isTrue();
             assertThat(plan.tenants()).extracting(TenantResult::tenant).containsExactlyElementsOf(targets.names());
@@ -70,7 +68,7 @@ class FleetOptionsTests {
     void eachTenantStopsAtTheTargetAndATenantPastItIsReportedNotRolledBack(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); MigrationFiles files = FleetTests.files(); TenantTargets targets = new TenantTargets(db, 3)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
-            new TenantFleet(runner, only(targets, 1), 1).migrate();
+            new TenantFleet(runner, targets.only(1), 1).migrate();
             TenantFleet fleet = new TenantFleet(runner, targets.source(), 2);
 
             FleetResult dryRun = fleet.migrate(MigrateOptions.toTarget(SECOND).asDryRun());
@@ -122,7 +120,7 @@ class FleetOptionsTests {
     void aTargetNoFileHasStopsTheRunBeforeAnyTenantNamingIt(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); MigrationFiles files = FleetTests.files(); TenantTargets targets = new TenantTargets(db, 2)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
-            List<String> before = snapshot(db, targets, 2);
+            List<String> before = targets.snapshot();
             TenantFleet fleet = new TenantFleet(runner, targets.source(), 2);
             MigrationId unknown = MigrationId.parse("0009_nope", MigrationId.DEFAULT_APP);
             for (MigrateOptions options : List.of(MigrateOptions.toTarget(unknown), MigrateOptions.toTarget(unknown).asDryRun())) {
@@ -130,42 +128,10 @@ class FleetOptionsTests {
                         .hasMessageContaining("'0009_nope'").hasMessageContaining("no tenant was touched")
                         .hasMessageContaining("covet status");
             }
-            assertThat(snapshot(db, targets, 2)).isEqualTo(before);
+            assertThat(targets.snapshot()).isEqualTo(before);
             // A hostile id never becomes a MigrationId, so it reaches no tenant and no SQL.
             assertThatThrownBy(() -> MigrationId.parse("0002'; DROP TABLE customers; --", MigrationId.DEFAULT_APP))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0002'; DROP TABLE customers; --");
         }
-    }
-
-    /** A source of some of the tenants. */
-    static TenantSource only(TenantTargets targets, int... which) throws SQLException {
-        List<Tenant> all = targets.source().tenants();
-        List<Tenant> some = new ArrayList<>();
-        for (int i : which) {
-            String name = targets.name(i);
-            some.add(all.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow());
-        }
-        return TenantSource.of(some);
-    }
-
-    /** Per tenant, the database's own count of its tables and of its history rows ("none" without a history table). */
-    static List<String> snapshot(TestDatabase db, TenantTargets targets, int count) throws SQLException {
-        String tables = switch (db.kind()) {
-            case "postgresql" -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()";
-            case "mysql" -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()";
-            default -> "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
-        };
-        List<String> snapshot = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            long tableCount = targets.count(i, tables);
-            String history;
-            try {
-                history = targets.count(i, "SELECT COUNT(*) FROM covet_migrations") + " history rows";
-            } catch (SQLException e) {
-                history = "no history table";
-            }
-            snapshot.add(targets.name(i) + ": " + tableCount + " tables, " + history);
-        }
-        return snapshot;
     }
 }

@@ -101,10 +101,10 @@ class TenantCommandsTests {
         try (TestDatabase db = kind.create(); MigrationFiles files = FleetTests.files(); TenantTargets targets = new TenantTargets(db, 13)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
             // Tenants 1 to 11 up to date, 12 and 13 at 0001.
-            new TenantFleet(runner, FleetOptionsTests.only(targets, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), 4).migrate();
-            new TenantFleet(runner, FleetOptionsTests.only(targets, 12, 13), 2).migrate(
+            new TenantFleet(runner, targets.only(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), 4).migrate();
+            new TenantFleet(runner, targets.only(12, 13), 2).migrate(
                     dev.covet.migrations.MigrateOptions.toTarget(MigrationId.parse("0001_customers", MigrationId.DEFAULT_APP)));
-            List<String> before = FleetOptionsTests.snapshot(db, targets, 13);
+            List<String> before = targets.snapshot();
             TenantFleet fleet = new TenantFleet(runner, targets.source(), 4);
             // Groups name their tenants in the order the source lists them (by name, for a pattern).
             List<String> listed = targets.source().tenants().stream().map(Tenant::name).toList();
@@ -133,7 +133,7 @@ class TenantCommandsTests {
             assertThat(behind.get("tenants").get(0).asString()).isEqualTo(behindNames.get(0));
             assertThat(plan.get("groups").get(0).get("tenants")).hasSize(11);
 
-            assertThat(FleetOptionsTests.snapshot(db, targets, 13)).isEqualTo(before);
+            assertThat(targets.snapshot()).isEqualTo(before);
         }
     }
 
@@ -141,7 +141,7 @@ class TenantCommandsTests {
     void aTargetStopsEveryTenantThereAndATenantPastItIsReportedNotRolledBack(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); MigrationFiles files = FleetTests.files(); TenantTargets targets = new TenantTargets(db, 3)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
-            new TenantFleet(runner, FleetOptionsTests.only(targets, 3), 1).migrate();
+            new TenantFleet(runner, targets.only(3), 1).migrate();
             TenantFleet fleet = new TenantFleet(runner, targets.source(), 2);
 
             assertThat(dispatcher(runner, fleet).run(List.of("migrate", "--tenants", "--target", "0002_email", "--dry-run")))
@@ -172,13 +172,13 @@ class TenantCommandsTests {
         try (TestDatabase db = kind.create(); MigrationFiles files = FleetTests.files(); TenantTargets targets = new TenantTargets(db, 2)) {
             MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
             TenantFleet fleet = new TenantFleet(runner, targets.source(), 2);
-            List<String> before = FleetOptionsTests.snapshot(db, targets, 2);
+            List<String> before = targets.snapshot();
             String hostile = "0002'; DROP TABLE covet_migrations; --";
             assertThat(dispatcher(runner, fleet).run(List.of("migrate", "--tenants", "--target", hostile))).isEqualTo(ExitCodes.USAGE);
             assertThat(text(err)).contains("--target: invalid migration name '" + hostile + "'").contains("use letters, digits");
             assertThat(dispatcher(runner, fleet).run(List.of("migrate", "--tenants", "--dry-run", "--target", "0009_nope"))).isEqualTo(ExitCodes.FAILURE);
             assertThat(text(err)).contains("target migration '0009_nope' is not among the 3 migration files").contains("no tenant was touched");
-            assertThat(FleetOptionsTests.snapshot(db, targets, 2)).isEqualTo(before);
+            assertThat(targets.snapshot()).isEqualTo(before);
         }
     }
 
