@@ -18,7 +18,11 @@ public class MigrateMojo extends AbstractChangeMojo {
     @Parameter(property = "covet.phase")
     private String phase;
 
-    /** Every tenant of {@code covet.migrations.tenants.*} instead of the application's database ({@code --tenants}). */
+    /**
+     * Every tenant of {@code covet.migrations.tenants.*} instead of the application's database ({@code --tenants}),
+     * each with this goal's {@code target}, {@code phase}, {@code dryRun} and {@code force}: a tenant past the target
+     * is reported, not rolled back; a dry run prints the tenants grouped by what they would get.
+     */
     @Parameter(property = "covet.tenants", defaultValue = "false")
     private boolean tenants;
 

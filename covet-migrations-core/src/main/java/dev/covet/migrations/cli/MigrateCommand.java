@@ -18,8 +18,10 @@ import java.util.Set;
  * backs up the rows a drop removes even when there are more than {@code covet.migrations.backup.max-rows} (as
  * {@code rollback --force} goes ahead despite the risk, still with its backup). With {@code --json}:
  * {@code {dryRun, applied (ids), migrations (id, description, direction, sql)}}. With {@code --tenants}: every
- * tenant instead of the application's database, a {@link dev.covet.migrations.report.FleetMigrationReport}, exit 1
- * when any tenant failed.
+ * tenant instead of the application's database, with the same options (a tenant past the target is reported, not
+ * rolled back), a {@link dev.covet.migrations.report.FleetMigrationReport} (with {@code --dry-run} a
+ * {@link dev.covet.migrations.report.FleetPlanReport}: tenants grouped by what they would get), exit 1 when any
+ * tenant failed.
  */
 public class MigrateCommand extends RunnerCommand {
 
@@ -30,7 +32,7 @@ public class MigrateCommand extends RunnerCommand {
               --phase expand     hold back contract migrations and what depends on them (--phase contract: everything)
               --dry-run          print the SQL that would run; change nothing
               --force            back up the rows a drop removes even above covet.migrations.backup.max-rows
-            """ + TenantFleetCommands.HELP;
+            """ + TenantFleetCommands.HELP + TenantFleetCommands.MIGRATE_HELP;
 
     static final CommandSpec SPEC = new CommandSpec("migrate", "covet migrate [--target ID] [--phase expand|contract] [--dry-run] [--force] [--tenants] [--json]",
             Set.of("dry-run", "force", TenantFleetCommands.OPTION), Set.of("target", "phase"), 0, 0, Set.of(), HELP);
@@ -57,13 +59,20 @@ public class MigrateCommand extends RunnerCommand {
 
     @Override
     public int execute(ParsedCommand command, CommandOutput output) {
+        MigrateOptions options = options(command);
         if (command.flag(TenantFleetCommands.OPTION)) {
-            if (command.value("target") != null || command.value("phase") != null || command.flag("dry-run") || command.flag("force")) {
-                throw new UsageException("--tenants migrates every tenant to the latest migration: it takes no --target,"
-                        + " --phase, --dry-run or --force");
-            }
-            return TenantFleetCommands.migrate(fleet, command, output);
+            return TenantFleetCommands.migrate(fleet, options, command, output);
         }
+        MigrateResult result = runner.migrate(options);
+        List<String> ids = result.applied().stream().map(m -> m.id().toString()).toList();
+        MigrateReport report = new MigrateReport(result.dryRun(), ids,
+                result.applied().stream().map(PlannedMigration::of).toList());
+        output.result(command, report, text(result));
+        return ExitCodes.SUCCESS;
+    }
+
+    /** The options of the command line, the same for the application's database and for every tenant. */
+    private static MigrateOptions options(ParsedCommand command) {
         MigrationId target = null;
         if (command.value("target") != null) {
             try {
@@ -78,12 +87,7 @@ public class MigrateCommand extends RunnerCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--phase: " + e.getMessage());
         }
-        MigrateResult result = runner.migrate(new MigrateOptions(target, command.flag("dry-run"), phase, null, command.flag("force")));
-        List<String> ids = result.applied().stream().map(m -> m.id().toString()).toList();
-        MigrateReport report = new MigrateReport(result.dryRun(), ids,
-                result.applied().stream().map(PlannedMigration::of).toList());
-        output.result(command, report, text(result));
-        return ExitCodes.SUCCESS;
+        return new MigrateOptions(target, command.flag("dry-run"), phase, null, command.flag("force"));
     }
 
     private static String text(MigrateResult result) {

@@ -1,7 +1,9 @@
 package dev.covet.migrations.cli;
 
+import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.report.FleetMigrationReport;
+import dev.covet.migrations.report.FleetPlanReport;
 import dev.covet.migrations.report.FleetStatusReport;
 import dev.covet.migrations.tenant.FleetResult;
 import dev.covet.migrations.tenant.FleetStatus;
@@ -18,6 +20,11 @@ final class TenantFleetCommands {
     static final String HELP = "  --tenants          every tenant of covet.migrations.tenants.* (or the application's TenantSource), not the"
             + " application's own database; exit 1 when any tenant failed";
 
+    /** What {@code --tenants} does with migrate's other options, for its help. */
+    static final String MIGRATE_HELP = "\n                     with --target, --phase and --force: each tenant as a single migrate would be (a tenant"
+            + " past the target is reported, not rolled back); with --dry-run: the tenants grouped by what they would get,"
+            + " the SQL once per group, nothing changed";
+
     private TenantFleetCommands() {
     }
 
@@ -29,10 +36,15 @@ final class TenantFleetCommands {
         return fleet;
     }
 
-    static int migrate(TenantFleet fleet, ParsedCommand command, CommandOutput output) {
-        FleetResult result = require(fleet).migrate();
-        FleetMigrationReport report = FleetMigrationReport.of(result);
-        output.result(command, report, text(report));
+    static int migrate(TenantFleet fleet, MigrateOptions options, ParsedCommand command, CommandOutput output) {
+        FleetResult result = require(fleet).migrate(options);
+        if (result.dryRun()) {
+            FleetPlanReport plan = FleetPlanReport.of(result);
+            output.result(command, plan, FleetPlanText.of(plan));
+        } else {
+            FleetMigrationReport report = FleetMigrationReport.of(result);
+            output.result(command, report, text(report));
+        }
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
     }
 
@@ -45,14 +57,19 @@ final class TenantFleetCommands {
 
     private static String text(FleetMigrationReport report) {
         StringBuilder b = new StringBuilder("Tenants: ").append(report.tenants()).append(" (").append(report.migrated())
-                .append(" migrated, ").append(report.upToDate()).append(" up to date, ").append(report.failed().size())
-                .append(" failed) in ").append(report.durationMs()).append(" ms\n");
+                .append(" migrated, ").append(report.upToDate()).append(" up to date, ");
+        if (!report.pastTarget().isEmpty()) {
+            b.append(report.pastTarget().size()).append(" past the target, ");
+        }
+        b.append(report.failed().size()).append(" failed) in ").append(report.durationMs()).append(" ms\n");
         for (FleetMigrationReport.Entry e : report.results()) {
             b.append("  ").append(e.tenant()).append(": ");
             switch (e.outcome()) {
                 case "applied" -> b.append("applied ").append(String.join(", ", e.applied()));
                 case "failed" -> b.append("FAILED").append(e.migration() == null ? "" : " at " + e.migration())
                         .append(": ").append(e.error());
+                case "past-target" -> b.append("past the target ").append(e.migration()).append(" (")
+                        .append(String.join(", ", e.applied())).append(" applied after it; not rolled back)");
                 default -> b.append("up to date");
             }
             b.append('\n');

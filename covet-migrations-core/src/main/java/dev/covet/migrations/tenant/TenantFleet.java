@@ -1,6 +1,6 @@
 package dev.covet.migrations.tenant;
 
-import dev.covet.migrations.MigrateResult;
+import dev.covet.migrations.MigrateOptions;
 import dev.covet.migrations.MigrationId;
 import dev.covet.migrations.MigrationInfo;
 import dev.covet.migrations.MigrationEvent;
@@ -41,6 +41,7 @@ import java.util.function.Function;
  * <pre>{@code
  * TenantFleet fleet = new TenantFleet(runner, TenantSource.postgresSchemas(dataSource, "tenant_*"), 8);
  * FleetResult result = fleet.migrate();
+ * FleetResult plan = fleet.migrate(MigrateOptions.toTarget(id).asDryRun());   // nothing changes
  * result.failed().forEach(f -> log.error("{} stopped at {}: {}", f.tenant(), f.migration(), f.error()));
  * }</pre>
  */
@@ -101,17 +102,36 @@ public final class TenantFleet {
     }
 
     /**
-     * Migrates every tenant.
+     * Migrates every tenant to the latest migration.
      *
      * @throws TenantListingException when the source cannot list the tenants (nothing was migrated)
      */
     public FleetResult migrate() {
+        return migrate(MigrateOptions.all());
+    }
+
+    /**
+     * Migrates every tenant with the options a single {@link MigrationRunner#migrate(MigrateOptions)} takes: each
+     * tenant goes to the target and within the phase; in a dry run nothing changes anywhere and no lock is taken,
+     * and each tenant's result is what it would get ({@link FleetResult#pendingGroups()} groups the tenants by that).
+     * A tenant already past the target is reported ({@link TenantResult.PastTarget}), never rolled back.
+     *
+     * @param options the options of every tenant's run
+     * @throws dev.covet.migrations.MigrationException when the target is not among the migration files (checked
+     *         once, before any tenant is touched)
+     * @throws TenantListingException when the source cannot list the tenants (nothing was migrated)
+     */
+    public FleetResult migrate(MigrateOptions options) {
+        Objects.requireNonNull(options, "options");
         long start = System.nanoTime();
+        FleetTarget target = options.target() == null ? null : FleetTarget.of(runner, options.target());
+        TenantMigration migration = new TenantMigration(options, target);
         List<Tenant> tenants = list();
-        Targets targets = new Targets();
-        List<TenantResult> results = forEach(tenants, t -> migrate(t, targets));
-        FleetResult result = new FleetResult(results, Duration.ofNanos(System.nanoTime() - start));
-        LOG.info("Migrated {} tenant(s) in {} ms: {} failed", tenants.size(), result.duration().toMillis(), result.failed().size());
+        Targets targets = new Targets(!options.dryRun());
+        List<TenantResult> results = forEach(tenants, t -> migrate(t, targets, migration));
+        FleetResult result = new FleetResult(results, Duration.ofNanos(System.nanoTime() - start), options.dryRun());
+        LOG.info("{} {} tenant(s) in {} ms: {} failed", options.dryRun() ? "Planned (dry run)" : "Migrated", tenants.size(),
+                result.duration().toMillis(), result.failed().size());
         return result;
     }
 
@@ -121,7 +141,7 @@ public final class TenantFleet {
      * @throws TenantListingException when the source cannot list the tenants
      */
     public FleetStatus status() {
-        Targets targets = new Targets();
+        Targets targets = new Targets(true);
         return new FleetStatus(forEach(list(), t -> status(t, targets)));
     }
 
@@ -133,8 +153,7 @@ public final class TenantFleet {
         }
     }
 
-    private TenantResult migrate(Tenant tenant, Targets targets) {
-        long start = System.nanoTime();
+    private TenantResult migrate(Tenant tenant, Targets targets, TenantMigration migration) {
         FailedMigration failedAt = new FailedMigration();
         MigrationRunner tenantRunner;
         try {
@@ -143,12 +162,7 @@ public final class TenantFleet {
             return failed(new TenantResult.Failed(tenant.name(), null, String.valueOf(e.getMessage())));
         }
         try {
-            MigrateResult result = tenantRunner.migrate();
-            if (result.applied().isEmpty()) {
-                return new TenantResult.UpToDate(tenant.name());
-            }
-            List<MigrationId> applied = result.applied().stream().map(m -> m.id()).toList();
-            return new TenantResult.Applied(tenant.name(), applied, Duration.ofNanos(System.nanoTime() - start));
+            return migration.run(tenant.name(), tenantRunner);
         } catch (RuntimeException e) {
             return failed(new TenantResult.Failed(tenant.name(), failedAt.id, String.valueOf(e.getMessage())));
         }
@@ -230,6 +244,15 @@ public final class TenantFleet {
     private final class Targets {
 
         private final Map<DataSource, Dialect> sharedDialects = new IdentityHashMap<>();
+        private final boolean withListeners;
+
+        /**
+         * @param withListeners whether each tenant's runner gets the tenant's listeners: not in a dry run, where an
+         *        audit log in the tenant's database could create its table, and nothing may change
+         */
+        Targets(boolean withListeners) {
+            this.withListeners = withListeners;
+        }
 
         /** The tenant's runner; {@code failedAt}, when given, is told which migration fails. */
         MigrationRunner runner(Tenant tenant, MigrationListener failedAt) throws TenantUnreachableException {
@@ -253,7 +276,7 @@ public final class TenantFleet {
             // The listeners are told the tenant's dialect; detected here once, it is handed on so the run does not
             // detect it again.
             Dialect known = dialect != null ? dialect : runner.withDataSource(dataSource, null, List.of()).dialect();
-            List<MigrationListener> all = new ArrayList<>(listeners.forTenant(tenant.name(), dataSource, known));
+            List<MigrationListener> all = new ArrayList<>(withListeners ? listeners.forTenant(tenant.name(), dataSource, known) : List.of());
             if (failedAt != null) {
                 all.add(failedAt);
             }

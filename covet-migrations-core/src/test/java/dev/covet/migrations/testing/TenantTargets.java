@@ -90,6 +90,41 @@ public final class TenantTargets implements AutoCloseable {
         return dataSource(i) instanceof ScopedDataSource s ? s.lockScope("covet_") : "covet_";
     }
 
+    /** A source of some of these tenants, in the order given. */
+    public TenantSource only(int... which) throws SQLException {
+        List<dev.covet.migrations.tenant.Tenant> all = source().tenants();
+        List<dev.covet.migrations.tenant.Tenant> some = new ArrayList<>();
+        for (int i : which) {
+            String name = name(i);
+            some.add(all.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow());
+        }
+        return TenantSource.of(some);
+    }
+
+    /**
+     * Per tenant, the database's own count of its tables and of its history rows ("no history table" without one):
+     * equal before and after, nothing was created, dropped or recorded.
+     */
+    public List<String> snapshot() throws SQLException {
+        String tables = switch (db.kind()) {
+            case "postgresql" -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()";
+            case "mysql" -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()";
+            default -> "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
+        };
+        List<String> snapshot = new ArrayList<>();
+        for (int i = 1; i <= names.size(); i++) {
+            long tableCount = count(i, tables);
+            String history;
+            try {
+                history = count(i, "SELECT COUNT(*) FROM covet_migrations") + " history rows";
+            } catch (SQLException e) {
+                history = "no history table";
+            }
+            snapshot.add(name(i) + ": " + tableCount + " tables, " + history);
+        }
+        return snapshot;
+    }
+
     /** Runs statements in tenant {@code i}. */
     public void execute(int i, String... sql) throws SQLException {
         try (Connection c = dataSource(i).getConnection(); Statement s = c.createStatement()) {

@@ -39,8 +39,11 @@ import java.util.List;
  * and then still subject to the application's security</li>
  * <li>{@code GET /actuator/migrations/tenants}: where the tenants stand (how many at each last-applied migration,
  * which are behind, which failed); 404 when no tenants are configured</li>
- * <li>{@code POST /actuator/migrations/tenants}: migrates every tenant; refused with 403 unless
- * {@code covet.migrations.actuator.write-enabled=true}; 409 when a tenant failed, with every tenant's result</li>
+ * <li>{@code POST /actuator/migrations/tenants}: migrates every tenant to the latest migration; refused with 403 unless
+ * {@code covet.migrations.actuator.write-enabled=true}; 409 when a tenant failed, with every tenant's result. It
+ * takes no {@code target} (nor {@code steps} or {@code force}): the endpoint has no migrate of the application's
+ * database to follow, so a body with one is a 400 rather than a run that ignores it ({@code covet migrate --tenants
+ * --target ID} takes one)</li>
  * </ul>
  * Giving both {@code steps} and {@code target} is a 400; a target that is not applied (or more steps than are
  * applied) a 409, with the reason.
@@ -167,19 +170,20 @@ public class CovetMigrationsEndpoint {
 
     /**
      * Write operations under the endpoint: {@code rollback}, and {@code tenants} (migrates every tenant; takes no
-     * parameters).
+     * parameters: any is a 400).
      *
      * @param action which action
      * @param steps how many migrations to roll back (default 1)
      * @param target the migration to roll back to, kept applied (instead of steps)
      * @param force roll back even when the risk is HIGH
-     * @return the outcome; 403 when writes are disabled, 400 for bad steps, 409 when the rollback was refused or failed
+     * @return the outcome; 403 when writes are disabled, 400 for bad steps (or any parameter of {@code tenants}), 409
+     *         when the rollback was refused or failed (or a tenant failed)
      */
     @WriteOperation
     public WebEndpointResponse<Object> action(@Selector String action, @Nullable Integer steps, @Nullable String target,
                                               @Nullable Boolean force) {
         if (TENANTS.equals(action)) {
-            return migrateTenants();
+            return migrateTenants(steps != null || target != null || force != null);
         }
         if (!ROLLBACK.equals(action)) {
             return notFound(action);
@@ -225,14 +229,25 @@ public class CovetMigrationsEndpoint {
                 List.of(new PlannedMigration(migration.toString(), null, Direction.UP.name(), sql))));
     }
 
-    /** Every tenant migrated: 200 when all are up to date, 409 with every tenant's result when one failed. */
-    private WebEndpointResponse<Object> migrateTenants() {
+    /**
+     * Every tenant migrated: 200 when all are up to date, 409 with every tenant's result when one failed.
+     *
+     * @param withParameters whether the request gave steps, target or force, which this action does not take
+     */
+    private WebEndpointResponse<Object> migrateTenants(boolean withParameters) {
         if (tenants == null) {
             return noTenants();
         }
         if (!writeEnabled) {
             return new WebEndpointResponse<>(new RefusalDescriptor("Forbidden",
                     "Migrating tenants through the endpoint is disabled: set covet.migrations.actuator.write-enabled=true"), 403);
+        }
+        if (withParameters) {
+            // Ignoring a target would migrate every tenant to the latest migration when the caller asked for less.
+            return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", "POST /actuator/migrations/tenants"
+                    + " takes no steps, target or force: it migrates every tenant to the latest migration. Send no body"
+                    + " (or {}), or run covet migrate --tenants --target ID (with --phase or --dry-run as needed)"),
+                    WebEndpointResponse.STATUS_BAD_REQUEST);
         }
         FleetMigrationReport report = FleetMigrationReport.of(tenants.migrate());
         return new WebEndpointResponse<>(report, report.failed().isEmpty() ? WebEndpointResponse.STATUS_OK : 409);

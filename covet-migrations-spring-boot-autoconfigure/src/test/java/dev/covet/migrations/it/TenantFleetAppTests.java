@@ -57,6 +57,11 @@ class TenantFleetAppTests {
                 assertThat(before.get("byLastApplied").get("(none)").asInt()).isEqualTo(3);
                 assertThat(before.get("behind")).hasSize(3);
 
+                // The endpoint takes no target: a body with one is refused, not ignored (which would migrate to the latest).
+                assertThat(send(post(base, "{\"target\":\"0001_create_gadget\"}"), 400)).contains("takes no steps, target or force")
+                        .contains("covet migrate --tenants --target ID");
+                assertThat(targets.hasTable(1, "gadget")).isFalse();
+
                 JsonNode failed = JSON.readTree(send(post(base), 409));
                 assertThat(failed.get("failed")).hasSize(1);
                 assertThat(failed.get("failed").get(0).asString()).isEqualTo(targets.name(2));
@@ -114,6 +119,24 @@ class TenantFleetAppTests {
     }
 
     @AllDatabases
+    void theCommandTakesADryRunATargetAndAPhaseForEveryTenant(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = kind.create(); TenantTargets targets = new TenantTargets(db, 2)) {
+            List<String> before = targets.snapshot();
+            // Auditing is on in these applications: a dry run must not create a tenant's audit table either.
+            assertThat(command(db, targets, "migrate", "--tenants", "--dry-run")).isEqualTo(0);
+            assertThat(targets.snapshot()).isEqualTo(before);
+            assertThat(command(db, targets, "migrate", "--tenants", "--target", "0001_create_gadget", "--phase", "expand")).isEqualTo(0);
+            for (int i = 1; i <= 2; i++) {
+                assertThat(targets.count(i, "SELECT COUNT(*) FROM covet_migrations")).as(targets.name(i)).isEqualTo(1);
+                assertThat(targets.hasTable(i, "tag")).as(targets.name(i)).isFalse();
+            }
+            assertThat(command(db, targets, "migrate", "--tenants", "--target", "0009_nope")).isEqualTo(1);
+            assertThat(command(db, targets, "migrate", "--tenants")).isEqualTo(0);
+            assertThat(targets.count(1, "SELECT COUNT(*) FROM covet_migrations")).isEqualTo(2);
+        }
+    }
+
+    @AllDatabases
     void migrateOnStartupMigratesTheTenantsAFailedOneDoesNotStopTheStartAndACommandMigratesNone(DatabaseKind kind) throws Exception {
         try (TestDatabase db = kind.create(); TenantTargets targets = new TenantTargets(db, 2)) {
             targets.execute(2, "CREATE TABLE tag (id INTEGER)");
@@ -148,8 +171,12 @@ class TenantFleetAppTests {
     }
 
     private static HttpRequest post(String url) {
+        return post(url, "{}");
+    }
+
+    private static HttpRequest post(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", StarterDatabaseTests.AUTH)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static String send(HttpRequest request, int expectedStatus) throws Exception {
