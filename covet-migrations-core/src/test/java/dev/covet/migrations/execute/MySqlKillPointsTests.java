@@ -105,6 +105,68 @@ class MySqlKillPointsTests {
         }
     }
 
+    /**
+     * Session ids are per server: a resume on another Galera node (or after a fail-over) must not take a session of
+     * the same id there for the killed attempt's, wait for it, and fail; the catalog decides instead.
+     */
+    @Test
+    void aResumeOnAnotherServerDoesNotWaitForASessionOfTheSameIdThere() throws Exception {
+        try (MigrationFiles files = MixedMigrations.write(new MigrationFiles(), 3);
+             TestDatabase clean = new DatabaseKind("mysql").create();
+             TestDatabase db = new DatabaseKind("mysql").create();
+             Connection stranger = db.connect();
+             CapturedLogs logs = CapturedLogs.of(MigrationRunner.class)) {
+            runner(clean, files).migrate();
+            assertThatThrownBy(() -> runCrashing(db, files, (point, statement) -> {
+                if (point == CrashPoints.Point.AFTER_STATEMENT && statement == 2) {
+                    throw new Killed("after the index");
+                }
+            })).isInstanceOf(Killed.class);
+            long strangerId;
+            try (var rs = stranger.createStatement().executeQuery("SELECT CONNECTION_ID()")) {
+                rs.next();
+                strangerId = rs.getLong(1);
+            }
+            try (Connection c = db.connect(); var s = c.createStatement()) {
+                assertThat(s.executeUpdate("UPDATE covet_migrations SET detail = REGEXP_REPLACE(detail,"
+                        + " '\\\\[covet-connection:[^]]*]', '[covet-connection:" + strangerId + "@galera-node-3:3306]')"
+                        + " WHERE state = 'RUNNING'")).isEqualTo(1);
+            }
+            var sleeping = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (var rs = stranger.createStatement().executeQuery("SELECT SLEEP(8)")) {
+                    rs.next();
+                    return rs.getInt(1);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitRunning(db, strangerId);
+            MigrationRunner.builder(db.dataSource()).locations(files.location()).lockTimeout(Duration.ofSeconds(2)).build().migrate();
+            assertThat(MixedMigrations.outcome(db)).isEqualTo(MixedMigrations.outcome(clean));
+            assertThat(logs.messagesOfThisThread()).anyMatch(m -> m.startsWith("Resuming")
+                    && m.contains("the killed attempt ran on galera-node-3:3306, not on this server"));
+            assertThat(sleeping.get()).as("the other session's statement was left alone (SLEEP returns 1 when killed)").isZero();
+        }
+    }
+
+    private static void awaitRunning(TestDatabase db, long session) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try (Connection c = db.connect();
+             var p = c.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ? AND COMMAND = 'Query'")) {
+            p.setLong(1, session);
+            while (true) {
+                try (var rs = p.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 1) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("session %d runs its statement", session).isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     static MigrationRunner runner(TestDatabase db, MigrationFiles files) {
         return MigrationRunner.builder(db.dataSource()).locations(files.location()).lockTimeout(Duration.ofSeconds(10)).build();
     }

@@ -26,24 +26,17 @@ final class KilledSession {
     private KilledSession() {
     }
 
-    /** The id of the connection's server session (recorded in the history row while a migration runs). */
-    static long id(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /**
      * Waits until session {@code id} runs no statement, up to {@code timeout}; then ends its statement with KILL
      * QUERY when the statement is one of the migration's (the session's id may belong to someone else after a
-     * server restart: then Covet never kills it, and fails instead).
+     * server restart: then Covet never kills it, and fails instead). {@code ownId} is the resuming session's id: the
+     * recorded one equal to it means the server restarted and the old session is gone.
      *
      * @return a description of what was waited for, or {@code null} when the session had already ended
      */
-    static String awaitEnd(Connection c, long id, Duration timeout, Collection<String> ownStatements, String migration)
-            throws SQLException {
-        if (id == id(c)) {
+    static String awaitEnd(Connection c, long id, long ownId, Duration timeout, Collection<String> ownStatements,
+                           String migration) throws SQLException {
+        if (id == ownId) {
             return null; // the ids restarted with the server: that session is this one, so the old one is long gone
         }
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -45,12 +45,21 @@ final class MySqlResume {
         List<Step> all = m.steps();
         String name = m.migration().id().toString();
         int done = Math.min(row.statementsDone(), all.size());
-        Long session = StatementsFingerprint.connection(row.detail());
+        ServerSession session = StatementsFingerprint.connection(row.detail());
         String waited = null;
         if (session != null) {
-            List<String> own = new ArrayList<>();
-            all.forEach(s -> own.add(s.display().strip()));
-            waited = KilledSession.awaitEnd(c, session, wait, own, name);
+            ServerSession here = ServerSession.of(c);
+            if (session.sameServerAs(here)) {
+                List<String> own = new ArrayList<>();
+                all.forEach(s -> own.add(s.display().strip()));
+                waited = KilledSession.awaitEnd(c, session.id(), here.id(), wait, own, name);
+            } else {
+                // Its session id means another session here. On a Galera node the killed attempt's DDL reached this
+                // node in total order, and the lock's causal read waited until it was applied; elsewhere (a
+                // fail-over) the old server's sessions are out of reach either way: the catalog decides.
+                waited = "the killed attempt ran on " + session.server() + ", not on this server (" + here.server()
+                        + "): its session is not looked for here";
+            }
         }
         String prefix = "Resuming " + name + " (" + row.state() + (waited == null ? "" : ", " + waited) + "): ";
         if (done == all.size()) {

@@ -70,7 +70,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     private ExecutionResult apply(Connection c, RenderedMigration m, HistoryRow resume) throws SQLException {
         long start = System.nanoTime();
         List<Step> all = m.steps();
-        long session = KilledSession.id(c);
+        ServerSession session = ServerSession.of(c);
         int from = 0;
         boolean tolerate = false;
         if (resume != null) {
@@ -149,7 +149,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     }
 
     private long runWithProgress(Connection c, RenderedMigration m, Step step, int i, StatementsFingerprint.Prefix done,
-                                 long session) throws SQLException {
+                                 ServerSession session) throws SQLException {
         transactions.begin(c);
         long rows;
         try {
@@ -176,7 +176,7 @@ public final class ProgressRecordingExecutor implements MigrationExecutor {
     }
 
     private void progress(Connection c, RenderedMigration m, int statementsDone, StatementsFingerprint.Prefix done,
-                          long session) throws SQLException {
+                          ServerSession session) throws SQLException {
         context.history().update(c, m.migration().id(), HistoryRow.RUNNING, statementsDone, 0,
                 StatementsFingerprint.detail(done.fingerprint(), session));
     }

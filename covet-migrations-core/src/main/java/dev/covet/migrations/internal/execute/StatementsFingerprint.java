@@ -19,7 +19,8 @@ final class StatementsFingerprint {
 
     private static final String OPEN = "[covet-statements-done:";
     private static final Pattern TOKEN = Pattern.compile("\\[covet-statements-done:([0-9a-f]{16})]");
-    private static final Pattern SESSION = Pattern.compile("\\[covet-connection:(\\d{1,19})]");
+    // "[covet-connection:42]" before the server was recorded, "[covet-connection:42@db-2:3306]" since
+    private static final Pattern SESSION = Pattern.compile("\\[covet-connection:(\\d{1,19})(?:@([^\\]\\s]{1,255}))?]");
     private static final String SESSION_OPEN = "[covet-connection:";
 
     private StatementsFingerprint() {
@@ -47,21 +48,22 @@ final class StatementsFingerprint {
 
     /**
      * The detail to record while a MySQL migration runs: the fingerprint and the id of the server session that runs
-     * its statements, so that a resume after a kill can wait for a statement that session still runs.
+     * its statements (and its server), so that a resume after a kill can wait for a statement that session still runs.
      */
-    static String detail(String fingerprint, long connectionId) {
-        return OPEN + fingerprint + "]" + SESSION_OPEN + connectionId + "]";
+    static String detail(String fingerprint, ServerSession session) {
+        String server = session.server() == null ? "" : "@" + session.server().replaceAll("[\\]\\s]", "_");
+        return OPEN + fingerprint + "]" + SESSION_OPEN + session.id() + server + "]";
     }
 
     /** The server session recorded in a detail, or {@code null}. */
-    static Long connection(String detail) {
+    static ServerSession connection(String detail) {
         if (detail == null) {
             return null;
         }
         Matcher m = SESSION.matcher(detail);
-        Long last = null;
+        ServerSession last = null;
         while (m.find()) {
-            last = Long.parseLong(m.group(1));
+            last = new ServerSession(Long.parseLong(m.group(1)), m.group(2));
         }
         return last;
     }

@@ -33,4 +33,15 @@ class StatementsFingerprintTests {
         prefix.add(STEPS.get(1));
         assertThat(prefix.fingerprint()).isEqualTo(StatementsFingerprint.of(STEPS, 2));
     }
+
+    @Test
+    void theRecordedSessionNamesItsServerAndRowsFromBeforeThatStillRead() {
+        String detail = StatementsFingerprint.detail(StatementsFingerprint.of(STEPS, 1), new ServerSession(42, "db-2:3306"));
+        assertThat(StatementsFingerprint.connection(detail)).isEqualTo(new ServerSession(42, "db-2:3306"));
+        assertThat(StatementsFingerprint.connection("[covet-statements-done:0123456789abcdef][covet-connection:7]"))
+                .isEqualTo(new ServerSession(7, null));
+        assertThat(StatementsFingerprint.connection("no session recorded")).isNull();
+        assertThat(new ServerSession(7, null).sameServerAs(new ServerSession(7, "db-1:3306"))).isTrue();
+        assertThat(new ServerSession(7, "db-2:3306").sameServerAs(new ServerSession(7, "db-1:3306"))).isFalse();
+    }
 }
