@@ -38,12 +38,13 @@ final class TenantFleetCommands {
 
     static int migrate(TenantFleet fleet, MigrateOptions options, ParsedCommand command, CommandOutput output) {
         FleetResult result = require(fleet).migrate(options);
+        String none = result.tenants().isEmpty() ? noTenants(fleet) : "";
         if (result.dryRun()) {
             FleetPlanReport plan = FleetPlanReport.of(result);
-            output.result(command, plan, FleetPlanText.of(plan));
+            output.result(command, plan, FleetPlanText.of(plan) + none);
         } else {
             FleetMigrationReport report = FleetMigrationReport.of(result);
-            output.result(command, report, text(report));
+            output.result(command, report, text(report) + none);
         }
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
     }
@@ -51,8 +52,19 @@ final class TenantFleetCommands {
     static int status(TenantFleet fleet, ParsedCommand command, CommandOutput output) {
         FleetStatus status = require(fleet).status();
         FleetStatusReport report = FleetStatusReport.of(status);
-        output.result(command, report, text(status, report));
+        output.result(command, report, text(status, report) + (status.tenants().isEmpty() ? noTenants(fleet) : ""));
         return status.failed().isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Said when the source found no tenant: a fleet may have none yet, but a pattern with a typo (or SQL's {@code %},
+     * which names no wildcard here) must not pass for a fleet that is up to date.
+     */
+    private static String noTenants(TenantFleet fleet) {
+        String source = String.valueOf(fleet.source());
+        return "\nNo tenant found (" + source + "): nothing was done."
+                + (source.contains("%") ? " Tenant patterns take * and ?, not SQL's % (e.g. tenant_*)." : "")
+                + " Check covet.migrations.tenants.*.";
     }
 
     private static String text(FleetMigrationReport report) {

@@ -182,6 +182,30 @@ class TenantCommandsTests {
         }
     }
 
+    @Test
+    void aPatternThatFindsNoTenantSaysSoAndHowPatternsAreWritten() throws Exception {
+        try (TestDatabase db = new DatabaseKind("postgresql").create(); MigrationFiles files = new MigrationFiles()) {
+            files.write("0001_items.yaml", """
+                    operations:
+                      - type: CREATE_TABLE
+                        table: items
+                        columns:
+                          - {name: id, type: BIGINT, nullable: false, primary_key: true}
+                    """);
+            db.execute("CREATE SCHEMA shop_a");
+            MigrationRunner runner = MigrationRunner.builder(db.dataSource()).locations(files.location()).build();
+            TenantFleet sqlStyle = new TenantFleet(runner, TenantSource.postgresSchemas(db.dataSource(), "shop_%"), 1);
+            assertThat(dispatcher(runner, sqlStyle).run(List.of("migrate", "--tenants"))).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(text(out)).contains("Tenants: 0").contains("No tenant found (tenants matching 'shop_%')")
+                    .contains("take * and ?, not SQL's %");
+            assertThat(dispatcher(runner, sqlStyle).run(List.of("status", "--tenants"))).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(text(out)).contains("No tenant found");
+            TenantFleet glob = new TenantFleet(runner, TenantSource.postgresSchemas(db.dataSource(), "shop_*"), 1);
+            assertThat(dispatcher(runner, glob).run(List.of("migrate", "--tenants"))).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(text(out)).contains("Tenants: 1").contains("shop_a: applied 0001_items").doesNotContain("No tenant found");
+        }
+    }
+
     private static String text(ByteArrayOutputStream stream) {
         return stream.toString(StandardCharsets.UTF_8);
     }
