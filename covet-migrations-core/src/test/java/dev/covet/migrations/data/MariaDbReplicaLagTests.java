@@ -6,6 +6,7 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.MariaDbReplica;
+import dev.covet.migrations.testing.JavaMigrations;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -197,24 +198,10 @@ class MariaDbReplicaLagTests {
                       - {type: RUN_JAVA, migration: touch_items}
                     """);
             // The job names no replicas and no lag: it takes the run's (covet.migrations.batch.*).
-            JavaMigration touch = new JavaMigration() {
-                @Override
-                public String name() {
-                    return "touch_items";
-                }
-
-                @Override
-                public boolean transactional() {
-                    return false;
-                }
-
-                @Override
-                public void migrate(Connection c) throws SQLException {
-                    BatchUpdate.of(primary.dialect(), "touch_items", "items", "id").set("touched = touched + 1")
-                            .batchSize(BATCH).replicaPollInterval(Duration.ofMillis(50))
-                            .maxReplicaWait(Duration.ofMillis(500)).run(c);
-                }
-            };
+            JavaMigration touch = JavaMigrations.outsideTransaction("touch_items", c ->
+            BatchUpdate.of(primary.dialect(), "touch_items", "items", "id").set("touched = touched + 1")
+                    .batchSize(BATCH).replicaPollInterval(Duration.ofMillis(50))
+                    .maxReplicaWait(Duration.ofMillis(500)).run(c));
             MigrationRunner runner = MigrationRunner.builder(primary.dataSource()).dialect(primary.dialect())
                     .locations(files.location()).javaMigration(touch).maxReplicaLag(Duration.ofSeconds(1))
                     .replicas(List.of(pair.replicaOf(primary))).build();

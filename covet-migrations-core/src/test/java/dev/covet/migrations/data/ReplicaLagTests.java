@@ -4,6 +4,7 @@ import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.execute.MigrationFailedException;
+import dev.covet.migrations.testing.JavaMigrations;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.PostgresStandby;
@@ -136,23 +137,9 @@ class ReplicaLagTests {
                       - {type: RUN_JAVA, migration: touch_items}
                     """);
             // The job sets no lag of its own: it takes the run's (covet.migrations.batch.max-replica-lag).
-            JavaMigration touch = new JavaMigration() {
-                @Override
-                public String name() {
-                    return "touch_items";
-                }
-
-                @Override
-                public boolean transactional() {
-                    return false;
-                }
-
-                @Override
-                public void migrate(Connection c) throws SQLException {
-                    BatchUpdate.of(primary.dialect(), "touch_items", "items", "id").set("touched = touched + 1").batchSize(20)
-                            .replicaPollInterval(Duration.ofMillis(50)).maxReplicaWait(Duration.ofMillis(500)).run(c);
-                }
-            };
+            JavaMigration touch = JavaMigrations.outsideTransaction("touch_items", c ->
+            BatchUpdate.of(primary.dialect(), "touch_items", "items", "id").set("touched = touched + 1").batchSize(20)
+                    .replicaPollInterval(Duration.ofMillis(50)).maxReplicaWait(Duration.ofMillis(500)).run(c));
             MigrationRunner runner = MigrationRunner.builder(primary.dataSource()).dialect(primary.dialect())
                     .locations(files.location()).javaMigration(touch).maxReplicaLag(Duration.ofMillis(300)).build();
             try {

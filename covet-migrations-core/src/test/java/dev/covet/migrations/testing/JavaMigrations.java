@@ -1,0 +1,39 @@
+package dev.covet.migrations.testing;
+
+import dev.covet.migrations.JavaMigration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Java migrations for tests. */
+public final class JavaMigrations {
+
+    /** What a test's migration does on its connection. */
+    @FunctionalInterface
+    public interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private JavaMigrations() {
+    }
+
+    /** A migration run outside a transaction, as one holding a batch job must be. */
+    public static JavaMigration outsideTransaction(String name, Work work) {
+        return new JavaMigration() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean transactional() {
+                return false;
+            }
+
+            @Override
+            public void migrate(Connection c) throws SQLException {
+                work.run(c);
+            }
+        };
+    }
+}
