@@ -39,11 +39,11 @@ import java.util.List;
  * and then still subject to the application's security</li>
  * <li>{@code GET /actuator/migrations/tenants}: where the tenants stand (how many at each last-applied migration,
  * which are behind, which failed); 404 when no tenants are configured</li>
- * <li>{@code POST /actuator/migrations/tenants}: migrates every tenant to the latest migration; refused with 403 unless
- * {@code covet.migrations.actuator.write-enabled=true}; 409 when a tenant failed, with every tenant's result. It
- * takes no {@code target} (nor {@code steps} or {@code force}): the endpoint has no migrate of the application's
- * database to follow, so a body with one is a 400 rather than a run that ignores it ({@code covet migrate --tenants
- * --target ID} takes one)</li>
+ * <li>{@code POST /actuator/migrations/tenants}: migrates every tenant to the latest migration, or with
+ * {@code {"target": "ID"}} to that one (a tenant past it is reported, not rolled back), as {@code covet migrate
+ * --tenants [--target ID] [--force]}; refused with 403 unless {@code covet.migrations.actuator.write-enabled=true};
+ * 409 when a tenant failed, with every tenant's result, or when no migration file has the target's id (no tenant is
+ * touched then); {@code steps} (rollback's) is a 400 rather than a run that ignores it</li>
  * </ul>
  * Giving both {@code steps} and {@code target} is a 400; a target that is not applied (or more steps than are
  * applied) a 409, with the reason.
@@ -169,21 +169,22 @@ public class CovetMigrationsEndpoint {
     }
 
     /**
-     * Write operations under the endpoint: {@code rollback}, and {@code tenants} (migrates every tenant; takes no
-     * parameters: any is a 400).
+     * Write operations under the endpoint: {@code rollback}, and {@code tenants} (migrates every tenant, to
+     * {@code target} when given; {@code steps} is a 400 there).
      *
      * @param action which action
      * @param steps how many migrations to roll back (default 1)
-     * @param target the migration to roll back to, kept applied (instead of steps)
-     * @param force roll back even when the risk is HIGH
-     * @return the outcome; 403 when writes are disabled, 400 for bad steps (or any parameter of {@code tenants}), 409
+     * @param target the migration to roll back to, kept applied (instead of steps); for {@code tenants}, the migration
+     *        every tenant stops at
+     * @param force roll back even when the risk is HIGH; for {@code tenants}, what {@code covet migrate --force} does
+     * @return the outcome; 403 when writes are disabled, 400 for bad steps or target (or steps for {@code tenants}), 409
      *         when the rollback was refused or failed (or a tenant failed)
      */
     @WriteOperation
     public WebEndpointResponse<Object> action(@Selector String action, @Nullable Integer steps, @Nullable String target,
                                               @Nullable Boolean force) {
         if (TENANTS.equals(action)) {
-            return migrateTenants(steps != null || target != null || force != null);
+            return migrateTenants(steps, target, force);
         }
         if (!ROLLBACK.equals(action)) {
             return notFound(action);
@@ -230,11 +231,12 @@ public class CovetMigrationsEndpoint {
     }
 
     /**
-     * Every tenant migrated: 200 when all are up to date, 409 with every tenant's result when one failed.
+     * Every tenant migrated, to the latest migration or to {@code target} (a tenant past it is reported, not rolled
+     * back): 200 when none failed, 409 with every tenant's result when one did.
      *
-     * @param withParameters whether the request gave steps, target or force, which this action does not take
+     * @param steps rollback's parameter, which this action does not take (a 400 rather than a run that ignores it)
      */
-    private WebEndpointResponse<Object> migrateTenants(boolean withParameters) {
+    private WebEndpointResponse<Object> migrateTenants(@Nullable Integer steps, @Nullable String target, @Nullable Boolean force) {
         if (tenants == null) {
             return noTenants();
         }
@@ -242,15 +244,33 @@ public class CovetMigrationsEndpoint {
             return new WebEndpointResponse<>(new RefusalDescriptor("Forbidden",
                     "Migrating tenants through the endpoint is disabled: set covet.migrations.actuator.write-enabled=true"), 403);
         }
-        if (withParameters) {
-            // Ignoring a target would migrate every tenant to the latest migration when the caller asked for less.
-            return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", "POST /actuator/migrations/tenants"
-                    + " takes no steps, target or force: it migrates every tenant to the latest migration. Send no body"
-                    + " (or {}), or run covet migrate --tenants --target ID (with --phase or --dry-run as needed)"),
-                    WebEndpointResponse.STATUS_BAD_REQUEST);
+        if (steps != null) {
+            return badRequest("POST /actuator/migrations/tenants takes no steps (that is rollback's): give a target"
+                    + " to stop every tenant at that migration, or nothing to migrate every tenant to the latest");
         }
-        FleetMigrationReport report = FleetMigrationReport.of(tenants.migrate());
+        MigrateOptions options = MigrateOptions.all();
+        if (target != null) {
+            try {
+                options = MigrateOptions.toTarget(MigrationId.parse(target, MigrationId.DEFAULT_APP));
+            } catch (IllegalArgumentException e) {
+                return badRequest("target: " + e.getMessage());
+            }
+        }
+        if (Boolean.TRUE.equals(force)) {
+            options = options.forced();
+        }
+        FleetMigrationReport report;
+        try {
+            report = FleetMigrationReport.of(tenants.migrate(options));
+        } catch (MigrationException e) {
+            // an unknown target stops the run before any tenant is touched; a 409 with the reason, as rollback's
+            return conflict(e);
+        }
         return new WebEndpointResponse<>(report, report.failed().isEmpty() ? WebEndpointResponse.STATUS_OK : 409);
+    }
+
+    private static WebEndpointResponse<Object> badRequest(String why) {
+        return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", why), WebEndpointResponse.STATUS_BAD_REQUEST);
     }
 
     private static WebEndpointResponse<Object> noTenants() {

@@ -57,10 +57,18 @@ class TenantFleetAppTests {
                 assertThat(before.get("byLastApplied").get("(none)").asInt()).isEqualTo(3);
                 assertThat(before.get("behind")).hasSize(3);
 
-                // The endpoint takes no target: a body with one is refused, not ignored (which would migrate to the latest).
-                assertThat(send(post(base, "{\"target\":\"0001_create_gadget\"}"), 400)).contains("takes no steps, target or force")
-                        .contains("covet migrate --tenants --target ID");
+                // Rollback's steps are refused, not ignored (which would migrate to the latest); an unknown target
+                // touches no tenant; a target stops every tenant there.
+                assertThat(send(post(base, "{\"steps\":1}"), 400)).contains("takes no steps");
+                assertThat(send(post(base, "{\"target\":\"0009_nope\"}"), 409)).contains("0009_nope")
+                        .contains("no tenant was touched");
                 assertThat(targets.hasTable(1, "gadget")).isFalse();
+                JsonNode atTarget = JSON.readTree(send(post(base, "{\"target\":\"0001_create_gadget\"}"), 200));
+                assertThat(atTarget.get("migrated").asInt()).isEqualTo(3);
+                for (int i = 1; i <= 3; i++) {
+                    assertThat(targets.hasTable(i, "gadget")).as(targets.name(i)).isTrue();
+                }
+                assertThat(targets.hasTable(1, "tag")).as("0002 is after the target").isFalse();
 
                 JsonNode failed = JSON.readTree(send(post(base), 409));
                 assertThat(failed.get("failed")).hasSize(1);
@@ -69,7 +77,7 @@ class TenantFleetAppTests {
                 assertThat(second.get("outcome").asString()).isEqualTo("failed");
                 assertThat(second.get("migration").asString()).isEqualTo("0002_create_tag");
                 assertThat(second.get("error").asString()).containsIgnoringCase("tag");
-                assertThat(failed.get("results").get(0).get("applied")).hasSize(2);
+                assertThat(failed.get("results").get(0).get("applied")).hasSize(1);
 
                 JsonNode summary = JSON.readTree(send(get(base), 200));
                 assertThat(summary.get("byLastApplied").get("0002_create_tag").asInt()).isEqualTo(2);
