@@ -36,9 +36,7 @@ final class FleetPlanText {
             b.append('\n').append("  tenants: ").append(names(g.tenants())).append('\n');
             for (PlannedMigration m : g.migrations()) {
                 b.append("  ").append(m.id()).append(":\n");
-                for (String sql : m.sql()) {
-                    b.append("    ").append(sql).append(";\n");
-                }
+                MigrateCommand.appendStatements(b, m.sql());
             }
         }
         for (FleetPlanReport.PastTarget p : plan.pastTarget()) {

@@ -102,12 +102,15 @@ public class MigrateCommand extends RunnerCommand {
             }
             b.append('\n');
             if (result.dryRun()) {
-                for (String sql : m.sql()) {
-                    b.append("    ").append(sql).append(";\n");
-                }
+                appendStatements(b, m.sql());
             }
         }
         return b.toString().stripTrailing();
+    }
+
+    /** A planned migration's statements, one per line under its id: the single and the fleet dry run print them alike. */
+    static void appendStatements(StringBuilder b, List<String> sql) {
+        sql.forEach(statement -> b.append("    ").append(statement).append(";\n"));
     }
 
     /**
