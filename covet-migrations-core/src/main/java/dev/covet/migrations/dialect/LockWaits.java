@@ -13,7 +13,8 @@ public sealed interface LockWaits permits PostgresLockWaits, MySqlLockWaits, Sql
 
     /**
      * Makes statements on the connection wait up to {@code timeout} for another connection's lock before failing,
-     * where the database sets that per connection (SQLite's busy timeout; nothing elsewhere).
+     * where the database sets that per connection (SQLite's busy timeout), and makes a Galera node's reads causal
+     * (they wait for what other nodes committed); nothing elsewhere.
      *
      * @return what puts the connection's own setting back (best effort: a pooled connection returns as it came)
      */

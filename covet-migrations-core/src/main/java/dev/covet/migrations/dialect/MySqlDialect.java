@@ -196,7 +196,7 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
 
     @Override
     public LockWaits lockWaits() {
-        return new MySqlLockWaits();
+        return new MySqlLockWaits(galera());
     }
 
     @Override

@@ -9,16 +9,40 @@ import java.util.Set;
 
 /**
  * MySQL: a row-lock wait bounded with the session's {@code innodb_lock_wait_timeout} (whole seconds, 50 by
- * default), put back afterwards since the session outlives the transaction.
+ * default), put back afterwards since the session outlives the transaction. On a Galera node a run's connection
+ * reads causally (see {@link #connectionWait}).
  */
 final class MySqlLockWaits implements LockWaits {
 
     /** ER_LOCK_WAIT_TIMEOUT, ER_LOCK_DEADLOCK. */
     private static final Set<Integer> RETRYABLE = Set.of(1205, 1213);
 
+    private final boolean galera;
+
+    /** @param galera whether the sessions are on a Galera cluster node */
+    MySqlLockWaits(boolean galera) {
+        this.galera = galera;
+    }
+
+    /**
+     * Nothing on a single server. On a Galera node the connection's reads wait until the node has applied what the
+     * cluster committed before them ({@code wsrep_sync_wait} bit 1): the lock may have been taken through another
+     * node (a pool behind a load balancer), and a history read on a node that has not applied the previous holder's
+     * last rows yet would run a migration twice; the audit chain would fork the same way. Put back on close.
+     */
     @Override
-    public Restore connectionWait(Connection c, Duration timeout) {
-        return Restore.NOTHING;
+    public Restore connectionWait(Connection c, Duration timeout) throws SQLException {
+        if (!galera) {
+            return Restore.NOTHING;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET @covet_run_sync_wait = @@SESSION.wsrep_sync_wait, SESSION wsrep_sync_wait = @@SESSION.wsrep_sync_wait | 1");
+        }
+        return () -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION wsrep_sync_wait = @covet_run_sync_wait");
+            }
+        };
     }
 
     @Override

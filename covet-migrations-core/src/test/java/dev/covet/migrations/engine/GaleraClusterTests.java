@@ -4,6 +4,7 @@ import dev.covet.migrations.MigrationException;
 import dev.covet.migrations.LintFinding;
 import dev.covet.migrations.LintSuppressions;
 import dev.covet.migrations.MigrationRunner;
+import dev.covet.migrations.JavaMigration;
 import dev.covet.migrations.audit.AuditEntry;
 import dev.covet.migrations.audit.MigrationAuditLog;
 import dev.covet.migrations.dialect.MySqlDialect;
@@ -12,6 +13,8 @@ import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.testing.ConnectionSource;
 import dev.covet.migrations.testing.GaleraCluster;
+import dev.covet.migrations.testing.JavaMigrations;
+import dev.covet.migrations.testing.OneConnectionPool;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 import dev.covet.migrations.testing.TestDatabases;
@@ -23,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -138,6 +142,45 @@ class GaleraClusterTests {
                 nodes.get(2).execute("UPDATE covet_lock SET owner = 'another instance' WHERE id = 1");
                 assertThatThrownBy(() -> held.renew(c)).isInstanceOf(SQLException.class)
                         .hasMessageContaining("no longer holds the cluster's migration lock");
+            }
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
+    /**
+     * A pool behind a load balancer may hand the run a connection on another node than the lock's; its history reads
+     * must wait for what the cluster committed (else a migration the previous holder just applied looks pending),
+     * and a pooled connection (the run's, the lock's) goes back to the application with its own setting.
+     */
+    @Test
+    void aRunsConnectionReadsCausallyAndGoesBackAsItCame() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        try (MigrationFiles files = new MigrationFiles(); Connection pooled = nodes.get(1).connect()) {
+            files.write("0001_sync_wait.yaml", """
+                    operations:
+                      - {type: RUN_JAVA, migration: read_sync_wait}
+                    """);
+            List<Long> seen = new ArrayList<>();
+            JavaMigration readSyncWait = JavaMigrations.outsideTransaction("read_sync_wait", c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT @@SESSION.wsrep_sync_wait")) {
+                    rs.next();
+                    seen.add(rs.getLong(1));
+                }
+            });
+            MigrationRunner.builder(nodes.get(1).dataSource()).locations(files.location()).javaMigration(readSyncWait)
+                    .build().migrate();
+            assertThat(seen).as("the run's wsrep_sync_wait").singleElement().satisfies(v -> assertThat(v & 1).isEqualTo(1));
+
+            try (Statement s = pooled.createStatement()) {
+                s.execute("SET SESSION wsrep_sync_wait = 4");
+            }
+            MigrationRunner.builder(OneConnectionPool.of(pooled)).locations(files.location()).build().migrate();
+            new MySqlDialect().lock(OneConnectionPool.of(pooled), "covet_").acquire(Duration.ofSeconds(5)).close();
+            try (ResultSet rs = pooled.createStatement().executeQuery("SELECT @@SESSION.wsrep_sync_wait")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the pooled connection's own setting, back").isEqualTo(4);
             }
         } finally {
             nodes.get(0).close();

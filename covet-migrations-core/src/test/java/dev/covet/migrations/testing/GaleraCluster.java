@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -78,6 +79,9 @@ public final class GaleraCluster {
     public List<TestDatabase> newDatabase() throws SQLException {
         String name = "covet_g_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin(1, "CREATE DATABASE " + name);
+        for (int n = 2; n <= size(); n++) {
+            awaitDatabase(n, name);
+        }
         List<TestDatabase> nodes = new ArrayList<>();
         for (int n = 1; n <= size(); n++) {
             int node = n;
@@ -91,6 +95,22 @@ public final class GaleraCluster {
             nodes.add(new TestDatabase("mysql", TestDatabases.Server.withDatabase(nodeUrls.get(n - 1), name), user, password, drop));
         }
         return nodes;
+    }
+
+    /**
+     * Waits until node {@code n} has applied the CREATE: Galera runs a DDL on the other nodes after the writer's
+     * statement returns (seen on CI: "Unknown database" on node 2 right after the CREATE on node 1). A causal read
+     * waits for everything the cluster committed before it.
+     */
+    private void awaitDatabase(int n, String name) throws SQLException {
+        try (Connection c = connect(nodeUrls.get(n - 1)); Statement s = c.createStatement()) {
+            s.execute("SET SESSION wsrep_sync_wait = 1");
+            try (ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + name + "'")) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("node " + n + " does not show " + name + " after a causal read");
+                }
+            }
+        }
     }
 
     private void admin(int node, String sql) throws SQLException {

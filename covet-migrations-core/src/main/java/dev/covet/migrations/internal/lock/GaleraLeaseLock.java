@@ -42,6 +42,14 @@ public final class GaleraLeaseLock implements MigrationLock {
     /** ER_LOCK_DEADLOCK: Galera's certification chose another node's write. */
     private static final int CERTIFICATION_CONFLICT = 1213;
 
+    /**
+     * Makes the session's reads wait until its node applied what the cluster committed before them, so a free-looking
+     * lock row is really free; {@link #OWN_READS} puts the session's setting back before a pooled connection returns.
+     */
+    private static final String CAUSAL_READS =
+            "SET @covet_lock_sync_wait = @@SESSION.wsrep_sync_wait, SESSION wsrep_sync_wait = @@SESSION.wsrep_sync_wait | 1";
+    private static final String OWN_READS = "SET SESSION wsrep_sync_wait = @covet_lock_sync_wait";
+
     private final DataSource dataSource;
     private final String table;
     private final String createTableSql;
@@ -92,17 +100,18 @@ public final class GaleraLeaseLock implements MigrationLock {
                 sleep(Math.min(backoffMs, left));
                 backoffMs = Math.min(200, backoffMs * 2);
             }
-            return new LeaseHeld(owner, lease, LeaseHeartbeat.beatOn(c, renewSql(), owner, lease));
+            return new LeaseHeld(owner, lease, LeaseHeartbeat.beatOn(c, renewSql(), owner, lease, OWN_READS));
         } catch (SQLException | RuntimeException e) {
-            c.close();
+            try (c; Statement s = c.createStatement()) {
+                s.execute(OWN_READS);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
 
-    /**
-     * Refuses a session whose DDL would not reach every node, and makes this session's reads wait until the node has
-     * applied what the cluster committed before them (so a free-looking lock row is really free).
-     */
+    /** Refuses a session whose DDL would not reach every node, and makes its reads causal ({@link #CAUSAL_READS}). */
     private static void prepareSession(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.wsrep_OSU_method")) {
             String method = rs.next() ? rs.getString(1) : "TOI";
@@ -115,7 +124,7 @@ public final class GaleraLeaseLock implements MigrationLock {
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("SET SESSION wsrep_sync_wait = 1");
+            s.execute(CAUSAL_READS);
         }
     }
 
@@ -180,11 +189,14 @@ public final class GaleraLeaseLock implements MigrationLock {
 
     @Override
     public String describe() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            try (Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(CAUSAL_READS);
+            try {
                 s.execute(createTableSql);
+                return describe(c);
+            } finally {
+                s.execute(OWN_READS);
             }
-            return describe(c);
         }
     }
 
@@ -215,10 +227,28 @@ public final class GaleraLeaseLock implements MigrationLock {
          */
         @Override
         public void renew(Connection c) throws SQLException {
-            if (LeaseHeartbeat.renew(c, renewSql(), owner, lease) == 0) {
+            if (LeaseHeartbeat.renew(c, renewSql(), owner, lease) == 0 && renewCausally(c) == 0) {
                 throw new SQLException("this instance no longer holds the cluster's migration lock: its lease ran out"
                         + " (was the process paused for longer than " + lease.toSeconds() + " s?) and another instance took"
                         + " it over; nothing of this migration is recorded, and the run stops");
+            }
+        }
+
+        /**
+         * Renews once more after {@code c}'s node applied what the cluster committed: the caller's connection may be
+         * on another node than the lock's (a pool behind a load balancer), one that has not applied the lease's
+         * insert or last renewal yet, where the first UPDATE matched no row although the lease is still this
+         * instance's (seen on CI). Galera's causal wait for UPDATE and DELETE ({@code wsrep_sync_wait} bit 2)
+         * settles it; the session's own setting is put back.
+         */
+        private int renewCausally(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET @covet_renew_sync_wait = @@SESSION.wsrep_sync_wait, SESSION wsrep_sync_wait = @@SESSION.wsrep_sync_wait | 3");
+                try {
+                    return LeaseHeartbeat.renew(c, renewSql(), owner, lease);
+                } finally {
+                    s.execute("SET SESSION wsrep_sync_wait = @covet_renew_sync_wait");
+                }
             }
         }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,10 +24,12 @@ final class LeaseHeartbeat implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
     private final Connection connection;
+    private final String resetSql;
 
-    private LeaseHeartbeat(ScheduledExecutorService timer, Connection connection) {
+    private LeaseHeartbeat(ScheduledExecutorService timer, Connection connection, String resetSql) {
         this.timer = timer;
         this.connection = connection;
+        this.resetSql = resetSql;
     }
 
     /**
@@ -43,11 +46,14 @@ final class LeaseHeartbeat implements AutoCloseable {
                     + " migration lock lease ({}); it is renewed only when each migration commits", e.getMessage());
             return null;
         }
-        return beatOn(c, renewSql, owner, lease);
+        return beatOn(c, renewSql, owner, lease, null);
     }
 
-    /** Starts beating on {@code c}, which the heartbeat then owns and closes. */
-    static LeaseHeartbeat beatOn(Connection c, String renewSql, String owner, Duration lease) {
+    /**
+     * Starts beating on {@code c}, which the heartbeat then owns and closes, after running {@code resetSql} (when not
+     * {@code null}) so that a pooled connection goes back with the session settings it came with.
+     */
+    static LeaseHeartbeat beatOn(Connection c, String renewSql, String owner, Duration lease, String resetSql) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "covet-migrations-lock-heartbeat");
             t.setDaemon(true);
@@ -55,7 +61,7 @@ final class LeaseHeartbeat implements AutoCloseable {
         });
         long periodMs = Math.max(1, lease.toMillis() / 3);
         timer.scheduleWithFixedDelay(() -> beat(c, renewSql, owner, lease), periodMs, periodMs, TimeUnit.MILLISECONDS);
-        return new LeaseHeartbeat(timer, c);
+        return new LeaseHeartbeat(timer, c, resetSql);
     }
 
     /**
@@ -91,10 +97,14 @@ final class LeaseHeartbeat implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            connection.close();
+        try (connection) {
+            if (resetSql != null) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute(resetSql);
+                }
+            }
         } catch (SQLException ignored) {
-            // nothing left to renew
+            // nothing left to renew; a connection that cannot take the reset is not reused by a sane pool
         }
     }
 }
