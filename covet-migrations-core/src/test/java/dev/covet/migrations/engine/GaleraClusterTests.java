@@ -116,7 +116,7 @@ class GaleraClusterTests {
             Process gone = new ProcessBuilder("true").start();
             gone.waitFor(30, TimeUnit.SECONDS);
             long far = System.currentTimeMillis() + Duration.ofHours(1).toMillis();
-            nodes.get(0).execute("INSERT INTO covet_lock (id, owner, host, pid, acquired_at, expires_at) VALUES (1, 'dead', '"
+            causalExecute(nodes.get(0), "INSERT INTO covet_lock (id, owner, host, pid, acquired_at, expires_at) VALUES (1, 'dead', '"
                     + java.net.InetAddress.getLocalHost().getHostName() + "', " + gone.pid() + ", 0, " + far + ")");
             assertThat(lock.describe()).isEqualTo("free");
             try (MigrationLock.Held held = lock.acquire(Duration.ofSeconds(2))) {
@@ -139,7 +139,7 @@ class GaleraClusterTests {
             MigrationLock lock = new MySqlDialect().lock(nodes.get(0).dataSource(), "covet_");
             try (MigrationLock.Held held = lock.acquire(Duration.ofSeconds(10)); Connection c = nodes.get(1).connect()) {
                 held.renew(c);
-                nodes.get(2).execute("UPDATE covet_lock SET owner = 'another instance' WHERE id = 1");
+                causalExecute(nodes.get(2), "UPDATE covet_lock SET owner = 'another instance' WHERE id = 1");
                 assertThatThrownBy(() -> held.renew(c)).isInstanceOf(SQLException.class)
                         .hasMessageContaining("no longer holds the cluster's migration lock");
             }
@@ -264,10 +264,18 @@ class GaleraClusterTests {
         }
     }
 
+    /** A write on one node after another node wrote the same rows: it waits for them as a causal read would. */
+    private static void causalExecute(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = causalConnection(db); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** A session whose reads, updates, deletes and inserts wait for what the cluster committed before them. */
     private static Connection causalConnection(TestDatabase db) throws SQLException {
         Connection c = db.connect();
         try (Statement s = c.createStatement()) {
-            s.execute("SET SESSION wsrep_sync_wait = 1");
+            s.execute("SET SESSION wsrep_sync_wait = 7");
         } catch (SQLException e) {
             c.close();
             throw e;
