@@ -22,6 +22,9 @@ import dev.covet.migrations.schema.Names;
 import dev.covet.migrations.schema.SchemaState;
 import dev.covet.migrations.schema.TableSchema;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,6 +43,8 @@ import java.util.Optional;
  * created over all rows (a unique one would then reject rows the migration meant to allow).
  */
 public final class MySqlDialect extends SqlWriter implements Dialect {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlDialect.class);
 
     private final boolean backslashEscapes;
     /** Whether the server is a Galera node, as {@link #forSession} found; {@code null} until a session was read. */
@@ -74,6 +79,9 @@ public final class MySqlDialect extends SqlWriter implements Dialect {
             }
         }
         boolean escapes = mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
+        if (cluster) {
+            LoadBalancedGaleraUrl.advice(c.getMetaData().getURL()).ifPresent(LOG::warn);
+        }
         return escapes == backslashEscapes && Boolean.valueOf(cluster).equals(galera) ? this : new MySqlDialect(escapes, cluster);
     }
 

@@ -1,5 +1,7 @@
 package dev.covet.migrations.dialect;
 
+import dev.covet.migrations.internal.lock.GaleraSyncWait;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,14 +37,7 @@ final class MySqlLockWaits implements LockWaits {
         if (!galera) {
             return Restore.NOTHING;
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("SET @covet_run_sync_wait = @@SESSION.wsrep_sync_wait, SESSION wsrep_sync_wait = @@SESSION.wsrep_sync_wait | 1");
-        }
-        return () -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET SESSION wsrep_sync_wait = @covet_run_sync_wait");
-            }
-        };
+        return GaleraSyncWait.raise(c, 1)::close;
     }
 
     @Override

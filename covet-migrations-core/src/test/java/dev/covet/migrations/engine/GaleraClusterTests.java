@@ -11,6 +11,7 @@ import dev.covet.migrations.dialect.MySqlDialect;
 import dev.covet.migrations.lock.MigrationLock;
 import dev.covet.migrations.lock.MigrationLockTimeoutException;
 import dev.covet.migrations.schema.SchemaState;
+import dev.covet.migrations.testing.CapturedLogs;
 import dev.covet.migrations.testing.ConnectionSource;
 import dev.covet.migrations.testing.GaleraCluster;
 import dev.covet.migrations.testing.JavaMigrations;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -181,6 +183,46 @@ class GaleraClusterTests {
             try (ResultSet rs = pooled.createStatement().executeQuery("SELECT @@SESSION.wsrep_sync_wait")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("the pooled connection's own setting, back").isEqualTo(4);
+            }
+        } finally {
+            nodes.get(0).close();
+        }
+    }
+
+    /**
+     * Connector/J's load-balanced URL spreads a connection over the nodes: it works, and without causal reads in the
+     * URL the run says what to add (a session variable would not follow the connection to another node).
+     */
+    @Test
+    void aLoadBalancedUrlMigratesAndIsToldToMakeItsReadsCausal() throws Exception {
+        GaleraCluster cluster = GaleraCluster.require();
+        List<TestDatabase> nodes = cluster.newDatabase();
+        String hosts = String.join(",", nodes.stream().map(n -> n.url().replaceFirst("^jdbc:mysql://([^/]+)/.*$", "$1")).toList());
+        String database = nodes.get(0).url().replaceFirst("^.*/([^/?]+).*$", "$1");
+        String balanced = "jdbc:mysql:loadbalance://" + hosts + "/" + database;
+        try (MigrationFiles files = ShopHistory.write(new MigrationFiles()); CapturedLogs logs = CapturedLogs.of(MySqlDialect.class)) {
+            // the connection moves between nodes at commits: the session's own wsrep_sync_wait is put back wherever it is
+            assertThat(MigrationRunner.builder(ConnectionSource.of(balanced, () -> DriverManager.getConnection(balanced, nodes.get(0).user(), nodes.get(0).password())))
+                    .locations(files.location()).build().migrate().applied()).hasSize(10);
+            assertThat(logs.messagesOfThisThread()).anySatisfy(m -> assertThat(m)
+                    .contains("load-balances over Galera nodes").contains("sessionVariables=wsrep_sync_wait=7"));
+
+            String causal = balanced + "?sessionVariables=wsrep_sync_wait=7";
+            int before = logs.messagesOfThisThread().size();
+            files.write("0011_create_tags.yaml", """
+                    operations:
+                      - type: CREATE_TABLE
+                        table: tags
+                        columns:
+                          - {name: id, type: BIGINT, nullable: false, primary_key: true}
+                    """);
+            assertThat(MigrationRunner.builder(ConnectionSource.of(causal, () -> DriverManager.getConnection(causal, nodes.get(0).user(), nodes.get(0).password())))
+                    .locations(files.location()).build().migrate().applied()).hasSize(1);
+            assertThat(logs.messagesOfThisThread().subList(before, logs.messagesOfThisThread().size()))
+                    .noneMatch(m -> m.contains("load-balances"));
+            for (TestDatabase node : nodes) {
+                assertThat(causalCount(node, "SELECT COUNT(*) FROM covet_migrations WHERE state = 'APPLIED'"))
+                        .as("history on " + node.url()).isEqualTo(11);
             }
         } finally {
             nodes.get(0).close();

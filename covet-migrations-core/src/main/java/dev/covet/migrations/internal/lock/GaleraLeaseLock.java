@@ -42,13 +42,10 @@ public final class GaleraLeaseLock implements MigrationLock {
     /** ER_LOCK_DEADLOCK: Galera's certification chose another node's write. */
     private static final int CERTIFICATION_CONFLICT = 1213;
 
-    /**
-     * Makes the session's reads wait until its node applied what the cluster committed before them, so a free-looking
-     * lock row is really free; {@link #OWN_READS} puts the session's setting back before a pooled connection returns.
-     */
-    private static final String CAUSAL_READS =
-            "SET @covet_lock_sync_wait = @@SESSION.wsrep_sync_wait, SESSION wsrep_sync_wait = @@SESSION.wsrep_sync_wait | 1";
-    private static final String OWN_READS = "SET SESSION wsrep_sync_wait = @covet_lock_sync_wait";
+    /** {@code wsrep_sync_wait}: reads wait for what the cluster committed before them. */
+    private static final int CAUSAL_READS = 1;
+    /** {@code wsrep_sync_wait}: reads, updates and deletes wait. */
+    private static final int CAUSAL_UPDATES = 3;
 
     private final DataSource dataSource;
     private final String table;
@@ -80,9 +77,12 @@ public final class GaleraLeaseLock implements MigrationLock {
         String owner = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + timeout.toNanos();
         Connection c = dataSource.getConnection();
+        GaleraSyncWait causal = null;
         try {
             c.setAutoCommit(true);
-            prepareSession(c);
+            refuseRollingUpgrade(c);
+            // a free-looking lock row is then really free; put back before a pooled connection returns
+            causal = GaleraSyncWait.raise(c, CAUSAL_READS);
             try (Statement s = c.createStatement()) {
                 s.execute(createTableSql);
             }
@@ -100,10 +100,10 @@ public final class GaleraLeaseLock implements MigrationLock {
                 sleep(Math.min(backoffMs, left));
                 backoffMs = Math.min(200, backoffMs * 2);
             }
-            return new LeaseHeld(owner, lease, LeaseHeartbeat.beatOn(c, renewSql(), owner, lease, OWN_READS));
+            return new LeaseHeld(owner, lease, LeaseHeartbeat.beatOn(c, renewSql(), owner, lease, causal));
         } catch (SQLException | RuntimeException e) {
-            try (c; Statement s = c.createStatement()) {
-                s.execute(OWN_READS);
+            try (c; GaleraSyncWait ignored = causal) {
+                // closes both, the setting first
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -111,8 +111,8 @@ public final class GaleraLeaseLock implements MigrationLock {
         }
     }
 
-    /** Refuses a session whose DDL would not reach every node, and makes its reads causal ({@link #CAUSAL_READS}). */
-    private static void prepareSession(Connection c) throws SQLException {
+    /** Refuses a session whose DDL would not reach every node. */
+    private static void refuseRollingUpgrade(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.wsrep_OSU_method")) {
             String method = rs.next() ? rs.getString(1) : "TOI";
             if (!"TOI".equals(method.toUpperCase(Locale.ROOT))) {
@@ -122,9 +122,6 @@ public final class GaleraLeaseLock implements MigrationLock {
                         + " wsrep_OSU_method = 'TOI' (Galera's default), or remove the setting from the pool's"
                         + " connection-init SQL");
             }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute(CAUSAL_READS);
         }
     }
 
@@ -189,14 +186,10 @@ public final class GaleraLeaseLock implements MigrationLock {
 
     @Override
     public String describe() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(CAUSAL_READS);
-            try {
-                s.execute(createTableSql);
-                return describe(c);
-            } finally {
-                s.execute(OWN_READS);
-            }
+        try (Connection c = dataSource.getConnection(); GaleraSyncWait ignored = GaleraSyncWait.raise(c, CAUSAL_READS);
+             Statement s = c.createStatement()) {
+            s.execute(createTableSql);
+            return describe(c);
         }
     }
 
@@ -242,13 +235,8 @@ public final class GaleraLeaseLock implements MigrationLock {
          * settles it; the session's own setting is put back.
          */
         private int renewCausally(Connection c) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET @covet_renew_sync_wait = @@SESSION.wsrep_sync_wait, SESSION wsrep_sync_wait = @@SESSION.wsrep_sync_wait | 3");
-                try {
-                    return LeaseHeartbeat.renew(c, renewSql(), owner, lease);
-                } finally {
-                    s.execute("SET SESSION wsrep_sync_wait = @covet_renew_sync_wait");
-                }
+            try (GaleraSyncWait ignored = GaleraSyncWait.raise(c, CAUSAL_UPDATES)) {
+                return LeaseHeartbeat.renew(c, renewSql(), owner, lease);
             }
         }
 

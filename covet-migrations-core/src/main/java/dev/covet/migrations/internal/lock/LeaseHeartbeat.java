@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,12 +23,12 @@ final class LeaseHeartbeat implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
     private final Connection connection;
-    private final String resetSql;
+    private final AutoCloseable sessionReset;
 
-    private LeaseHeartbeat(ScheduledExecutorService timer, Connection connection, String resetSql) {
+    private LeaseHeartbeat(ScheduledExecutorService timer, Connection connection, AutoCloseable sessionReset) {
         this.timer = timer;
         this.connection = connection;
-        this.resetSql = resetSql;
+        this.sessionReset = sessionReset;
     }
 
     /**
@@ -50,10 +49,10 @@ final class LeaseHeartbeat implements AutoCloseable {
     }
 
     /**
-     * Starts beating on {@code c}, which the heartbeat then owns and closes, after running {@code resetSql} (when not
-     * {@code null}) so that a pooled connection goes back with the session settings it came with.
+     * Starts beating on {@code c}, which the heartbeat then owns and closes, after closing {@code sessionReset} (when
+     * not {@code null}) so that a pooled connection goes back with the session settings it came with.
      */
-    static LeaseHeartbeat beatOn(Connection c, String renewSql, String owner, Duration lease, String resetSql) {
+    static LeaseHeartbeat beatOn(Connection c, String renewSql, String owner, Duration lease, AutoCloseable sessionReset) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "covet-migrations-lock-heartbeat");
             t.setDaemon(true);
@@ -61,7 +60,7 @@ final class LeaseHeartbeat implements AutoCloseable {
         });
         long periodMs = Math.max(1, lease.toMillis() / 3);
         timer.scheduleWithFixedDelay(() -> beat(c, renewSql, owner, lease), periodMs, periodMs, TimeUnit.MILLISECONDS);
-        return new LeaseHeartbeat(timer, c, resetSql);
+        return new LeaseHeartbeat(timer, c, sessionReset);
     }
 
     /**
@@ -97,13 +96,9 @@ final class LeaseHeartbeat implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (connection) {
-            if (resetSql != null) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute(resetSql);
-                }
-            }
-        } catch (SQLException ignored) {
+        try (connection; AutoCloseable reset = sessionReset) {
+            // closes the reset first, then the connection
+        } catch (Exception ignored) {
             // nothing left to renew; a connection that cannot take the reset is not reused by a sane pool
         }
     }
