@@ -21,6 +21,15 @@ public sealed interface LockWaits permits PostgresLockWaits, MySqlLockWaits, Sql
     Restore connectionWait(Connection c, Duration timeout) throws SQLException;
 
     /**
+     * Makes the connection's reads wait until its node has applied what other nodes committed before them (a Galera
+     * node's {@code wsrep_sync_wait}), for a history read outside a run: {@code status} on one node right after a
+     * migrate through another. Nothing elsewhere, where a committed row is visible at once.
+     *
+     * @return what puts the connection's own setting back
+     */
+    Restore causalReads(Connection c) throws SQLException;
+
+    /**
      * Bounds how long statements of the transaction open on the connection wait for a row lock (PostgreSQL's
      * {@code lock_timeout} for the transaction, MySQL's session {@code innodb_lock_wait_timeout}), so that the
      * caller's retry loop, not the server's default, decides when to give up. Call inside the transaction.

@@ -34,10 +34,12 @@ final class MySqlLockWaits implements LockWaits {
      */
     @Override
     public Restore connectionWait(Connection c, Duration timeout) throws SQLException {
-        if (!galera) {
-            return Restore.NOTHING;
-        }
-        return GaleraSyncWait.raise(c, 1)::close;
+        return causalReads(c);
+    }
+
+    @Override
+    public Restore causalReads(Connection c) throws SQLException {
+        return galera ? GaleraSyncWait.raise(c, 1)::close : Restore.NOTHING;
     }
 
     @Override

@@ -18,6 +18,11 @@ final class PostgresLockWaits implements LockWaits {
     }
 
     @Override
+    public Restore causalReads(Connection c) {
+        return Restore.NOTHING;
+    }
+
+    @Override
     public Restore transactionWait(Connection c, Duration wait) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = " + Math.max(1, wait.toMillis()));

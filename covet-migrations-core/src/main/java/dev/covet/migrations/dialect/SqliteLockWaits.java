@@ -20,6 +20,11 @@ final class SqliteLockWaits implements LockWaits {
     }
 
     @Override
+    public Restore causalReads(Connection c) {
+        return Restore.NOTHING;
+    }
+
+    @Override
     public Restore transactionWait(Connection c, Duration wait) {
         return Restore.NOTHING;
     }

@@ -153,7 +153,7 @@ class GaleraClusterTests {
     /**
      * A pool behind a load balancer may hand the run a connection on another node than the lock's; its history reads
      * must wait for what the cluster committed (else a migration the previous holder just applied looks pending),
-     * and a pooled connection (the run's, the lock's) goes back to the application with its own setting.
+     * and a pooled connection (the run's, the lock's, status's) goes back to the application with its own setting.
      */
     @Test
     void aRunsConnectionReadsCausallyAndGoesBackAsItCame() throws Exception {
@@ -180,6 +180,8 @@ class GaleraClusterTests {
             }
             MigrationRunner.builder(OneConnectionPool.of(pooled)).locations(files.location()).build().migrate();
             new MySqlDialect().lock(OneConnectionPool.of(pooled), "covet_").acquire(Duration.ofSeconds(5)).close();
+            assertThat(MigrationRunner.builder(OneConnectionPool.of(pooled)).locations(files.location()).build().status()
+                    .applied()).hasSize(1);
             try (ResultSet rs = pooled.createStatement().executeQuery("SELECT @@SESSION.wsrep_sync_wait")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("the pooled connection's own setting, back").isEqualTo(4);

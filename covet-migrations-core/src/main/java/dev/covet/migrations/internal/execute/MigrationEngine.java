@@ -467,9 +467,14 @@ public final class MigrationEngine {
         }
     }
 
-    /** The context of the files given and the history read on this connection. */
+    /**
+     * The context of the files given and the history read on this connection, causally on a Galera node (the
+     * connection may not be a run's, made causal by {@link #connect}).
+     */
     MigrationContext load(Connection c, List<MigrationSource> sources) throws SQLException {
-        return new MigrationContext(sources, readIfExists(c, history()), renderer());
+        try (LockWaits.Restore causal = dialect(c).lockWaits().causalReads(c)) {
+            return new MigrationContext(sources, readIfExists(c, history()), renderer());
+        }
     }
 
     /** Rolls back by steps or to a target, or renders it in a dry run. */
