@@ -13,11 +13,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renews a SQLite lock lease every third of the lease while its holder lives, so a short lease is safe for a long
+ * Renews a lock lease (SQLite's, a Galera cluster's) every third of the lease while its holder lives, so a short lease is safe for a long
  * run and a dead holder's lease (whose heartbeat died with it) expires soon. It uses a connection of its own,
  * opened from the database's URL rather than borrowed from the application's pool (a pool of one would hand it the
  * run's own connection). A beat that finds the database busy (a migration's transaction, which renews the lease
- * itself before it commits) is skipped; the next one comes well before the lease runs out.
+ * itself before it commits) is skipped; the next one comes well before the lease runs out. A Galera cluster's lease
+ * ({@link GaleraLeaseLock}) beats on the connection that took the lock, from the application's pool.
  */
 final class LeaseHeartbeat implements AutoCloseable {
 
