@@ -12,9 +12,7 @@ import dev.covet.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -249,10 +247,6 @@ class MariaDbReplicaLagTests {
     }
 
     private static long countWhere(TestDatabase db, String where) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM items WHERE " + where)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.count("SELECT COUNT(*) FROM items WHERE " + where);
     }
 }

@@ -177,10 +177,6 @@ class ReplicaLagTests {
     }
 
     private static long countWhere(TestDatabase db, String where) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM items WHERE " + where)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.count("SELECT COUNT(*) FROM items WHERE " + where);
     }
 }

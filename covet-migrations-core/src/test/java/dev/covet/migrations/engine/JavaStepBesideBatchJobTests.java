@@ -5,11 +5,10 @@ import dev.covet.migrations.MigrationRunner;
 import dev.covet.migrations.execute.MigrationFailedException;
 import dev.covet.migrations.testing.AllDatabases;
 import dev.covet.migrations.testing.DatabaseKind;
+import dev.covet.migrations.testing.JavaMigrations;
 import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 
 import static dev.covet.migrations.engine.MigrateRollbackTests.count;
@@ -51,25 +50,12 @@ class JavaStepBesideBatchJobTests {
     }
 
     private static JavaMigration java(String name, boolean transactional, String... inserts) {
-        return new JavaMigration() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean transactional() {
-                return transactional;
-            }
-
-            @Override
-            public void migrate(Connection connection) throws SQLException {
-                try (Statement s = connection.createStatement()) {
-                    for (String sql : inserts) {
-                        s.executeUpdate(sql);
-                    }
+        return JavaMigrations.of(name, transactional, connection -> {
+            try (Statement s = connection.createStatement()) {
+                for (String sql : inserts) {
+                    s.executeUpdate(sql);
                 }
             }
-        };
+        });
     }
 }

@@ -17,7 +17,6 @@ import dev.covet.migrations.testing.MigrationFiles;
 import dev.covet.migrations.testing.TestDatabase;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +52,7 @@ class SquashOnDatabasesTests {
     }
 
     static long count(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.count(sql);
     }
 
     private static List<String> names(List<MigrationInfo> infos) {

@@ -19,6 +19,11 @@ public final class JavaMigrations {
 
     /** A migration run outside a transaction, as one holding a batch job must be. */
     public static JavaMigration outsideTransaction(String name, Work work) {
+        return of(name, false, work);
+    }
+
+    /** A migration named {@code name}, run in a transaction of its own or not, doing {@code work}. */
+    public static JavaMigration of(String name, boolean transactional, Work work) {
         return new JavaMigration() {
             @Override
             public String name() {
@@ -27,7 +32,7 @@ public final class JavaMigrations {
 
             @Override
             public boolean transactional() {
-                return false;
+                return transactional;
             }
 
             @Override

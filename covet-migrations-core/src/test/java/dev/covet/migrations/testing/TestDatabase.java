@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -60,6 +61,14 @@ public final class TestDatabase implements AutoCloseable {
     /** A data source opening a new connection each time (no pool: tests see real connection behaviour). */
     public DataSource dataSource() {
         return ConnectionSource.of(url, this::connect);
+    }
+
+    /** The first column of the first row of a query (a COUNT, say), read on a new connection. */
+    public long count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Runs statements on a new connection (autocommit). */
