@@ -20,6 +20,8 @@ PROVIDER=/usr/lib/galera/libgalera_smm.so
 NODES=(1 2 3)
 
 log() { echo "[galera] $*" >&2; }
+# shellcheck source=mariadb-daemon.sh
+. "$(dirname "${BASH_SOURCE[0]}")/mariadb-daemon.sh"
 
 sql_port() { echo $((4305 + $1)); }
 gcomm_port() { echo "45${1}7"; }
@@ -77,11 +79,9 @@ EOF
   chown -R mysql:mysql "$BASE"
 }
 
-daemon_pid() { cat "$RUN_DIR/node$1.daemon.pid" 2>/dev/null; }
-# alive and not a zombie waiting to be reaped (a killed node's process can linger as one for a moment)
-running() {
-  local pid; pid=$(daemon_pid "$1") && [ -n "$pid" ] && [ -r "/proc/$pid/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status"
-}
+pid_file() { echo "$RUN_DIR/node$1.daemon.pid"; }
+daemon_pid() { daemon_pid_in "$(pid_file "$1")"; }
+running() { daemon_alive "$(pid_file "$1")"; }
 
 node_sql() { mariadb --no-defaults -uroot --socket="$(socket "$1")" -N -B -e "$2" 2>/dev/null; }
 
@@ -128,7 +128,7 @@ start_node() {
     [ -n "$position" ] && extra+=("--wsrep_start_position=$position")
   fi
   log "starting node $n on 127.0.0.1:$(sql_port "$n")${bootstrap:+ (new cluster)}${position:+ from $position}"
-  start-stop-daemon --start --background --make-pidfile --pidfile "$RUN_DIR/node$n.daemon.pid" --exec /usr/sbin/mariadbd -- --defaults-file="$BASE/node$n.cnf" "${extra[@]}"
+  start-stop-daemon --start --background --make-pidfile --pidfile "$(pid_file "$n")" --exec /usr/sbin/mariadbd -- --defaults-file="$BASE/node$n.cnf" "${extra[@]}"
   wait_synced "$n"
 }
 
@@ -153,13 +153,7 @@ start() {
   log "cluster size $size: $(urls)"
 }
 
-stop_node() {
-  local n=$1
-  running "$n" || return 0
-  kill "$(daemon_pid "$n")" 2>/dev/null || true
-  for _ in $(seq 1 120); do running "$n" || return 0; sleep 0.5; done
-  kill -9 "$(daemon_pid "$n")" 2>/dev/null || true
-}
+stop_node() { daemon_stop "$(pid_file "$1")"; }
 
 stop() {
   # stop in reverse so node 1 is last and safe to bootstrap from next time

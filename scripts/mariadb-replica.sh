@@ -18,6 +18,8 @@ RUN_DIR="$BASE/run"
 SERVERS=(1 2)
 
 log() { echo "[mariadb-replica] $*" >&2; }
+# shellcheck source=mariadb-daemon.sh
+. "$(dirname "${BASH_SOURCE[0]}")/mariadb-daemon.sh"
 
 port() { echo $((4405 + $1)); }
 name() { if [ "$1" = 1 ]; then echo primary; else echo replica; fi; }
@@ -50,10 +52,8 @@ EOF
   chown -R mysql:mysql "$BASE"
 }
 
-daemon_pid() { cat "$RUN_DIR/$(name "$1").daemon.pid" 2>/dev/null; }
-running() {
-  local pid; pid=$(daemon_pid "$1") && [ -n "$pid" ] && [ -r "/proc/$pid/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status"
-}
+pid_file() { echo "$RUN_DIR/$(name "$1").daemon.pid"; }
+running() { daemon_alive "$(pid_file "$1")"; }
 
 server_sql() { mariadb --no-defaults -uroot --socket="$(socket "$1")" -N -B -e "$2"; }
 # SHOW SLAVE STATUS as "Name: value" lines
@@ -78,7 +78,7 @@ start_server() {
       >"$BASE/$(name "$n")/install.log" 2>&1 || { log "mariadb-install-db failed for the $(name "$n")"; cat "$BASE/$(name "$n")/install.log" >&2; return 1; }
   fi
   log "starting the $(name "$n") on 127.0.0.1:$(port "$n")"
-  start-stop-daemon --start --background --make-pidfile --pidfile "$RUN_DIR/$(name "$n").daemon.pid" --exec /usr/sbin/mariadbd -- --defaults-file="$BASE/$(name "$n").cnf"
+  start-stop-daemon --start --background --make-pidfile --pidfile "$(pid_file "$n")" --exec /usr/sbin/mariadbd -- --defaults-file="$BASE/$(name "$n").cnf"
   wait_ready "$n"
 }
 
@@ -129,13 +129,7 @@ start() {
   log "replicating: $(urls)"
 }
 
-stop_server() {
-  local n=$1
-  running "$n" || return 0
-  kill "$(daemon_pid "$n")" 2>/dev/null || true
-  for _ in $(seq 1 120); do running "$n" || return 0; sleep 0.5; done
-  kill -9 "$(daemon_pid "$n")" 2>/dev/null || true
-}
+stop_server() { daemon_stop "$(pid_file "$1")"; }
 
 stop() {
   stop_server 2
