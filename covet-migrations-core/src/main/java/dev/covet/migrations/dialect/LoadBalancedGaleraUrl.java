@@ -28,7 +28,6 @@ final class LoadBalancedGaleraUrl {
         return Optional.of("Covet Migrations: the JDBC URL load-balances over Galera nodes, and a connection that moves"
                 + " to another node at a commit loses the session's causal reads (wsrep_sync_wait): a migration just"
                 + " applied through another node could then look pending. Add sessionVariables=wsrep_sync_wait=7"
-                + (lower.startsWith("jdbc:mariadb:") ? " (MariaDB driver: sessionVariables too)" : "")
-                + " to the URL, or point the migration at one node");
+                + " to the URL (both MySQL's and MariaDB's drivers take it), or point the migration at one node");
     }
 }

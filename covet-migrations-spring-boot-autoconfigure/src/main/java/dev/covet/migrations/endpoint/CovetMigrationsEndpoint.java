@@ -216,8 +216,7 @@ public class CovetMigrationsEndpoint {
         try {
             migration = MigrationId.parse(id, MigrationId.DEFAULT_APP);
         } catch (IllegalArgumentException e) {
-            return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", "id: " + e.getMessage()),
-                    WebEndpointResponse.STATUS_BAD_REQUEST);
+            return badRequest("id: " + e.getMessage());
         }
         List<String> sql;
         try {
@@ -269,7 +268,8 @@ public class CovetMigrationsEndpoint {
         return new WebEndpointResponse<>(report, report.failed().isEmpty() ? WebEndpointResponse.STATUS_OK : 409);
     }
 
-    private static WebEndpointResponse<Object> badRequest(String why) {
+    /** A 400 saying why (also {@link RollbackRequest}'s). */
+    static WebEndpointResponse<Object> badRequest(String why) {
         return new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", why), WebEndpointResponse.STATUS_BAD_REQUEST);
     }
 

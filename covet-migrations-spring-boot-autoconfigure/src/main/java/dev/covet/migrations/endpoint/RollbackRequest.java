@@ -34,7 +34,6 @@ record RollbackRequest(RollbackOptions options, WebEndpointResponse<Object> refu
     }
 
     private static RollbackRequest refused(String message) {
-        return new RollbackRequest(null, new WebEndpointResponse<>(new RefusalDescriptor("Bad Request", message),
-                WebEndpointResponse.STATUS_BAD_REQUEST));
+        return new RollbackRequest(null, CovetMigrationsEndpoint.badRequest(message));
     }
 }

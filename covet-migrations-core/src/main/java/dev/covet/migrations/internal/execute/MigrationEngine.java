@@ -461,7 +461,8 @@ public final class MigrationEngine {
     private MigrationContext load(List<MigrationSource> sources) {
         long start = System.nanoTime();
         try (OpenConnection open = connect()) {
-            return load(open.connection(), sources);
+            // connect() already made the connection's reads causal
+            return context(open.connection(), sources);
         } catch (SQLException e) {
             throw failure("cannot read the migration history", e, start);
         }
@@ -473,8 +474,12 @@ public final class MigrationEngine {
      */
     MigrationContext load(Connection c, List<MigrationSource> sources) throws SQLException {
         try (LockWaits.Restore causal = dialect(c).lockWaits().causalReads(c)) {
-            return new MigrationContext(sources, readIfExists(c, history()), renderer());
+            return context(c, sources);
         }
+    }
+
+    private MigrationContext context(Connection c, List<MigrationSource> sources) throws SQLException {
+        return new MigrationContext(sources, readIfExists(c, history()), renderer());
     }
 
     /** Rolls back by steps or to a target, or renders it in a dry run. */
